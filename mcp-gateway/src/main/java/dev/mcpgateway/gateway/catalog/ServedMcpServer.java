@@ -1,0 +1,29 @@
+package dev.mcpgateway.gateway.catalog;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Optional;
+
+/** One MCP server as the protocol layer sees it: an identity, a tool list, and a way to call a tool. */
+public interface ServedMcpServer {
+
+    /** The name in {@code /mcp/{name}}. */
+    String name();
+
+    /** What {@code initialize} / {@code server/discover} report as {@code serverInfo}. */
+    McpSchema.Implementation serverInfo();
+
+    /** Optional instructions for the model, reported at initialize. */
+    Optional<String> instructions();
+
+    /** The tools in a deterministic order (the order {@code tools/list} pages through). */
+    List<McpSchema.Tool> tools();
+
+    /**
+     * Runs one tool call to completion; blocking (callers run it on a virtual thread).
+     * A failing upstream API is an {@code isError: true} result, never an exception.
+     *
+     * @throws UnknownToolException when the server has no tool of that name (a JSON-RPC -32602 for the client)
+     */
+    McpSchema.CallToolResult call(ToolCall call) throws UnknownToolException;
+}
