@@ -45,7 +45,7 @@ final class SpecSources {
                 throw new InvalidDefinitionException("openapi", "no such file: " + text);
             }
             return SpecSource.file(path);
-        } catch (IllegalArgumentException | java.nio.file.InvalidPathException e) {
+        } catch (IllegalArgumentException e) { // includes InvalidPathException
             throw new InvalidDefinitionException("openapi", "is neither a URL, a file path nor a document");
         }
     }
