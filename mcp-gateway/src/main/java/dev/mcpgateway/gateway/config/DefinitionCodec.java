@@ -161,7 +161,7 @@ public final class DefinitionCodec {
     /** A spec given as a relative file path in gateway.yml is relative to that file, not the working directory. */
     private static String resolveSpecLocation(String text, Path baseDir) {
         boolean document = text.contains("\n") || text.startsWith("{");
-        boolean url = text.matches("(?i)(https?|file):.*");
+        boolean url = text.matches("(?i)(https?|file|classpath):.*");
         if (document || url || baseDir == null) {
             return text;
         }

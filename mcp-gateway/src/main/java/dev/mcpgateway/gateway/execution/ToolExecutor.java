@@ -61,6 +61,10 @@ public final class ToolExecutor implements AutoCloseable {
             plan = codec.buildRequest(arguments, backend.target());
         } catch (InvalidArgumentsException e) {
             return UpstreamFailure.invalidArguments(e.messages());
+        } catch (RuntimeException e) {
+            // a defect in request building must fail this call, not the client's session
+            LOG.error("request building failed", e);
+            return UpstreamFailure.internalError();
         }
         HttpRequest request;
         try {

@@ -33,6 +33,11 @@ final class UpstreamFailure {
         return error("The gateway could not obtain credentials for the upstream API. Try again later.");
     }
 
+    static McpSchema.CallToolResult internalError() {
+        return error("The gateway could not prepare this call (internal error). The administrator can find details "
+                + "in the gateway log.");
+    }
+
     static McpSchema.CallToolResult cancelled() {
         return error("The call was cancelled.");
     }
