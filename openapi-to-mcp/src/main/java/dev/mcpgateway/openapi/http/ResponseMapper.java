@@ -42,8 +42,9 @@ final class ResponseMapper {
         String essence = essence(contentType);
         List<Content> content = new ArrayList<>();
         Object structured = null;
-        if (MediaKind.of(essence) == MediaKind.JSON && !truncated) {
-            JsonNode json = parse(body);
+        if (MediaKind.of(essence) == MediaKind.JSON) {
+            // A cut JSON document does not parse; the model still gets the part that arrived, as text.
+            JsonNode json = truncated ? null : parse(body);
             if (json != null) {
                 structured = structured(json, binding);
                 content.add(new TextContent(JsonValues.json(json)));
