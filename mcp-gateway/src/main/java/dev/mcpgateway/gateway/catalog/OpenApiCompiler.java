@@ -61,6 +61,11 @@ public final class OpenApiCompiler implements ApiCompiler {
                     : e.getMessage() + ": " + String.join("; ", e.messages().subList(0, Math.min(5, e.messages().size())));
             throw new InvalidDefinitionException("openapi", "the spec could not be imported (" + detail + ")");
         }
+        if (result.tools().isEmpty() && result.skipped().isEmpty()) {
+            // nothing to serve: almost always not an OpenAPI document at all, or the wrong URL
+            throw new InvalidDefinitionException("openapi", "the document describes no operations"
+                    + (result.warnings().isEmpty() ? "" : " (" + result.warnings().getFirst() + ")"));
+        }
         List<CompiledOperation> operations = new ArrayList<>();
         List<String> warnings = new ArrayList<>(result.warnings());
         for (ToolDefinition tool : result.tools()) {
