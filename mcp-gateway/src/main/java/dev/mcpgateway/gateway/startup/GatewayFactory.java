@@ -12,6 +12,7 @@ import dev.mcpgateway.gateway.execution.ToolExecutor;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
+import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.openapi.OpenApiImporter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -79,12 +80,14 @@ public class GatewayFactory {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
                     ? new GatewayYaml(codec, json).load(settings.configFile().get())
                     : GatewayYaml.Loaded.none();
+            StoredState resources = declared.declared();
             if (settings.samples() || declared.samples()) {
                 samples.start();
+                resources = SamplesRuntime.withSampleShop(resources);
             }
             GatewayState state = new GatewayState(new OpenApiCompiler(new OpenApiImporter(), samples::variable),
                     new ServerAssembler(executor), store, catalog);
-            state.load(declared.declared(), declared.origin());
+            state.load(resources, declared.origin());
             return state;
         } catch (InvalidDefinitionException e) {
             throw new IllegalStateException("invalid configuration: " + e.field() + ": " + e.getMessage(), e);
