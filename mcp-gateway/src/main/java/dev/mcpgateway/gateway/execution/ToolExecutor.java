@@ -42,6 +42,8 @@ public final class ToolExecutor implements AutoCloseable {
     /** Headers java.net.http manages itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final Duration CANCEL_POLL = Duration.ofMillis(100);
+    /** A call still waiting after this long reports progress (once per interval) so the client knows it is alive. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     private final HttpClient client;
 
@@ -122,10 +124,18 @@ public final class ToolExecutor implements AutoCloseable {
             throws IOException, InterruptedException, TimeoutException, CancelledByClient {
         CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future = client.sendAsync(request,
                 info -> new CappedBodySubscriber(backend.maxResponseBytes()));
-        long deadline = System.nanoTime() + backend.timeout().toNanos();
+        long started = System.nanoTime();
+        long deadline = started + backend.timeout().toNanos();
+        long nextProgress = started + PROGRESS_INTERVAL.toNanos();
         try {
             while (true) {
-                long left = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                long left = deadline - now;
+                if (now >= nextProgress) {
+                    context.progress((now - started) / 1e9, backend.timeout().toMillis() / 1e3,
+                            "waiting for the upstream API");
+                    nextProgress = now + PROGRESS_INTERVAL.toNanos();
+                }
                 if (left <= 0) {
                     throw new TimeoutException();
                 }

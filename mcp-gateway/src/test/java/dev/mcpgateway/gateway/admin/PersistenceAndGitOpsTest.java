@@ -1,5 +1,7 @@
 package dev.mcpgateway.gateway.admin;
 
+import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpgateway.gateway.admin.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.MiniMcpClient;
 import dev.mcpgateway.samples.shop.SampleShopServer;
 import dev.mcpgateway.testsupport.NodeTools;
 import java.io.IOException;

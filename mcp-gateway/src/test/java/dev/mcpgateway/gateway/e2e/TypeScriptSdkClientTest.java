@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpgateway.gateway.admin.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.GatewayFixture;
 import dev.mcpgateway.samples.shop.SampleShopServer;
 import dev.mcpgateway.testsupport.NodeTools;
 import java.io.InputStream;

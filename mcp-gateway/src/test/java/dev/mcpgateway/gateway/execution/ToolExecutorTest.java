@@ -140,6 +140,37 @@ class ToolExecutorTest {
         }
 
         @Test
+        void aLongCallReportsProgressAndStopsWhenTheClientCancels() throws Exception {
+            java.util.List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            CallContext context = new CallContext() {
+                @Override
+                public boolean isCancelled() {
+                    return cancelled.get();
+                }
+
+                @Override
+                public void progress(double value, Double total, String message) {
+                    progress.add(value);
+                    cancelled.set(true); // the client gives up after the first progress report
+                }
+
+                @Override
+                public Optional<Caller> caller() {
+                    return Optional.empty();
+                }
+            };
+            try (MisbehavingBackend hanging = new MisbehavingBackend(MisbehavingBackend.Mode.HANG)) {
+                CompiledApi api = compile(hanging.baseUri(), Map.of(), 60_000);
+                McpSchema.CallToolResult result = executor.execute(api.operation("getItem").orElseThrow().codec(),
+                        api.backend(), Map.of("id", 1), context);
+                assertTrue(result.isError());
+                assertTrue(text(result).contains("cancelled"), text(result));
+                assertEquals(1, progress.size());
+            }
+        }
+
+        @Test
         void garbageInsteadOfHttpIsAnErrorResult() throws Exception {
             try (MisbehavingBackend garbage = new MisbehavingBackend(MisbehavingBackend.Mode.GARBAGE)) {
                 McpSchema.CallToolResult result = call(compile(garbage.baseUri(), Map.of(), 2000), Map.of("id", 1));
