@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps a successful (2xx) backend response to a tool result; errors and redirects go to {@link ErrorResults}. */
 final class ResponseMapper {
@@ -44,10 +45,11 @@ final class ResponseMapper {
         Object structured = null;
         if (MediaKind.of(essence) == MediaKind.JSON) {
             // A cut JSON document does not parse; the model still gets the part that arrived, as text.
-            JsonNode json = truncated ? null : parse(body);
-            if (json != null) {
-                structured = structured(json, binding);
-                content.add(new TextContent(JsonValues.json(json)));
+            // Plain Java values, not a tree: structuredContent needs them and the compact text is written from them.
+            Optional<Object> json = truncated ? Optional.empty() : parseValue(body);
+            if (json.isPresent()) {
+                structured = structured(json.get(), binding);
+                content.add(new TextContent(JsonValues.json(json.get())));
             } else {
                 content.add(new TextContent(text(body, contentType)));
             }
@@ -67,15 +69,26 @@ final class ResponseMapper {
     }
 
     /** MCP structuredContent is an object: objects go as they are, arrays only when the outputSchema wraps them. */
-    private static Object structured(JsonNode json, ResponseBinding binding) {
-        if (json.isObject()) {
-            return JsonValues.MAPPER.convertValue(json, Map.class);
+    private static Object structured(Object json, ResponseBinding binding) {
+        if (json instanceof Map<?, ?>) {
+            return json;
         }
-        if (json.isArray() && binding.wrapTopLevelArray()) {
-            return Map.of("result", JsonValues.MAPPER.convertValue(json, List.class));
+        if (json instanceof List<?> && binding.wrapTopLevelArray()) {
+            return Map.of("result", json);
         }
         return null;
     }
+
+    /** The parsed document (which may be JSON null), or empty when the bytes are not JSON. */
+    private static Optional<Object> parseValue(byte[] body) {
+        try {
+            return Optional.ofNullable(JsonValues.MAPPER.readValue(body, Object.class)).or(() -> Optional.of(NULL));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Object NULL = com.fasterxml.jackson.databind.node.NullNode.getInstance();
 
     private static String truncationNote(String essence, int kept) {
         return essence.startsWith("text/") || MediaKind.of(essence) == MediaKind.JSON || isText(essence)
