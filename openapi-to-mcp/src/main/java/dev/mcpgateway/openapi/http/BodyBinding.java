@@ -37,6 +37,10 @@ public record BodyBinding(String mediaType, BodyShape shape, String wholeArgumen
         } else if (wholeArgument != null) {
             throw new IllegalArgumentException("a PROPERTIES body has no wholeArgument");
         }
+        MediaKind kind = MediaKind.of(essenceOf(mediaType));
+        if (shape == BodyShape.PROPERTIES && (kind == MediaKind.TEXT || kind == MediaKind.BINARY)) {
+            throw new IllegalArgumentException("a " + mediaType + " body cannot be assembled from properties");
+        }
         var seen = new HashSet<String>();
         for (BodyProperty property : properties) {
             if (!seen.add(property.argument())) {
@@ -58,8 +62,16 @@ public record BodyBinding(String mediaType, BodyShape shape, String wholeArgumen
         return new BodyBinding(mediaType, BodyShape.WHOLE, argument, List.of(), required, DEFAULT_MAX_FILE_BYTES);
     }
 
+    MediaKind kind() {
+        return MediaKind.of(essenceOf(mediaType));
+    }
+
     /** The media type without parameters, lower case (e.g. {@code application/merge-patch+json}). */
     public String essence() {
+        return essenceOf(mediaType);
+    }
+
+    private static String essenceOf(String mediaType) {
         int semi = mediaType.indexOf(';');
         return (semi < 0 ? mediaType : mediaType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }

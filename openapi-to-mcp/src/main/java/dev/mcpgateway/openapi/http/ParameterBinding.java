@@ -26,6 +26,10 @@ public record ParameterBinding(String argument, ParameterLocation in, String wir
         if (!allowedIn(style, in)) {
             throw new IllegalArgumentException("style " + style + " is not allowed in " + in + " (" + wireName + ")");
         }
+        if (in == ParameterLocation.HEADER && wireName.equalsIgnoreCase("Content-Type")) {
+            // OpenAPI ignores a Content-Type header parameter: the body's media type decides it.
+            throw new IllegalArgumentException("Content-Type cannot be a header parameter");
+        }
         if (in == ParameterLocation.PATH && !required) {
             throw new IllegalArgumentException("path parameter " + wireName + " must be required");
         }

@@ -31,7 +31,7 @@ public final class ToolCallCodec {
 
     public HttpRequestPlan buildRequest(Map<String, Object> arguments, BackendTarget target)
             throws InvalidArgumentsException {
-        return binding.buildRequest(validator.validate(arguments), target);
+        return RequestBuilder.build(binding, validator.validateTree(arguments), target);
     }
 
     public McpSchema.CallToolResult toResult(HttpResponseData response) {
