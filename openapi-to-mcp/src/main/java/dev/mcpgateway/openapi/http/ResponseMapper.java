@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema.Content;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -40,7 +41,7 @@ final class ResponseMapper {
         if (body.length == 0) {
             return new CallToolResult(List.of(), false, null, meta);
         }
-        String essence = essence(contentType);
+        String essence = contentType.isBlank() ? sniff(body) : essence(contentType);
         List<Content> content = new ArrayList<>();
         Object structured = null;
         if (MediaKind.of(essence) == MediaKind.JSON) {
@@ -95,6 +96,20 @@ final class ResponseMapper {
                 ? "[response truncated after " + kept + " bytes]"
                 : "[the " + (essence.isEmpty() ? "binary" : essence) + " response exceeded the size limit of "
                 + kept + " bytes and was not returned]";
+    }
+
+    /** APIs that omit Content-Type mostly send JSON or text; say so rather than hand the model an opaque blob. */
+    private static String sniff(byte[] body) {
+        if (parseValue(body).isPresent()) {
+            return "application/json";
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(body));
+            return "text/plain";
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "";
+        }
     }
 
     static JsonNode parse(byte[] body) {
