@@ -42,7 +42,9 @@ final class BodyPlanner {
         }
         // a wildcard cannot be sent as a Content-Type; JSON is the reasonable reading of */* or application/*
         String sent = !chosen.contains("*") ? chosen : schema == null ? "application/octet-stream" : "application/json";
-        JsonNode hint = body.get("x-codegen-request-body-name");
+        // Swagger 2.0's converter records the `in: body` parameter's name on the operation
+        JsonNode hint = op.operation().has("x-codegen-request-body-name")
+                ? op.operation().get("x-codegen-request-body-name") : body.get("x-codegen-request-body-name");
         return Optional.of(new BodyPlan(sent, schema, mediaType.path("encoding"), body.path("required")
                 .asBoolean(false), hint != null && hint.isTextual() ? hint.asText() : null,
                 body.path("description").asText(null)));

@@ -62,8 +62,8 @@ public final class ToolNamer {
     /** {@code GET /pets/{petId}/photos} becomes {@code get_pets_petId_photos}. */
     static String derive(String method, String path) {
         String p = path.replace("{", "").replace("}", "");
-        String rest = sanitize(p);
-        return method.toLowerCase(Locale.ROOT) + "_" + (rest.isEmpty() ? "root" : rest);
+        boolean root = p.chars().noneMatch(Character::isLetterOrDigit);
+        return method.toLowerCase(Locale.ROOT) + "_" + (root ? "root" : sanitize(p));
     }
 
     static String sanitize(String raw) {

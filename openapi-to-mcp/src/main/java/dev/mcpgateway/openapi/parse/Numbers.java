@@ -47,7 +47,9 @@ final class Numbers {
     private static JsonNode plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
-            return JsonNodeFactory.instance.numberNode(stripped.longValueExact());
+            long whole = stripped.longValueExact();
+            return whole == (int) whole ? JsonNodeFactory.instance.numberNode((int) whole)
+                    : JsonNodeFactory.instance.numberNode(whole);
         }
         return JsonNodeFactory.instance.numberNode(value.doubleValue());
     }

@@ -47,6 +47,11 @@ final class Keywords {
                 }
             } else if (SUBSCHEMA.contains(key)) {
                 out.set(key, converter.convert(value, depth + 1));
+            } else if (key.equals("allOf") && value.isArray()) {
+                // members are expanded once even when recursive, so that they can be merged
+                ArrayNode members = SchemaConverter.array();
+                value.forEach(member -> members.add(converter.convertExpanded(member, depth + 1)));
+                out.set(key, members);
             } else if (SCHEMA_LISTS.contains(key) && value.isArray()) {
                 out.set(key, convertList(converter, value, depth));
             } else if (SCHEMA_MAPS.contains(key) && value.isObject()) {

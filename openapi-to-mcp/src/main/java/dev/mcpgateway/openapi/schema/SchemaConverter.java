@@ -46,6 +46,11 @@ public final class SchemaConverter {
 
     /** Converts a schema; a top-level reference is expanded once even when recursive, so its shape is visible. */
     public ObjectNode convertRoot(JsonNode schema) {
+        return asObject(convertExpanded(schema, 0));
+    }
+
+    /** Like {@link #convert}, but a reference is expanded in place unless it is already being expanded (a cycle). */
+    JsonNode convertExpanded(JsonNode schema, int depth) {
         JsonNode node = schema;
         for (int hop = 0; node != null && node.isObject() && node.has("$ref") && hop < MAX_REF_HOPS; hop++) {
             String ref = node.get("$ref").asText();
@@ -55,14 +60,16 @@ public final class SchemaConverter {
             }
             expanding.push(ref);
             try {
-                ObjectNode converted = asObject(convert(target, 0));
-                Keywords.overlayAnnotations(converted, (ObjectNode) node);
+                JsonNode converted = convert(target, depth);
+                if (converted.isObject()) {
+                    Keywords.overlayAnnotations((ObjectNode) converted, (ObjectNode) node);
+                }
                 return converted;
             } finally {
                 expanding.pop();
             }
         }
-        return asObject(convert(schema, 0));
+        return convert(schema, depth);
     }
 
     /** Converts any schema node at the given depth. */

@@ -88,6 +88,28 @@ class ArgumentValidationTest {
     }
 
     @Test
+    void convertsQuotedNumbersAndBooleansWhereTheSchemaNeverTakesAString() throws Exception {
+        var validator = ArgumentValidator.compile(schema("""
+                {"type":"object","properties":{"limit":{"type":"integer"},"price":{"type":"number"},
+                 "active":{"type":"boolean"},"code":{"type":"string"},"maybe":{"type":["integer","string"]}}}"""));
+        var normalised = validator.validate(Map.of("limit", "10", "price", "12.5", "active", "false", "code", "007",
+                "maybe", "3"));
+        assertEquals(10, ((Number) normalised.get("limit")).intValue());
+        assertEquals(new java.math.BigDecimal("12.5"), new java.math.BigDecimal(normalised.get("price").toString()));
+        assertEquals(false, normalised.get("active"));
+        assertEquals("007", normalised.get("code"));
+        assertEquals("3", normalised.get("maybe"));
+    }
+
+    @Test
+    void leavesAQuotedValueThatIsNotANumberForTheValidatorToReport() throws Exception {
+        var validator = ArgumentValidator.compile(schema("""
+                {"type":"object","properties":{"limit":{"type":"integer"}}}"""));
+        var error = assertThrows(InvalidArgumentsException.class, () -> validator.validate(Map.of("limit", "ten")));
+        assertEquals(List.of("limit: string found, integer expected"), error.messages());
+    }
+
+    @Test
     void treatsMissingArgumentsAsAnEmptyObject() throws Exception {
         var validator = ArgumentValidator.compile(schema("{\"type\":\"object\",\"properties\":{}}"));
         assertEquals(Map.of(), validator.validate(null));
