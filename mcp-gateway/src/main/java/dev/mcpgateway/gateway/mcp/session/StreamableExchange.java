@@ -90,7 +90,7 @@ public class StreamableExchange {
             return new Reply.Json(409, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
                     "Conflict: only one GET stream per session is allowed"));
         }
-        // The standalone stream carries no responses, so events missed while detached can wait in the buffer.
+        // A fresh GET starts at "now"; events sent while no GET was open stay replayable only by Last-Event-ID.
         return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { });
     }
 
