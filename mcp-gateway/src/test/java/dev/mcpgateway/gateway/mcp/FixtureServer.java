@@ -34,6 +34,9 @@ public final class FixtureServer implements ServedMcpServer {
         FixtureServer server = new FixtureServer(name);
         server.tool(tool("echo", Map.of("text", Map.of("type", "string")), List.of("text")),
                 call -> text("echo: " + call.arguments().get("text")));
+        server.tool(tool("repeat", Map.of("text", Map.of("type", "string"), "times", Map.of("type", "integer")),
+                List.of("text", "times")), call -> text(String.valueOf(call.arguments().get("text"))
+                .repeat(((Number) call.arguments().get("times")).intValue())));
         server.tool(tool("fail", Map.of(), List.of()),
                 call -> CallToolResult.builder().addTextContent("upstream answered 500").isError(true).build());
         server.tool(tool("boom", Map.of(), List.of()), call -> {
