@@ -42,7 +42,8 @@ class TransportChoiceBench {
                 call -> FixtureServer.text("echo: " + call.arguments().get("text")));
         McpStatelessServerHandler sdk = sdkHandler(fixture);
         McpDispatcher ours = new McpDispatcher(mapper, TOOLS + 1);
-        RequestScope scope = new RequestScope("2025-11-25", false, Optional.empty(), n -> { }, new InFlightCalls(), l -> { });
+        RequestScope scope = new RequestScope("2025-11-25", false, Optional.empty(), n -> { }, new InFlightCalls(), l -> { },
+                () -> null);
 
         JSONRPCRequest call = new JSONRPCRequest(McpSchema.JSONRPC_VERSION, "tools/call", 1,
                 Map.of("name", "echo", "arguments", Map.of("text", "hi")));
