@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.mcp;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +20,13 @@ public interface McpSettings {
     String DEFAULT_SESSION_IDLE_TIMEOUT = "30m";
     int DEFAULT_RESUMPTION_BUFFER = 64;
     long DEFAULT_LIST_TTL_MS = 60_000;
+    String DEFAULT_KEEP_ALIVE_INTERVAL = "20s";
 
     /**
      * Origins (scheme://host[:port]) browsers may call the MCP endpoints from, besides loopback origins; {@code *}
      * allows any. A request without an Origin header (non-browser clients) is always allowed.
      */
-    @Bindable(defaultValue = "")
+    @Nullable
     List<String> getAllowedOrigins();
 
     /** Whether browser pages served from localhost / 127.0.0.1 / [::1] may call the endpoints. */
@@ -54,4 +56,11 @@ public interface McpSettings {
     /** The {@code ttlMs} hint on stateless (2026-07-28) list and discover results. */
     @Bindable(defaultValue = "" + DEFAULT_LIST_TTL_MS)
     long getListTtlMs();
+
+    /**
+     * How often an open SSE stream gets a comment line when nothing else is sent, so proxies and the server's own
+     * idle timeout do not cut a quiet GET or listen stream.
+     */
+    @Bindable(defaultValue = DEFAULT_KEEP_ALIVE_INTERVAL)
+    Duration getKeepAliveInterval();
 }

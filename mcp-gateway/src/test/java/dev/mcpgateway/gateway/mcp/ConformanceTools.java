@@ -49,8 +49,14 @@ final class ConformanceTools {
             call.context().progress(100, 100.0, null);
             return FixtureServer.text("Progress tool completed");
         });
-        server.tool(FixtureServer.tool("test_tool_with_logging", Map.of(), List.of()),
-                call -> FixtureServer.text("Logging tool completed (the gateway's tools send no log messages)"));
+        server.tool(FixtureServer.tool("test_tool_with_logging", Map.of(), List.of()), call -> {
+            call.context().log(McpSchema.LoggingLevel.INFO, "Tool execution started");
+            FixtureServer.sleep(50);
+            call.context().log(McpSchema.LoggingLevel.INFO, "Tool processing data");
+            FixtureServer.sleep(50);
+            call.context().log(McpSchema.LoggingLevel.INFO, "Tool execution completed");
+            return FixtureServer.text("Logging tool completed");
+        });
         Map<String, Object> schema2020 = Map.of(
                 "$schema", "https://json-schema.org/draft/2020-12/schema",
                 "type", "object",

@@ -34,6 +34,15 @@ public final class FixtureServer implements ServedMcpServer {
         FixtureServer server = new FixtureServer(name);
         server.tool(tool("echo", Map.of("text", Map.of("type", "string")), List.of("text")),
                 call -> text("echo: " + call.arguments().get("text")));
+        server.tool(tool("repeat", Map.of("text", Map.of("type", "string"), "times", Map.of("type", "integer")),
+                List.of("text", "times")), call -> text(String.valueOf(call.arguments().get("text"))
+                .repeat(((Number) call.arguments().get("times")).intValue())));
+        server.tool(tool("chatty", Map.of(), List.of()), call -> {
+            call.context().log(McpSchema.LoggingLevel.DEBUG, "debug detail");
+            call.context().log(McpSchema.LoggingLevel.INFO, "info note");
+            call.context().log(McpSchema.LoggingLevel.WARNING, "warning sign");
+            return text("chatted");
+        });
         server.tool(tool("fail", Map.of(), List.of()),
                 call -> CallToolResult.builder().addTextContent("upstream answered 500").isError(true).build());
         server.tool(tool("boom", Map.of(), List.of()), call -> {

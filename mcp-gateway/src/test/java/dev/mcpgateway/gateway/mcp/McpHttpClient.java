@@ -104,6 +104,8 @@ final class McpHttpClient {
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final Thread reader;
         private volatile boolean ended;
+        /** SSE comment lines seen (keep-alives). */
+        final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
 
         SseStream(HttpResponse<Stream<String>> response) {
             this.response = response;
@@ -112,7 +114,9 @@ final class McpHttpClient {
                 StringBuilder data = new StringBuilder();
                 try {
                     response.body().forEach(line -> {
-                        if (line.isEmpty()) {
+                        if (line.startsWith(":")) {
+                            comments.incrementAndGet();
+                        } else if (line.isEmpty()) {
                             if (!data.isEmpty()) {
                                 events.add(new Event(current[0], current[1], data.toString()));
                             }

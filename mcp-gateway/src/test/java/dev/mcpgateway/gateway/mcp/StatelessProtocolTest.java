@@ -206,6 +206,24 @@ class StatelessProtocolTest {
         }
 
         @Test
+        void logMessagesFlowOnlyWhenTheRequestOptsInWithALevel() throws Exception {
+            HttpResponse<String> silent = send("demo", "tools/call", "chatty", "{\"name\":\"chatty\"}", Map.of());
+            assertTrue(silent.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            String params = "{\"name\":\"chatty\",\"_meta\":{\"io.modelcontextprotocol/logLevel\":\"warning\","
+                    + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}";
+            String request = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}";
+            try (McpHttpClient.SseStream stream = client.openSse(client.request("/mcp/demo")
+                    .header("Content-Type", "application/json").header("MCP-Protocol-Version", V)
+                    .header("Mcp-Method", "tools/call").header("Mcp-Name", "chatty")
+                    .POST(HttpRequest.BodyPublishers.ofString(request)))) {
+                JsonNode log = stream.next().json();
+                assertEquals("notifications/message", log.path("method").asText());
+                assertEquals("warning", log.at("/params/level").asText());
+                assertEquals("complete", stream.next().json().at("/result/resultType").asText());
+            }
+        }
+
+        @Test
         void closingTheResponseStreamCancelsTheCall() throws Exception {
             String params = "{\"name\":\"wait_for_cancel\",\"_meta\":{\"progressToken\":\"t\","
                     + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}";

@@ -362,6 +362,38 @@ class StreamableHttpProtocolTest {
         }
 
         @Test
+        void logMessagesStreamAtTheSessionsLevel() throws Exception {
+            String session = client.initialize("demo", V);
+            try (McpHttpClient.SseStream stream = postStream(session, request(11, "tools/call", "{\"name\":\"chatty\"}"))) {
+                JsonNode info = stream.next().json();
+                assertEquals("notifications/message", info.path("method").asText());
+                assertEquals("info", info.at("/params/level").asText());
+                assertEquals("info note", info.at("/params/data").asText());
+                assertEquals("warning", stream.next().json().at("/params/level").asText());
+                assertEquals("chatted", stream.next().json().at("/result/content/0/text").asText());
+            }
+            call(session, request(12, "logging/setLevel", "{\"level\":\"error\"}"));
+            HttpResponse<String> quiet = call(session, request(13, "tools/call", "{\"name\":\"chatty\"}"));
+            assertTrue(quiet.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    "nothing to stream: a plain JSON answer");
+            assertEquals("chatted", McpHttpClient.json(quiet.body()).at("/result/content/0/text").asText());
+        }
+
+        @Test
+        void aCallThatSendsNoNotificationIsAnsweredWithJson() {
+            String session = client.initialize("demo", V);
+            HttpResponse<String> response = call(session, request(14, "tools/call",
+                    "{\"name\":\"echo\",\"arguments\":{\"text\":\"x\"},\"_meta\":{\"progressToken\":\"unused\"}}"));
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        }
+
+        McpHttpClient.SseStream postStream(String session, String body) {
+            return client.openSse(client.request("/mcp/demo").header("Content-Type", "application/json")
+                    .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", V)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        @Test
         void aClientAcceptingOnlyJsonGetsJsonEvenWithAProgressToken() {
             String session = client.initialize("demo", V);
             HttpResponse<String> response = client.post("/mcp/demo", request(6, "tools/call",

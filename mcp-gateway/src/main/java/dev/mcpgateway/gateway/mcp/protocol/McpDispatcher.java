@@ -77,7 +77,8 @@ public final class McpDispatcher {
             throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: name is required");
         }
         Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
-        RequestCallContext context = new RequestCallContext(progressToken, scope.notifications(), scope.caller());
+        RequestCallContext context = new RequestCallContext(progressToken, scope.notifications(), scope.caller(),
+                scope.logThreshold());
         scope.inFlight().started(request.id(), context);
         try {
             return server.call(new ToolCall(call.name(), call.arguments(), context));
@@ -94,7 +95,12 @@ public final class McpDispatcher {
 
     private Object setLevel(JSONRPCRequest request, RequestScope scope) throws McpProtocolException {
         Object level = request.params() instanceof Map<?, ?> map ? map.get("level") : null;
-        LoggingLevel parsed = level instanceof String text ? LoggingLevel.fromValue(text) : null;
+        LoggingLevel parsed;
+        try {
+            parsed = level instanceof String text ? LoggingLevel.fromValue(text) : null;
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
         if (parsed == null) {
             throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: unknown log level");
         }

@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where one request comes from, as the dispatcher needs it: the negotiated revision, who calls, where notifications
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
  * @param notifications   receives progress notifications for this request (may drop them when no stream is open)
  * @param inFlight        the calls running in the same session; a fresh registry for stateless requests
  * @param logLevel        receives {@code logging/setLevel}
+ * @param logThreshold    the least severe level sent to the client now; null sends no log messages
  */
 public record RequestScope(
         String protocolVersion,
@@ -23,5 +25,6 @@ public record RequestScope(
         Optional<CallContext.Caller> caller,
         Consumer<JSONRPCNotification> notifications,
         InFlightCalls inFlight,
-        Consumer<LoggingLevel> logLevel) {
+        Consumer<LoggingLevel> logLevel,
+        Supplier<LoggingLevel> logThreshold) {
 }

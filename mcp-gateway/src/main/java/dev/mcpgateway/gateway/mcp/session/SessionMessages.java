@@ -35,7 +35,7 @@ public class SessionMessages {
                     "Invalid Request: the session is already initialized");
         }
         RequestScope scope = new RequestScope(session.protocolVersion(), false, caller, notifications,
-                session.inFlight(), session::logLevel);
+                session.inFlight(), session::logLevel, session::logLevel);
         try {
             return JSONRPCResponse.result(request.id(), dispatcher.handle(server, request, scope, revisions));
         } catch (McpProtocolException e) {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -40,8 +39,8 @@ public class StreamableExchange {
     private final McpDispatcher dispatcher;
     private final MessageWriter writer;
     private final int replayCapacity;
-    // Tool calls streamed over SSE outlive the request thread: each runs on its own virtual thread.
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    // Tool calls run on their own virtual thread: one streamed over SSE outlives the request thread.
+    private final StreamOnDemand streams;
 
     public StreamableExchange(SessionStore sessions, SessionMessages messages, McpDispatcher dispatcher,
                               MessageWriter writer, McpSettings settings) {
@@ -50,6 +49,7 @@ public class StreamableExchange {
         this.dispatcher = dispatcher;
         this.writer = writer;
         this.replayCapacity = settings.getResumptionBuffer();
+        this.streams = new StreamOnDemand(Executors.newVirtualThreadPerTaskExecutor(), writer);
     }
 
     public Reply post(ServedMcpServer server, Incoming incoming, RequestFacts facts) {
@@ -90,7 +90,7 @@ public class StreamableExchange {
             return new Reply.Json(409, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
                     "Conflict: only one GET stream per session is allowed"));
         }
-        // The standalone stream carries no responses, so events missed while detached can wait in the buffer.
+        // A fresh GET starts at "now"; events sent while no GET was open stay replayable only by Last-Event-ID.
         return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { });
     }
 
@@ -142,19 +142,13 @@ public class StreamableExchange {
     }
 
     private Reply request(ServedMcpServer server, McpSession session, JSONRPCRequest request, RequestFacts facts) {
-        if (!facts.acceptsEventStream() || !wantsProgress(request)) {
+        if (!facts.acceptsEventStream() || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
             JSONRPCResponse response = messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS);
             return new Reply.Json(200, response);
         }
-        EventStream stream = session.openRequestStream();
-        calls.execute(() -> {
-            JSONRPCResponse response = messages.request(server, session, request, facts.caller(),
-                    n -> send(stream, writer.writeNotification(n)), REVISIONS);
-            stream.send(SseEvent.MESSAGE, writer.write(response));
-            stream.close();
-        });
         // Before 2026-07-28 a dropped connection is no cancellation: the call runs on, resumable by Last-Event-ID.
-        return new Reply.Stream(stream, 0, () -> { });
+        return streams.answer(session::openRequestStream, () -> { },
+                sink -> messages.request(server, session, request, facts.caller(), sink, REVISIONS));
     }
 
     private Reply batch(ServedMcpServer server, McpSession session, Incoming.Batch batch, RequestFacts facts) {
@@ -175,18 +169,5 @@ public class StreamableExchange {
             }
         }
         return responses.isEmpty() ? new Reply.Status(202) : new Reply.Json(200, responses);
-    }
-
-    private static boolean wantsProgress(JSONRPCRequest request) {
-        return McpSchema.METHOD_TOOLS_CALL.equals(request.method())
-                && request.params() instanceof Map<?, ?> params
-                && params.get("_meta") instanceof Map<?, ?> meta
-                && meta.get("progressToken") != null;
-    }
-
-    private static void send(EventStream stream, String data) {
-        if (data != null) {
-            stream.send("message", data);
-        }
     }
 }

@@ -14,6 +14,7 @@ import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.protocol.RequestScope;
 import dev.mcpgateway.gateway.mcp.session.EventStream;
 import dev.mcpgateway.gateway.mcp.session.SseEvent;
+import dev.mcpgateway.gateway.mcp.session.StreamOnDemand;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -24,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,8 +48,8 @@ public class StatelessExchange {
     private final McpJsonMapper mapper;
     private final ListenRegistry listeners;
     private final McpSettings settings;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicLong streams = new AtomicLong();
+    private final StreamOnDemand streams;
+    private final AtomicLong streamCounter = new AtomicLong();
 
     public StatelessExchange(McpDispatcher dispatcher, MessageWriter writer, McpJsonMapper mapper,
                              ListenRegistry listeners, McpSettings settings) {
@@ -58,6 +58,7 @@ public class StatelessExchange {
         this.mapper = mapper;
         this.listeners = listeners;
         this.settings = settings;
+        this.streams = new StreamOnDemand(Executors.newVirtualThreadPerTaskExecutor(), writer);
     }
 
     /**
@@ -108,39 +109,36 @@ public class StatelessExchange {
 
     private Reply call(ServedMcpServer server, JSONRPCRequest request, RequestFacts facts) throws McpProtocolException {
         boolean list = McpSchema.METHOD_TOOLS_LIST.equals(request.method());
-        boolean stream = !list && facts.acceptsEventStream() && hasProgressToken(request);
-        if (!stream) {
+        if (list || !facts.acceptsEventStream()) {
             RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), n -> { },
-                    new InFlightCalls(), level -> { });
+                    new InFlightCalls(), level -> { }, () -> logLevel(request));
             Map<String, Object> result = complete(dispatcher.handle(server, request, scope, List.of()));
             if (list) {
                 cacheable(result, facts);
             }
             return new Reply.Json(200, JSONRPCResponse.result(request.id(), result));
         }
-        EventStream events = new EventStream("r" + streams.incrementAndGet(), settings.getResumptionBuffer(), new AtomicLong());
         InFlightCalls inFlight = new InFlightCalls();
-        RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(),
-                n -> send(events, writer.writeNotification(n)), inFlight, level -> { });
-        calls.execute(() -> {
-            JSONRPCResponse response;
-            try {
-                response = JSONRPCResponse.result(request.id(), complete(dispatcher.handle(server, request, scope, List.of())));
-            } catch (McpProtocolException e) {
-                response = JsonRpcErrors.response(request.id(), e.code(), e.getMessage(), e.data());
-            }
-            events.send(SseEvent.MESSAGE, writer.write(response));
-            events.close();
-        });
         // In 2026-07-28 closing the response stream is the cancellation.
-        return new Reply.Stream(events, 0, () -> inFlight.cancel(request.id()));
+        return streams.answer(
+                () -> new EventStream("r" + streamCounter.incrementAndGet(), settings.getResumptionBuffer(), new AtomicLong()),
+                () -> inFlight.cancel(request.id()),
+                sink -> {
+                    RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), sink,
+                            inFlight, level -> { }, () -> logLevel(request));
+                    try {
+                        return JSONRPCResponse.result(request.id(), complete(dispatcher.handle(server, request, scope, List.of())));
+                    } catch (McpProtocolException e) {
+                        return JsonRpcErrors.response(request.id(), e.code(), e.getMessage(), e.data());
+                    }
+                });
     }
 
     private Reply listen(ServedMcpServer server, JSONRPCRequest request) {
         Map<String, Object> params = request.params() == null ? Map.of() : mapper.convertValue(request.params(), MAP);
         boolean tools = params.get("notifications") instanceof Map<?, ?> filter
                 && Boolean.TRUE.equals(filter.get("toolsListChanged"));
-        EventStream events = new EventStream("l" + streams.incrementAndGet(), 1, new AtomicLong());
+        EventStream events = new EventStream("l" + streamCounter.incrementAndGet(), 1, new AtomicLong());
         Map<String, Object> agreed = tools ? Map.of("toolsListChanged", true) : Map.of();
         events.send(SseEvent.MESSAGE, writer.write(new JSONRPCNotification(McpSchema.JSONRPC_VERSION,
                 "notifications/subscriptions/acknowledged",
@@ -178,14 +176,16 @@ public class StatelessExchange {
                 && meta.get(META_VERSION) instanceof String version ? version : null;
     }
 
-    private static boolean hasProgressToken(JSONRPCRequest request) {
-        return request.params() instanceof Map<?, ?> params && params.get("_meta") instanceof Map<?, ?> meta
-                && meta.get("progressToken") != null;
-    }
-
-    private static void send(EventStream stream, String data) {
-        if (data != null) {
-            stream.send(SseEvent.MESSAGE, data);
+    /** 2026-07-28: log messages only when the request opts in with a level in its _meta. */
+    private static McpSchema.LoggingLevel logLevel(JSONRPCRequest request) {
+        if (request.params() instanceof Map<?, ?> params && params.get("_meta") instanceof Map<?, ?> meta
+                && meta.get("io.modelcontextprotocol/logLevel") instanceof String level) {
+            try {
+                return McpSchema.LoggingLevel.fromValue(level);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
+        return null;
     }
 }

@@ -34,6 +34,7 @@ class McpHttp {
     private final JsonRpcParser parser;
     private final MessageWriter writer;
     private final int maxRequestBytes;
+    private final java.time.Duration keepAlive;
 
     McpHttp(McpServerCatalog catalog, OriginPolicy origins, CallerResolver callers, JsonRpcParser parser,
             MessageWriter writer, McpSettings settings) {
@@ -43,6 +44,7 @@ class McpHttp {
         this.parser = parser;
         this.writer = writer;
         this.maxRequestBytes = settings.getMaxRequestBytes();
+        this.keepAlive = settings.getKeepAliveInterval();
     }
 
     /** The refusal every MCP request gets before it is read, if any: a foreign Origin or an unknown server. */
@@ -100,7 +102,7 @@ class McpHttp {
                 yield response;
             }
             case Reply.Stream stream -> {
-                MutableHttpResponse<?> response = HttpResponse.ok(SseBridge.publisher(stream))
+                MutableHttpResponse<?> response = HttpResponse.ok(SseBridge.publisher(stream, keepAlive))
                         .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                         .header("X-Accel-Buffering", "no");

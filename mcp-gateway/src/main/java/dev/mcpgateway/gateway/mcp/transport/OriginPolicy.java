@@ -21,7 +21,7 @@ public class OriginPolicy {
     private final boolean loopback;
 
     public OriginPolicy(McpSettings settings) {
-        this.allowed = settings.getAllowedOrigins().stream().map(OriginPolicy::normalize).collect(Collectors.toSet());
+        this.allowed = java.util.Optional.ofNullable(settings.getAllowedOrigins()).orElse(java.util.List.of()).stream().map(OriginPolicy::normalize).collect(Collectors.toSet());
         this.any = allowed.contains("*");
         this.loopback = settings.isAllowLoopbackOrigins();
     }

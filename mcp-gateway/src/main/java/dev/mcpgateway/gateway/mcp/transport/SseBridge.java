@@ -4,10 +4,12 @@ import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.session.SseEvent;
 import dev.mcpgateway.gateway.mcp.session.StreamListener;
 import io.micronaut.http.sse.Event;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Signal;
 
 /** Carries an {@link dev.mcpgateway.gateway.mcp.session.EventStream} over one HTTP response as server-sent events. */
 final class SseBridge {
@@ -15,8 +17,8 @@ final class SseBridge {
     private SseBridge() {
     }
 
-    static Publisher<Event<String>> publisher(Reply.Stream reply) {
-        return Flux.create(sink -> {
+    static Publisher<Event<String>> publisher(Reply.Stream reply, Duration keepAlive) {
+        Flux<Event<String>> events = Flux.create(sink -> {
             AtomicBoolean ended = new AtomicBoolean();
             StreamListener listener = new StreamListener() {
                 @Override
@@ -50,5 +52,9 @@ final class SseBridge {
                 sink.complete();
             }
         }, FluxSink.OverflowStrategy.BUFFER);
+        // Comment lines keep a quiet stream alive; they stop with the stream itself.
+        return events.publish(shared -> Flux.merge(shared, Flux.interval(keepAlive)
+                .map(tick -> Event.of("").comment("keep-alive"))
+                .takeUntilOther(shared.materialize().filter(Signal::isOnComplete))));
     }
 }
