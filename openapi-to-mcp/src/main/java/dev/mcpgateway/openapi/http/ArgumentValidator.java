@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Validates tool arguments against the tool's inputSchema (JSON Schema 2020-12), compiled once per tool and safe to
- * share between threads. Messages name the argument. Before validating, a JSON-encoded string given where the
- * schema wants an object or array is parsed: some models send objects that way.
+ * share between threads. Messages name the argument. Before validating, a string given where the schema wants an
+ * object, array, number or boolean is converted when it can be ({@link ArgumentCoercion}): models send them so.
  */
 public final class ArgumentValidator {
 
@@ -28,11 +28,11 @@ public final class ArgumentValidator {
                     .formatAssertionsEnabled(true).build()));
 
     private final Schema schema;
-    private final Set<String> containerArguments;
+    private final ArgumentCoercion coercion;
 
-    private ArgumentValidator(Schema schema, Set<String> containerArguments) {
+    private ArgumentValidator(Schema schema, ArgumentCoercion coercion) {
         this.schema = schema;
-        this.containerArguments = containerArguments;
+        this.coercion = coercion;
     }
 
     /** @throws IllegalArgumentException when the schema cannot be compiled */
@@ -45,7 +45,7 @@ public final class ArgumentValidator {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("inputSchema does not compile as JSON Schema 2020-12", e);
         }
-        return new ArgumentValidator(schema, ContainerArguments.of(node));
+        return new ArgumentValidator(schema, ArgumentCoercion.of(node));
     }
 
     /** Returns the arguments normalised (JSON-encoded strings for object/array arguments parsed). */
@@ -55,15 +55,7 @@ public final class ArgumentValidator {
 
     ObjectNode validateTree(Map<String, Object> arguments) throws InvalidArgumentsException {
         ObjectNode args = JsonValues.MAPPER.valueToTree(arguments == null ? Map.of() : arguments);
-        for (String name : containerArguments) {
-            JsonNode value = args.get(name);
-            if (value != null && value.isTextual()) {
-                JsonNode parsed = ResponseMapper.parse(value.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                if (parsed != null && parsed.isContainerNode()) {
-                    args.set(name, parsed);
-                }
-            }
-        }
+        coercion.apply(args);
         List<Error> errors = schema.validate(args);
         if (!errors.isEmpty()) {
             Set<String> messages = new LinkedHashSet<>();

@@ -1,5 +1,7 @@
 package dev.mcpgateway.openapi.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,6 +41,18 @@ public record HttpResponseData(int status, Map<String, List<String>> headers, by
     /** From a java.net.http response whose body was read whole. */
     public static HttpResponseData from(HttpResponse<byte[]> response) {
         return of(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    /**
+     * Reads a streamed response up to {@code maxBytes} and closes the stream; a longer body is cut there and
+     * flagged as truncated, so a huge or endless response never fills the gateway's memory.
+     */
+    public static HttpResponseData read(HttpResponse<InputStream> response, int maxBytes) throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes(maxBytes);
+            boolean truncated = in.read() != -1;
+            return new HttpResponseData(response.statusCode(), response.headers().map(), body, truncated);
+        }
     }
 
     public Optional<String> firstHeader(String name) {

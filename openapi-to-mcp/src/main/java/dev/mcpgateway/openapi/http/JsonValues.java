@@ -32,7 +32,7 @@ final class JsonValues {
         return json(value);
     }
 
-    static String json(JsonNode value) {
+    static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -18,6 +18,9 @@ final class PathGuard {
 
     static void check(String argument, JsonNode value) throws InvalidArgumentsException {
         if (value.isContainerNode()) {
+            if (value.isEmpty()) {
+                throw InvalidArgumentsException.of(argument, "must not be empty (it is a path segment)");
+            }
             for (JsonNode item : value) {
                 check(argument, item);
             }

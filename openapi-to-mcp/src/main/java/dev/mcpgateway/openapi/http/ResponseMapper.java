@@ -7,11 +7,13 @@ import io.modelcontextprotocol.spec.McpSchema.Content;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps a successful (2xx) backend response to a tool result; errors and redirects go to {@link ErrorResults}. */
 final class ResponseMapper {
@@ -39,15 +41,16 @@ final class ResponseMapper {
         if (body.length == 0) {
             return new CallToolResult(List.of(), false, null, meta);
         }
-        String essence = essence(contentType);
+        String essence = contentType.isBlank() ? sniff(body) : essence(contentType);
         List<Content> content = new ArrayList<>();
         Object structured = null;
         if (MediaKind.of(essence) == MediaKind.JSON) {
             // A cut JSON document does not parse; the model still gets the part that arrived, as text.
-            JsonNode json = truncated ? null : parse(body);
-            if (json != null) {
-                structured = structured(json, binding);
-                content.add(new TextContent(JsonValues.json(json)));
+            // Plain Java values, not a tree: structuredContent needs them and the compact text is written from them.
+            Optional<Object> json = truncated ? Optional.empty() : parseValue(body);
+            if (json.isPresent()) {
+                structured = structured(json.get(), binding);
+                content.add(new TextContent(JsonValues.json(json.get())));
             } else {
                 content.add(new TextContent(text(body, contentType)));
             }
@@ -67,21 +70,46 @@ final class ResponseMapper {
     }
 
     /** MCP structuredContent is an object: objects go as they are, arrays only when the outputSchema wraps them. */
-    private static Object structured(JsonNode json, ResponseBinding binding) {
-        if (json.isObject()) {
-            return JsonValues.MAPPER.convertValue(json, Map.class);
+    private static Object structured(Object json, ResponseBinding binding) {
+        if (json instanceof Map<?, ?>) {
+            return json;
         }
-        if (json.isArray() && binding.wrapTopLevelArray()) {
-            return Map.of("result", JsonValues.MAPPER.convertValue(json, List.class));
+        if (json instanceof List<?> && binding.wrapTopLevelArray()) {
+            return Map.of("result", json);
         }
         return null;
     }
+
+    /** The parsed document (which may be JSON null), or empty when the bytes are not JSON. */
+    private static Optional<Object> parseValue(byte[] body) {
+        try {
+            return Optional.ofNullable(JsonValues.MAPPER.readValue(body, Object.class)).or(() -> Optional.of(NULL));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Object NULL = com.fasterxml.jackson.databind.node.NullNode.getInstance();
 
     private static String truncationNote(String essence, int kept) {
         return essence.startsWith("text/") || MediaKind.of(essence) == MediaKind.JSON || isText(essence)
                 ? "[response truncated after " + kept + " bytes]"
                 : "[the " + (essence.isEmpty() ? "binary" : essence) + " response exceeded the size limit of "
                 + kept + " bytes and was not returned]";
+    }
+
+    /** APIs that omit Content-Type mostly send JSON or text; say so rather than hand the model an opaque blob. */
+    private static String sniff(byte[] body) {
+        if (parseValue(body).isPresent()) {
+            return "application/json";
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(body));
+            return "text/plain";
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "";
+        }
     }
 
     static JsonNode parse(byte[] body) {

@@ -49,7 +49,11 @@ class ParameterSerialisationTest {
                     Arguments.of(PIPE_DELIMITED, false, RGB, "/items?color=R%7C100%7CG%7C200%7CB%7C150"),
                     Arguments.of(PIPE_DELIMITED, true, COLORS, "/items?color=blue&color=black&color=brown"),
                     Arguments.of(DEEP_OBJECT, true, RGB, "/items?color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"),
-                    Arguments.of(DEEP_OBJECT, true, Map.of("status", "open"), "/items?color%5Bstatus%5D=open"));
+                    Arguments.of(DEEP_OBJECT, true, Map.of("status", "open"), "/items?color%5Bstatus%5D=open"),
+                    Arguments.of(DEEP_OBJECT, true, COLORS,
+                            "/items?color%5B%5D=blue&color%5B%5D=black&color%5B%5D=brown"),
+                    Arguments.of(FORM, true, List.of(), "/items?color="),
+                    Arguments.of(FORM, true, "", "/items?color="));
         }
 
         @ParameterizedTest(name = "{0} explode={1} {2} -> {3}")
@@ -177,6 +181,13 @@ class ParameterSerialisationTest {
             var error = org.junit.jupiter.api.Assertions.assertThrows(InvalidArgumentsException.class,
                     () -> build(binding, Map.of("trace", "a\r\nX-Admin: yes")));
             assertEquals(List.of("trace: header values must be single-line Latin-1 text"), error.messages());
+        }
+
+        @Test
+        void repeatsAnExplodedCookieArrayAsSeparatePairs() throws Exception {
+            var binding = Bindings.get("/items",
+                    ParameterBinding.of("ids", ParameterLocation.COOKIE, "ids", ValueShape.ARRAY, false));
+            assertEquals(List.of("ids=3; ids=4"), build(binding, Map.of("ids", List.of(3, 4))).headerValues("Cookie"));
         }
 
         @Test

@@ -82,6 +82,9 @@ class RequestTargetTest {
                     Bindings.path("name", ParameterStyle.SIMPLE, false, ValueShape.PRIMITIVE));
             var error = assertThrows(InvalidArgumentsException.class, () -> Bindings.build(binding, Map.of("name", "")));
             assertEquals(List.of("name: must not be empty (it is a path segment)"), error.messages());
+            var empty = assertThrows(InvalidArgumentsException.class,
+                    () -> Bindings.build(binding, Map.of("name", List.of())));
+            assertEquals(List.of("name: must not be empty (it is a path segment)"), empty.messages());
         }
     }
 

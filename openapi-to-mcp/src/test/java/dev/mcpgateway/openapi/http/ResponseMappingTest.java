@@ -68,6 +68,16 @@ class ResponseMappingTest {
     }
 
     @Test
+    void sniffsJsonTextAndBinaryWhenTheContentTypeIsMissing() {
+        assertEquals(new CallToolResult(List.of(new TextContent("{\"a\":1}")), false, Map.of("a", 1), null),
+                PLAIN.map(200, null, "{\"a\": 1}"));
+        assertEquals(new CallToolResult(List.of(new TextContent("plain words")), false, null, null),
+                PLAIN.map(200, null, "plain words"));
+        assertEquals(List.of(new EmbeddedResource(null, new BlobResourceContents("response://body",
+                "application/octet-stream", "/w=="))), PLAIN.map(200, null, new byte[] {(byte) 0xFF}, false).content());
+    }
+
+    @Test
     void returnsImagesAsImageContent() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         var result = PLAIN.map(200, "image/png", png, false);
