@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param maxSchemaDepth      nesting cap for converted schemas; deeper parts become a described stub
  * @param maxSubschemas       cap on schema nodes emitted per tool schema
  * @param maxResponseBytes    cap on a response body read from the backend
+ * @param unionBodies         top-level oneOf/anyOf request bodies as one argument (default) or hoisted
  */
 public record ImportOptions(
         boolean allowRemoteRefs,
@@ -36,7 +37,8 @@ public record ImportOptions(
         List<String> mediaTypePreference,
         int maxSchemaDepth,
         int maxSubschemas,
-        long maxResponseBytes) {
+        long maxResponseBytes,
+        UnionBodies unionBodies) {
 
     public static final int DEFAULT_MAX_TOOL_NAME_LENGTH = 64;
     /** MCP itself allows 128 characters. */
@@ -68,6 +70,7 @@ public record ImportOptions(
         pinnedParameters = List.copyOf(pinnedParameters == null ? List.of() : pinnedParameters);
         mediaTypePreference = List.copyOf(mediaTypePreference == null || mediaTypePreference.isEmpty()
                 ? DEFAULT_MEDIA_TYPE_PREFERENCE : mediaTypePreference);
+        unionBodies = Objects.requireNonNullElse(unionBodies, UnionBodies.ARGUMENT);
         if (maxSchemaDepth < 1 || maxSubschemas < 1 || maxResponseBytes < 1) {
             throw new IllegalArgumentException("schema and response caps must be positive");
         }
@@ -101,6 +104,7 @@ public record ImportOptions(
         private int maxSchemaDepth = DEFAULT_MAX_SCHEMA_DEPTH;
         private int maxSubschemas = DEFAULT_MAX_SUBSCHEMAS;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private UnionBodies unionBodies = UnionBodies.ARGUMENT;
 
         private Builder() {
         }
@@ -120,6 +124,7 @@ public record ImportOptions(
             maxSchemaDepth = o.maxSchemaDepth;
             maxSubschemas = o.maxSubschemas;
             maxResponseBytes = o.maxResponseBytes;
+            unionBodies = o.unionBodies;
         }
 
         public Builder allowRemoteRefs(boolean v) { allowRemoteRefs = v; return this; }
@@ -136,11 +141,12 @@ public record ImportOptions(
         public Builder maxSchemaDepth(int v) { maxSchemaDepth = v; return this; }
         public Builder maxSubschemas(int v) { maxSubschemas = v; return this; }
         public Builder maxResponseBytes(long v) { maxResponseBytes = v; return this; }
+        public Builder unionBodies(UnionBodies v) { unionBodies = v; return this; }
 
         public ImportOptions build() {
             return new ImportOptions(allowRemoteRefs, maxToolNameLength, toolNamePrefix, include, exclude, overrides,
                     schemaMode, serverUrl, serverVariables, pinnedParameters, mediaTypePreference, maxSchemaDepth,
-                    maxSubschemas, maxResponseBytes);
+                    maxSubschemas, maxResponseBytes, unionBodies);
         }
     }
 }

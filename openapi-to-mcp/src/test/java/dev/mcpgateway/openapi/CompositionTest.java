@@ -1,5 +1,9 @@
 package dev.mcpgateway.openapi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mcpgateway.openapi.http.BodyProperty;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Hard case 5: allOf, oneOf with discriminator, anyOf "unset" idiom, nullable in 3.0 and 3.1. */
@@ -106,6 +110,48 @@ class CompositionTest {
                   },
                   "required": ["body"]
                 }""", tool.tool().inputSchema());
+    }
+
+    @Test
+    void hoistsTopLevelVariantsIntoArgumentsWithARequiredDiscriminatorWhenAsked() {
+        var options = ImportOptions.builder().unionBodies(UnionBodies.HOIST).build();
+        ToolDefinition tool = Imports.only(Imports.yaml(HEADER + """
+                    Thing:
+                      oneOf:
+                        - $ref: '#/components/schemas/Cat'
+                        - $ref: '#/components/schemas/Dog'
+                      discriminator:
+                        propertyName: kind
+                        mapping: {kitty: '#/components/schemas/Cat'}
+                    Cat:
+                      type: object
+                      required: [kind, name]
+                      properties:
+                        kind: {type: string}
+                        name: {type: string}
+                        lives: {type: integer}
+                    Dog:
+                      type: object
+                      required: [kind]
+                      properties:
+                        kind: {type: string}
+                        name: {type: string, maxLength: 10}
+                        barks: {type: boolean}
+                """, options));
+        Imports.assertSchema("""
+                {
+                  "type": "object",
+                  "properties": {
+                    "kind": {"type": "string", "enum": ["kitty", "Dog"],
+                             "description": "Which variant the request is; the other arguments depend on it."},
+                    "name": {"anyOf": [{"type": "string"}, {"type": "string", "maxLength": 10}]},
+                    "lives": {"type": "integer"},
+                    "barks": {"type": "boolean"}
+                  },
+                  "required": ["kind"]
+                }""", tool.tool().inputSchema());
+        assertEquals(List.of("kind", "name", "lives", "barks"), tool.binding().body().orElseThrow().properties()
+                .stream().map(BodyProperty::property).toList());
     }
 
     @Test

@@ -6,20 +6,21 @@ import dev.mcpgateway.openapi.OpenApiImporter;
 import dev.mcpgateway.openapi.SchemaMode;
 import dev.mcpgateway.openapi.SpecImportException;
 import dev.mcpgateway.openapi.SpecSource;
+import dev.mcpgateway.openapi.UnionBodies;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code java -jar openapi-to-mcp.jar tools SPEC [--json] [--prefix P] [--max-name-length N] [--inline]
- * [--allow-remote-refs]}: previews the tools a spec exposes. Exit 0 on success, 1 when the spec cannot be read,
+ * [--hoist-unions] [--allow-remote-refs]}: previews the tools a spec exposes. Exit 0 on success, 1 when the spec cannot be read,
  * 2 on a usage error.
  */
 public final class OpenApiToMcpCli {
 
     static final String USAGE = """
             usage: openapi-to-mcp tools SPEC [--json] [--prefix PREFIX] [--max-name-length N] [--inline] \
-            [--allow-remote-refs]
+            [--hoist-unions] [--allow-remote-refs]
               SPEC  a file path or an http(s) URL of an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML)""";
 
     private OpenApiToMcpCli() {
@@ -74,6 +75,7 @@ public final class OpenApiToMcpCli {
                 switch (args[i]) {
                     case "--json" -> json = true;
                     case "--inline" -> options.schemaMode(SchemaMode.INLINE);
+                    case "--hoist-unions" -> options.unionBodies(UnionBodies.HOIST);
                     case "--allow-remote-refs" -> options.allowRemoteRefs(true);
                     case "--prefix" -> options.toolNamePrefix(value(args, ++i, "--prefix"));
                     case "--max-name-length" -> {

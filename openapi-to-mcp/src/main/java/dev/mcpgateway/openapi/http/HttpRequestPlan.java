@@ -2,6 +2,7 @@ package dev.mcpgateway.openapi.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,43 @@ public record HttpRequestPlan(String method, URI uri, List<HttpHeader> headers, 
     /** All values of a header, case-insensitively, in order. */
     public List<String> headerValues(String name) {
         return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value).toList();
+    }
+
+    /** This plan with one more header line (e.g. a credential the gateway holds). */
+    public HttpRequestPlan withHeader(String name, String value) {
+        var more = new ArrayList<>(headers);
+        more.add(new HttpHeader(name, value));
+        return new HttpRequestPlan(method, uri, more, body, contentType);
+    }
+
+    /** This plan with a query parameter appended, percent-encoded like every other query value. */
+    public HttpRequestPlan withQueryParameter(String name, String value) {
+        String pair = PercentEncoder.STRICT.encode(name) + "=" + PercentEncoder.STRICT.encode(value);
+        String raw = uri.toString();
+        int hash = raw.indexOf('#');
+        String head = hash < 0 ? raw : raw.substring(0, hash);
+        String separator = uri.getRawQuery() == null ? "?" : "&";
+        return new HttpRequestPlan(method, URI.create(head + separator + pair + (hash < 0 ? "" : raw.substring(hash))),
+                headers, body, contentType);
+    }
+
+    /** This plan with a cookie added to its single Cookie header. */
+    public HttpRequestPlan withCookie(String name, String value) {
+        String pair = PercentEncoder.STRICT.encode(name) + "=" + PercentEncoder.STRICT.encode(value);
+        var merged = new ArrayList<HttpHeader>();
+        boolean added = false;
+        for (HttpHeader header : headers) {
+            if (!added && header.name().equalsIgnoreCase("Cookie")) {
+                merged.add(new HttpHeader(header.name(), header.value() + "; " + pair));
+                added = true;
+            } else {
+                merged.add(header);
+            }
+        }
+        if (!added) {
+            merged.add(new HttpHeader("Cookie", pair));
+        }
+        return new HttpRequestPlan(method, uri, merged, body, contentType);
     }
 
     /** A java.net.http builder carrying method, URI, headers and body; the caller adds credentials and timeout. */

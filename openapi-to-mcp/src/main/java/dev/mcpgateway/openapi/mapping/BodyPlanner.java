@@ -32,7 +32,9 @@ final class BodyPlanner {
                     .findFirst().orElseThrow(() -> new Unmappable("override media type " + overrideMediaType
                             + " is not declared; declared: " + declared));
         } else {
-            chosen = MediaTypes.choose(declared, preference).orElseThrow();
+            // a media type the tool can actually fill: one with a schema, or a text or binary one
+            List<String> usable = declared.stream().filter(d -> usable(content.get(d), MediaTypes.essence(d))).toList();
+            chosen = MediaTypes.choose(usable.isEmpty() ? declared : usable, preference).orElseThrow();
         }
         JsonNode mediaType = content.get(chosen);
         JsonNode schema = mediaType.get("schema");
@@ -48,6 +50,11 @@ final class BodyPlanner {
         return Optional.of(new BodyPlan(sent, schema, mediaType.path("encoding"), body.path("required")
                 .asBoolean(false), hint != null && hint.isTextual() ? hint.asText() : null,
                 body.path("description").asText(null)));
+    }
+
+    private static boolean usable(JsonNode mediaType, String essence) {
+        JsonNode schema = mediaType.get("schema");
+        return schema != null && !schema.isEmpty() || MediaTypes.isBinary(essence) || MediaTypes.isText(essence);
     }
 
     /** An operation whose body a tool cannot carry; becomes a skip with this message. */

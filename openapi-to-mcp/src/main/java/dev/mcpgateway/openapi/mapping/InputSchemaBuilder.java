@@ -27,10 +27,12 @@ final class InputSchemaBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final SchemaConverter converter;
+    private final boolean hoistUnions;
     private final List<String> warnings;
 
-    InputSchemaBuilder(SchemaConverter converter, List<String> warnings) {
+    InputSchemaBuilder(SchemaConverter converter, boolean hoistUnions, List<String> warnings) {
         this.converter = converter;
+        this.hoistUnions = hoistUnions;
         this.warnings = warnings;
     }
 
@@ -144,6 +146,12 @@ final class InputSchemaBuilder {
                 text.put("description", description);
             }
             return whole(plan, text);
+        }
+        if (hoistUnions && !MediaTypes.isText(essence)) {
+            ObjectNode hoisted = UnionHoister.hoist(converted);
+            if (hoisted != null) {
+                converted = hoisted;
+            }
         }
         if (!Shapes.hasProperties(converted) || MediaTypes.isText(essence)) {
             if (description != null && !converted.has("description")) {

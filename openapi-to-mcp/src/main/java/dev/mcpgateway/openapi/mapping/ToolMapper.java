@@ -57,7 +57,8 @@ public final class ToolMapper {
                 options.mediaTypePreference());
 
         SchemaConverter input = converter(Direction.INPUT);
-        InputPlan plan = new InputSchemaBuilder(input, warnings).build(filtered.visible(), filtered.constants(), body);
+        InputPlan plan = new InputSchemaBuilder(input,
+                options.unionBodies() == dev.mcpgateway.openapi.UnionBodies.HOIST, warnings).build(filtered.visible(), filtered.constants(), body);
         SchemaConverter output = converter(Direction.OUTPUT);
         OutputSchemaBuilder.Output out = OutputSchemaBuilder.build(document, op, output);
         warnings.addAll(input.warnings());

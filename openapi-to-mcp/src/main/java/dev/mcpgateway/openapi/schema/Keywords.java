@@ -35,7 +35,9 @@ final class Keywords {
         for (Map.Entry<String, JsonNode> field : in.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
-            if (KEPT.contains(key)) {
+            if (key.equals("pattern")) {
+                Patterns.keep(converter, value, out);
+            } else if (KEPT.contains(key)) {
                 out.set(key, value.deepCopy());
             } else if (key.equals("type")) {
                 out.set("type", convertType(value));

@@ -70,6 +70,22 @@ class ArgumentValidationTest {
     }
 
     @Test
+    void acceptsOpenApiFormatsAndIgnoresUnknownOnes() throws Exception {
+        var validator = ArgumentValidator.compile(schema("""
+                {"type":"object","properties":{"small":{"type":"integer","format":"int32"},
+                 "big":{"type":"integer","format":"int64"},"b64":{"type":"string","format":"byte"},
+                 "pw":{"type":"string","format":"password"},"bin":{"type":"string","format":"binary"},
+                 "phone":{"type":"string","format":"phone-number"},"when":{"type":"string","format":"date-time"},
+                 "id":{"type":"string","format":"uuid"}}}"""));
+        assertEquals(8, validator.validate(Map.of("small", 7, "big", 9_000_000_000L, "b64", "aGk=", "pw", "x",
+                "bin", "AAE=", "phone", "+33 1 23", "when", "2024-01-01T10:00:00Z",
+                "id", "123e4567-e89b-12d3-a456-426614174000")).size());
+        var error = assertThrows(InvalidArgumentsException.class,
+                () -> validator.validate(Map.of("when", "yesterday", "id", "nope")));
+        assertEquals(2, error.messages().size(), error.messages().toString());
+    }
+
+    @Test
     void parsesAJsonEncodedStringWhereTheSchemaWantsAnObjectOrArray() throws Exception {
         var validator = ArgumentValidator.compile(schema(ORDER));
         var normalised = validator.validate(Map.of("amount", 5, "currency", "EUR",

@@ -42,6 +42,21 @@ class WireRecordsTest {
     }
 
     @Test
+    void letsTheGatewayAddCredentialsInEachLocation() {
+        var plan = new HttpRequestPlan("GET", URI.create("https://a.example/x?q=1"),
+                List.of(new HttpHeader("Cookie", "s=1")), null, null);
+        var withKey = plan.withQueryParameter("api key", "k&1").withHeader("Authorization", "Bearer t")
+                .withCookie("token", "a b");
+        assertEquals(URI.create("https://a.example/x?q=1&api%20key=k%261"), withKey.uri());
+        assertEquals(List.of(new HttpHeader("Cookie", "s=1; token=a%20b"), new HttpHeader("Authorization", "Bearer t")),
+                withKey.headers());
+        assertEquals(URI.create("https://a.example/y?k=v"), new HttpRequestPlan("GET",
+                URI.create("https://a.example/y"), List.of(), null, null).withQueryParameter("k", "v").uri());
+        assertEquals(List.of("c=d"), new HttpRequestPlan("GET", URI.create("https://a.example/y"), List.of(), null, null)
+                .withCookie("c", "d").headerValues("cookie"));
+    }
+
+    @Test
     void refusesABaseUrlThatIsNotAbsoluteHttp() {
         assertThrows(IllegalArgumentException.class, () -> BackendTarget.baseUrl(URI.create("/relative")));
         assertThrows(IllegalArgumentException.class, () -> BackendTarget.baseUrl(URI.create("file:///etc/passwd")));
