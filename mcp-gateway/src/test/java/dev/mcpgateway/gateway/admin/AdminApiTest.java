@@ -301,6 +301,12 @@ class AdminApiTest {
     }
 
     @Test
+    void anUnknownAdminRouteIsAProblemToo() throws Exception {
+        assertProblem(gateway.admin("GET", "/admin/backends", null), 404, null);
+        assertProblem(gateway.send("GET", "/admin/backends", null, Map.of()), 401, null);
+    }
+
+    @Test
     void changesAreWrittenToTheDataDirectory(@TempDir Path ignored) throws Exception {
         gateway.admin("PUT", "/admin/apis/shop", shopApi(Map.of()));
         Path dataDir = Path.of(gateway.bean(dev.mcpgateway.gateway.startup.GatewaySettings.class).dataDir()
