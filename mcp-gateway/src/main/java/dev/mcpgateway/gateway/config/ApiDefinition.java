@@ -23,4 +23,13 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
         timeoutMillis = timeoutMillis == null ? Optional.empty() : timeoutMillis;
     }
+
+    /** Credentials may hold literal secrets: only their keys are shown, and an inline spec only by its size. */
+    @Override
+    public String toString() {
+        boolean inline = openapi.contains("\n") || openapi.startsWith("{");
+        return "ApiDefinition[apiId=" + apiId + ", openapi=" + (inline ? "(inline, " + openapi.length() + " chars)"
+                : openapi) + ", serviceUrl=" + serviceUrl.orElse("-") + ", credentials=" + credentials.keySet()
+                + ", timeoutMillis=" + timeoutMillis.map(String::valueOf).orElse("-") + "]";
+    }
 }
