@@ -22,20 +22,24 @@ final class ParameterBindings {
         JsonNode node = p.node();
         ParameterStyle style = ParameterStyle.defaultFor(in);
         String declared = node.path("style").asText("");
+        boolean fellBack = false;
         if (!declared.isEmpty()) {
             try {
                 ParameterStyle parsed = ParameterStyle.fromOpenApi(declared);
                 if (allowed(parsed, in)) {
                     style = parsed;
                 } else {
+                    fellBack = true;
                     warnings.add("style " + declared + " is not allowed for " + in.name().toLowerCase() + " parameter "
                             + p.name() + "; using " + style.name().toLowerCase());
                 }
             } catch (IllegalArgumentException e) {
+                fellBack = true;
                 warnings.add("unknown style " + declared + " on parameter " + p.name() + "; using the default");
             }
         }
-        JsonNode explode = node.get("explode");
+        // explode means something different per style: a declared one only counts with its own style
+        JsonNode explode = fellBack ? null : node.get("explode");
         boolean exploded = explode != null && explode.isBoolean() ? explode.asBoolean() : style.defaultExplode();
         boolean allowReserved = in == ParameterLocation.QUERY && node.path("allowReserved").asBoolean(false);
         return new ParameterBinding(argument, in, p.name(), style, exploded, allowReserved, shape, p.required());

@@ -1,6 +1,5 @@
 package dev.mcpgateway.openapi.mapping;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.openapi.ImportOptions;
 import dev.mcpgateway.openapi.OperationOverride;
@@ -27,12 +26,11 @@ import java.util.Optional;
  */
 public final class ToolMapper {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final SchemaDocument document;
     private final ImportOptions options;
     private final ServerResolver servers;
     private final SecurityResolver security;
+    private final SchemaInterner interner = new SchemaInterner();
 
     public ToolMapper(ParsedSpec spec, SchemaDocument document, ImportOptions options) {
         this.document = document;
@@ -89,9 +87,8 @@ public final class ToolMapper {
                 options.maxSubschemas());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> toMap(ObjectNode node) {
-        return MAPPER.convertValue(node, Map.class);
+    private Map<String, Object> toMap(ObjectNode node) {
+        return interner.toMap(node);
     }
 
     /** The name the spec or the admin asks for: override, then {@code x-mcp-tool-name}, then operationId. */

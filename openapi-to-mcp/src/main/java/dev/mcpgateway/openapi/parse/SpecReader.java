@@ -63,6 +63,8 @@ public final class SpecReader {
         options.setResolve(true);
         options.setResolveFully(false);
         options.setFlatten(false);
+        // style/explode stay absent when the spec omits them; the importer applies OpenAPI's defaults itself
+        options.setExplicitStyleAndExplode(false);
         return options;
     }
 
