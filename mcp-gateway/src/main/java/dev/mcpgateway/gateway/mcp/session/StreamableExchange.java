@@ -57,6 +57,9 @@ public class StreamableExchange {
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             return initialize(server, request, facts);
         }
+        if (incoming instanceof Incoming.Invalid(Object error)) {
+            return new Reply.Json(400, error);
+        }
         McpSession session;
         try {
             session = session(server, facts);
@@ -64,7 +67,7 @@ public class StreamableExchange {
             return new Reply.Json(e.httpStatus(), JsonRpcErrors.error(null, e.code(), e.getMessage()));
         }
         return switch (incoming) {
-            case Incoming.Invalid(Object error) -> new Reply.Json(400, error);
+            case Incoming.Invalid invalid -> new Reply.Json(400, invalid.error());
             case Incoming.Batch batch -> batch(server, session, batch, facts);
             case Incoming.Single(JSONRPCRequest request) -> request(server, session, request, facts);
             case Incoming.Single(JSONRPCNotification notification) -> {
