@@ -79,6 +79,9 @@ public class StreamableExchange {
     }
 
     public Reply get(ServedMcpServer server, RequestFacts facts) {
+        if (statelessClient(facts)) {
+            return new Reply.Status(405);
+        }
         McpSession session;
         try {
             session = session(server, facts);
@@ -98,6 +101,9 @@ public class StreamableExchange {
     }
 
     public Reply delete(ServedMcpServer server, RequestFacts facts) {
+        if (statelessClient(facts)) {
+            return new Reply.Status(405);
+        }
         try {
             McpSession session = session(server, facts);
             sessions.remove(session.id());
@@ -172,5 +178,10 @@ public class StreamableExchange {
             }
         }
         return responses.isEmpty() ? new Reply.Status(202) : new Reply.Json(200, responses);
+    }
+
+    /** A 2026-07-28 client has no session: GET and DELETE are not part of its revision (405, as the spec asks). */
+    private static boolean statelessClient(RequestFacts facts) {
+        return facts.sessionId() == null && ProtocolVersions.V2026_07_28.equals(facts.protocolVersion());
     }
 }
