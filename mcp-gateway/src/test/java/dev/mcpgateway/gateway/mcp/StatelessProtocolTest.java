@@ -266,6 +266,12 @@ class StatelessProtocolTest {
     class WhenBothErasMeet {
 
         @Test
+        void getAndDeleteAreNotPartOfTheStatelessRevision() {
+            assertEquals(405, client.send(client.request("/mcp/demo").header("MCP-Protocol-Version", V).GET()).statusCode());
+            assertEquals(405, client.send(client.request("/mcp/demo").header("MCP-Protocol-Version", V).DELETE()).statusCode());
+        }
+
+        @Test
         void aSessionClientAndAStatelessClientShareTheEndpoint() {
             String session = client.initialize("demo", "2025-11-25");
             HttpResponse<String> legacy = client.post("/mcp/demo", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",

@@ -57,6 +57,9 @@ public class StreamableExchange {
                 && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             return initialize(server, request, facts);
         }
+        if (incoming instanceof Incoming.Invalid(Object error)) {
+            return new Reply.Json(400, error);
+        }
         McpSession session;
         try {
             session = session(server, facts);
@@ -64,7 +67,7 @@ public class StreamableExchange {
             return new Reply.Json(e.httpStatus(), JsonRpcErrors.error(null, e.code(), e.getMessage()));
         }
         return switch (incoming) {
-            case Incoming.Invalid(Object error) -> new Reply.Json(400, error);
+            case Incoming.Invalid invalid -> new Reply.Json(400, invalid.error());
             case Incoming.Batch batch -> batch(server, session, batch, facts);
             case Incoming.Single(JSONRPCRequest request) -> request(server, session, request, facts);
             case Incoming.Single(JSONRPCNotification notification) -> {
@@ -76,6 +79,9 @@ public class StreamableExchange {
     }
 
     public Reply get(ServedMcpServer server, RequestFacts facts) {
+        if (statelessClient(facts)) {
+            return new Reply.Status(405);
+        }
         McpSession session;
         try {
             session = session(server, facts);
@@ -95,6 +101,9 @@ public class StreamableExchange {
     }
 
     public Reply delete(ServedMcpServer server, RequestFacts facts) {
+        if (statelessClient(facts)) {
+            return new Reply.Status(405);
+        }
         try {
             McpSession session = session(server, facts);
             sessions.remove(session.id());
@@ -169,5 +178,10 @@ public class StreamableExchange {
             }
         }
         return responses.isEmpty() ? new Reply.Status(202) : new Reply.Json(200, responses);
+    }
+
+    /** A 2026-07-28 client has no session: GET and DELETE are not part of its revision (405, as the spec asks). */
+    private static boolean statelessClient(RequestFacts facts) {
+        return facts.sessionId() == null && ProtocolVersions.V2026_07_28.equals(facts.protocolVersion());
     }
 }

@@ -1,14 +1,17 @@
 package dev.mcpgateway.gateway.mcp.stateless;
 
 import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
+import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.session.EventStream;
 import dev.mcpgateway.gateway.mcp.session.SseEvent;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The open {@code subscriptions/listen} streams (2026-07-28), by MCP server. */
 @Singleton
@@ -21,9 +24,28 @@ public class ListenRegistry {
 
     private final Map<String, Set<Listener>> byServer = new ConcurrentHashMap<>();
     private final MessageWriter writer;
+    private final AtomicLong streams = new AtomicLong();
 
     public ListenRegistry(MessageWriter writer) {
         this.writer = writer;
+    }
+
+    /**
+     * Opens a {@code subscriptions/listen} stream: it acknowledges what the gateway will send (tool list changes
+     * only: it has no prompts or resources), then stays open until the client leaves.
+     */
+    Reply open(String serverName, JSONRPCRequest request) {
+        boolean tools = request.params() instanceof Map<?, ?> params
+                && params.get("notifications") instanceof Map<?, ?> filter
+                && Boolean.TRUE.equals(filter.get("toolsListChanged"));
+        EventStream events = new EventStream("l" + streams.incrementAndGet(), 1, new AtomicLong());
+        Map<String, Object> agreed = tools ? Map.of("toolsListChanged", true) : Map.of();
+        events.send(SseEvent.MESSAGE, writer.write(new JSONRPCNotification(McpSchema.JSONRPC_VERSION,
+                "notifications/subscriptions/acknowledged",
+                Map.of("notifications", agreed, "_meta", Map.of(SUBSCRIPTION_ID, request.id())))));
+        // A stream that asked for nothing the gateway sends stays open and silent until the client leaves.
+        Runnable unregister = tools ? add(serverName, events, request.id()) : events::close;
+        return new Reply.Stream(events, 0, unregister, Map.of(), false);
     }
 
     /** Registers a stream that opted in to tool list changes; the returned action unregisters it. */

@@ -13,12 +13,10 @@ import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.protocol.RequestScope;
 import dev.mcpgateway.gateway.mcp.session.EventStream;
-import dev.mcpgateway.gateway.mcp.session.SseEvent;
 import dev.mcpgateway.gateway.mcp.session.StreamOnDemand;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import jakarta.inject.Singleton;
@@ -44,7 +42,6 @@ public class StatelessExchange {
     private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() { };
 
     private final McpDispatcher dispatcher;
-    private final MessageWriter writer;
     private final McpJsonMapper mapper;
     private final ListenRegistry listeners;
     private final McpSettings settings;
@@ -54,7 +51,6 @@ public class StatelessExchange {
     public StatelessExchange(McpDispatcher dispatcher, MessageWriter writer, McpJsonMapper mapper,
                              ListenRegistry listeners, McpSettings settings) {
         this.dispatcher = dispatcher;
-        this.writer = writer;
         this.mapper = mapper;
         this.listeners = listeners;
         this.settings = settings;
@@ -102,7 +98,7 @@ public class StatelessExchange {
         }
         return switch (request.method()) {
             case DISCOVER -> new Reply.Json(200, JSONRPCResponse.result(request.id(), discover(server, facts)));
-            case LISTEN -> listen(server, request);
+            case LISTEN -> listeners.open(server.name(), request);
             default -> call(server, request, facts);
         };
     }
@@ -132,20 +128,6 @@ public class StatelessExchange {
                         return JsonRpcErrors.response(request.id(), e.code(), e.getMessage(), e.data());
                     }
                 });
-    }
-
-    private Reply listen(ServedMcpServer server, JSONRPCRequest request) {
-        Map<String, Object> params = request.params() == null ? Map.of() : mapper.convertValue(request.params(), MAP);
-        boolean tools = params.get("notifications") instanceof Map<?, ?> filter
-                && Boolean.TRUE.equals(filter.get("toolsListChanged"));
-        EventStream events = new EventStream("l" + streamCounter.incrementAndGet(), 1, new AtomicLong());
-        Map<String, Object> agreed = tools ? Map.of("toolsListChanged", true) : Map.of();
-        events.send(SseEvent.MESSAGE, writer.write(new JSONRPCNotification(McpSchema.JSONRPC_VERSION,
-                "notifications/subscriptions/acknowledged",
-                Map.of("notifications", agreed, "_meta", Map.of(ListenRegistry.SUBSCRIPTION_ID, request.id())))));
-        // A stream that asked for nothing the gateway sends stays open and silent until the client leaves.
-        Runnable unregister = tools ? listeners.add(server.name(), events, request.id()) : events::close;
-        return new Reply.Stream(events, 0, unregister, Map.of(), false);
     }
 
     private Map<String, Object> discover(ServedMcpServer server, RequestFacts facts) {
