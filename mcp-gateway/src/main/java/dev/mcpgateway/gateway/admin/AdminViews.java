@@ -34,6 +34,9 @@ final class AdminViews {
         boolean inline = openapi.contains("\n") || openapi.startsWith("{");
         node.put("openapi", inline ? "(inline document, " + openapi.length() + " characters)" : openapi);
         api.definition().serviceUrl().ifPresent(url -> node.put("serviceUrl", url));
+        if (!api.definition().serverVariables().isEmpty()) {
+            node.set("serverVariables", json.valueToTree(api.definition().serverVariables()));
+        }
         node.set("credentials", json.valueToTree(api.backend().credential().describe()));
         node.put("timeoutMillis", api.backend().timeout().toMillis());
         node.put("operationCount", api.operations().size());

@@ -84,7 +84,7 @@ public final class OpenApiCompiler implements ApiCompiler {
         if (credential instanceof NoCredential && result.tools().stream().anyMatch(OpenApiCompiler::needsCredentials)) {
             warnings.add("some operations declare security requirements but no credentials are configured");
         }
-        BackendTarget target = serviceUrl.map(BackendTarget::baseUrl).orElse(BackendTarget.specDefaults());
+        BackendTarget target = new BackendTarget(serviceUrl, serverVariables(definition));
         Duration timeout = definition.timeoutMillis().map(Duration::ofMillis).orElse(ApiBackend.DEFAULT_TIMEOUT);
         List<CompiledApi.Skipped> skipped = result.skipped().stream()
                 .map(s -> new CompiledApi.Skipped(s.operation(), s.reason())).toList();
@@ -127,6 +127,16 @@ public final class OpenApiCompiler implements ApiCompiler {
         } catch (IllegalArgumentException e) {
             throw new InvalidDefinitionException("serviceUrl", "must be an absolute http(s) URL");
         }
+    }
+
+    private Map<String, String> serverVariables(ApiDefinition definition) throws InvalidDefinitionException {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : definition.serverVariables().entrySet()) {
+            values.put(entry.getKey(), Placeholders.expand(entry.getValue(), variables)
+                    .orElseThrow(() -> new InvalidDefinitionException("serverVariables." + entry.getKey(),
+                            "refers to a variable that is not set")));
+        }
+        return values;
     }
 
     /** The executor's view of a tool definition. */

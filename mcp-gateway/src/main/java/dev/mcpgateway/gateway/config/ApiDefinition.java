@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param serviceUrl    replaces the spec's server URL, if set
  * @param credentials   the credentials block as declared (may hold {@code ${ENV}} references), empty for none
  * @param timeoutMillis per-call timeout for this API's backend, if not the default
+ * @param serverVariables values for the spec's server URL variables (e.g. an Azure {@code endpoint}), over the
+ *                        spec's defaults; may hold {@code ${ENV}} references
  */
 public record ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl,
-                            Map<String, Object> credentials, Optional<Long> timeoutMillis) {
+                            Map<String, Object> credentials, Optional<Long> timeoutMillis,
+                            Map<String, String> serverVariables) {
+
+    public ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl, Map<String, Object> credentials,
+                         Optional<Long> timeoutMillis) {
+        this(apiId, openapi, serviceUrl, credentials, timeoutMillis, Map.of());
+    }
 
     public ApiDefinition {
         Objects.requireNonNull(apiId, "apiId");
@@ -22,6 +30,7 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
         serviceUrl = serviceUrl == null ? Optional.empty() : serviceUrl;
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
         timeoutMillis = timeoutMillis == null ? Optional.empty() : timeoutMillis;
+        serverVariables = serverVariables == null ? Map.of() : Map.copyOf(serverVariables);
     }
 
     /** Credentials may hold literal secrets: only their keys are shown, and an inline spec only by its size. */
@@ -30,6 +39,7 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
         boolean inline = openapi.contains("\n") || openapi.startsWith("{");
         return "ApiDefinition[apiId=" + apiId + ", openapi=" + (inline ? "(inline, " + openapi.length() + " chars)"
                 : openapi) + ", serviceUrl=" + serviceUrl.orElse("-") + ", credentials=" + credentials.keySet()
-                + ", timeoutMillis=" + timeoutMillis.map(String::valueOf).orElse("-") + "]";
+                + ", timeoutMillis=" + timeoutMillis.map(String::valueOf).orElse("-")
+                + ", serverVariables=" + serverVariables + "]";
     }
 }

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class DefinitionCodec {
 
-    private static final Set<String> API_FIELDS = Set.of("openapi", "serviceUrl", "credentials", "timeoutMillis");
+    private static final Set<String> API_FIELDS = Set.of("openapi", "serviceUrl", "credentials", "timeoutMillis",
+            "serverVariables");
     private static final Set<String> SERVER_FIELDS = Set.of("apiId", "operations", "tools", "mode");
 
     private final ObjectMapper json;
@@ -70,7 +71,21 @@ public final class DefinitionCodec {
             }
             timeout = Optional.of(timeoutNode.asLong());
         }
-        return new ApiDefinition(apiId, spec, serviceUrl, credentialMap, timeout);
+        Map<String, String> variables = new LinkedHashMap<>();
+        JsonNode variablesNode = body.get("serverVariables");
+        if (variablesNode != null && !variablesNode.isNull()) {
+            if (!variablesNode.isObject()) {
+                throw new InvalidDefinitionException("serverVariables", "must be an object of name: value");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = variablesNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                    throw new InvalidDefinitionException("serverVariables." + entry.getKey(), "must be a string");
+                }
+                variables.put(entry.getKey(), entry.getValue().asText());
+            }
+        }
+        return new ApiDefinition(apiId, spec, serviceUrl, credentialMap, timeout, variables);
     }
 
     public McpServerDefinition parseServer(String name, JsonNode body) throws InvalidDefinitionException {
@@ -135,6 +150,10 @@ public final class DefinitionCodec {
             node.set("credentials", json.valueToTree(api.credentials()));
         }
         api.timeoutMillis().ifPresent(t -> node.put("timeoutMillis", t));
+        if (!api.serverVariables().isEmpty()) {
+            ObjectNode variables = node.putObject("serverVariables");
+            api.serverVariables().forEach(variables::put);
+        }
         return node;
     }
 

@@ -26,7 +26,8 @@ class DefinitionCodecTest {
     void anApiSurvivesTheStoreRoundTrip() throws Exception {
         ApiDefinition api = codec.parseApi("orders", tree("""
                 {"openapi": "https://example.com/openapi.json", "serviceUrl": "https://orders.example.com/v2",
-                 "credentials": {"type": "apiKey", "name": "X-Key", "value": "${ORDERS_KEY}"}, "timeoutMillis": 5000}
+                 "credentials": {"type": "apiKey", "name": "X-Key", "value": "${ORDERS_KEY}"}, "timeoutMillis": 5000,
+                 "serverVariables": {"region": "eu"}}
                 """), null);
         assertEquals(api, codec.parseApi("orders", codec.toJson(api), null));
     }

@@ -92,6 +92,20 @@ class ToolExecutorTest {
         }
 
         @Test
+        void serverVariablesChooseTheBackendWhenNoServiceUrlIsGiven() throws Exception {
+            String spec = SPEC.replace("servers: [{url: 'http://127.0.0.1:1'}]",
+                    "servers: [{url: 'http://127.0.0.1:{port}/{base}', variables: {port: {default: '1'}, "
+                            + "base: {default: v1}}}]");
+            CompiledApi api = new OpenApiCompiler(new OpenApiImporter(), Map.of("ITEMS_PORT",
+                    String.valueOf(echo.baseUri().getPort()))::get)
+                    .compile(new ApiDefinition("items", spec, Optional.empty(), Map.of(), Optional.of(2000L),
+                            Map.of("port", "${ITEMS_PORT}", "base", "v2")));
+            McpSchema.CallToolResult result = call(api, Map.of("id", 4));
+            assertFalse(Boolean.TRUE.equals(result.isError()), text(result));
+            assertEquals("/v2/items/4", echo.last().rawPath());
+        }
+
+        @Test
         void invalidArgumentsAreAnErrorResultNamingTheArgumentAndNoRequestIsSent() throws Exception {
             CompiledApi api = compile(echo.baseUri(), Map.of(), 2000);
             int before = echo.received().size();
