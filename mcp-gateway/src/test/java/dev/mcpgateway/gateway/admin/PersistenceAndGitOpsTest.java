@@ -99,6 +99,24 @@ class PersistenceAndGitOpsTest {
     }
 
     @Test
+    void theSampleGatewayYmlAndVsCodeConfigurationWorkAsShipped(@TempDir Path dir) throws Exception {
+        Path root = dev.mcpgateway.testsupport.NodeTools.repositoryRoot();
+        try (GatewayFixture gateway = GatewayFixture.start(dir.resolve("data"),
+                Map.of("gateway.config-file", root.resolve("samples/gateway.yml").toString()))) {
+            assertEquals(java.util.Set.of("shop", "shop-browse", "shop-compact"), gateway.catalog().names());
+            assertEquals(List.of("search_products", "get_product"), gateway.catalog().find("shop-browse")
+                    .orElseThrow().tools().stream().map(McpSchema.Tool::name).toList());
+            var mcpJson = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(root.resolve("samples/clients/vscode/.vscode/mcp.json").toFile());
+            for (var server : mcpJson.get("servers")) {
+                String url = server.get("url").asText();
+                String name = url.substring(url.lastIndexOf('/') + 1);
+                assertTrue(gateway.catalog().find(name).isPresent(), "mcp.json points at an unknown server: " + url);
+            }
+        }
+    }
+
+    @Test
     void aRelativeSpecPathInGatewayYmlIsRelativeToTheFile(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("specs"));
         try (var in = getClass().getClassLoader().getResourceAsStream(SampleShopServer.SPEC_RESOURCE)) {
