@@ -129,6 +129,24 @@ class AdminApiTest {
         }
 
         @Test
+        void skippedOperationsComeWithTheirReason() throws Exception {
+            String spec = """
+                    {"openapi": "3.1.0", "info": {"title": "Hooks", "version": "1"},
+                     "paths": {"/ping": {"get": {"operationId": "ping", "responses": {"200": {"description": "ok"}}}}},
+                     "webhooks": {"orderPlaced": {"post": {"operationId": "orderPlaced",
+                       "responses": {"200": {"description": "ok"}}}}}}
+                    """;
+            Response created = gateway.admin("PUT", "/admin/apis/shop", JSON.writeValueAsString(
+                    Map.of("openapi", JSON.readTree(spec), "serviceUrl", shop.baseUrl().toString())));
+            assertEquals(201, created.status(), created.body());
+            assertEquals(1, created.json().get("skippedCount").asInt());
+            var operations = gateway.admin("GET", "/admin/apis/shop/operations", null).json();
+            assertEquals("ping", operations.get("value").get(0).get("operationId").asText());
+            assertEquals("orderPlaced", operations.get("skipped").get(0).get("operation").asText());
+            assertTrue(operations.get("skipped").get(0).get("reason").asText().contains("webhook"));
+        }
+
+        @Test
         void anInlineDocumentIsAccepted() throws Exception {
             String spec = new String(getClass().getClassLoader().getResourceAsStream(SampleShopServer.SPEC_RESOURCE)
                     .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
