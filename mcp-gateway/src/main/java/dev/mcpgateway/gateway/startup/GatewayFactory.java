@@ -12,6 +12,7 @@ import dev.mcpgateway.gateway.execution.ToolExecutor;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
+import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.openapi.OpenApiImporter;
 import io.micronaut.context.annotation.Bean;
@@ -53,9 +54,28 @@ public class GatewayFactory {
         return new GatewayCatalog();
     }
 
+    /**
+     * {@code gateway.store.type: file} (default: the data directory) or {@code redis} (shared by every instance,
+     * {@code gateway.store.redis-uri}, keys under {@code gateway.store.key-prefix}).
+     */
     @Singleton
-    ConfigStore configStore(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json) {
-        return new FileConfigStore(settings.dataDir(), codec, json);
+    @Bean(preDestroy = "close")
+    ConfigStore configStore(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
+                            @Value("${gateway.store.type:file}") String type,
+                            @Value("${gateway.store.redis-uri:}") String redisUri,
+                            @Value("${gateway.store.key-prefix:mcpgw:config:}") String keyPrefix) {
+        return switch (type) {
+            case "file" -> new FileConfigStore(settings.dataDir(), codec, json);
+            case "redis" -> {
+                if (redisUri.isBlank()) {
+                    throw new IllegalStateException("invalid configuration: gateway.store.redis-uri is required "
+                            + "when gateway.store.type is redis");
+                }
+                yield new RedisConfigStore(redisUri, keyPrefix, codec, json);
+            }
+            default -> throw new IllegalStateException("invalid configuration: gateway.store.type must be file or "
+                    + "redis, not '" + type + "'");
+        };
     }
 
     @Singleton
@@ -88,6 +108,7 @@ public class GatewayFactory {
             GatewayState state = new GatewayState(new OpenApiCompiler(new OpenApiImporter(), samples::variable),
                     new ServerAssembler(executor), store, catalog);
             state.load(resources, declared.origin());
+            store.watch(state::refreshFromStore);
             return state;
         } catch (InvalidDefinitionException e) {
             throw new IllegalStateException("invalid configuration: " + e.field() + ": " + e.getMessage(), e);

@@ -114,6 +114,77 @@ public final class GatewayState {
         }
     }
 
+    /**
+     * Re-reads the store after another instance changed it: admin resources are brought in line (unchanged APIs
+     * keep their compiled form, unchanged servers their served form), gateway.yml resources stay as they are, and
+     * listeners hear about every server that was added, redefined or removed.
+     */
+    public void refreshFromStore() {
+        StoredState stored;
+        try {
+            stored = store.load();
+        } catch (IOException e) {
+            LOG.error("could not reload the shared configuration: {}", e.getMessage());
+            return;
+        }
+        writes.lock();
+        try {
+            Map<String, Entry<CompiledApi>> nextApis = new TreeMap<>();
+            apis.values().stream().filter(e -> e.source() == Source.GATEWAY_YML)
+                    .forEach(e -> nextApis.put(e.value().apiId(), e));
+            for (ApiDefinition api : stored.apis()) {
+                Entry<CompiledApi> current = apis.get(api.apiId());
+                if (nextApis.containsKey(api.apiId())) {
+                    continue;
+                }
+                if (current != null && current.value().definition().equals(api)) {
+                    nextApis.put(api.apiId(), current);
+                    continue;
+                }
+                try {
+                    nextApis.put(api.apiId(), new Entry<>(compiler.compile(api), Source.ADMIN));
+                } catch (InvalidDefinitionException e) {
+                    LOG.error("shared API {} does not import here ({}: {}); it is not served", api.apiId(),
+                            e.field(), e.getMessage());
+                }
+            }
+            Map<String, Entry<McpServerDefinition>> nextServers = new TreeMap<>();
+            servers.values().stream().filter(e -> e.source() == Source.GATEWAY_YML)
+                    .forEach(e -> nextServers.put(e.value().name(), e));
+            stored.servers().stream().filter(s -> !nextServers.containsKey(s.name()))
+                    .forEach(s -> nextServers.put(s.name(), new Entry<>(s, Source.ADMIN)));
+            Map<String, ServedMcpServer> served = new HashMap<>();
+            Set<String> changed = new java.util.TreeSet<>(catalog.names());
+            for (Entry<McpServerDefinition> entry : nextServers.values()) {
+                McpServerDefinition server = entry.value();
+                Entry<CompiledApi> api = nextApis.get(server.apiId());
+                Entry<McpServerDefinition> before = servers.get(server.name());
+                Optional<ServedMcpServer> current = catalog.find(server.name());
+                if (api != null && before != null && before.value().equals(server) && current.isPresent()
+                        && api == apis.get(server.apiId())) {
+                    served.put(server.name(), current.get());
+                    changed.remove(server.name());
+                    continue;
+                }
+                try {
+                    if (api == null) {
+                        throw new InvalidDefinitionException("apiId", "API '" + server.apiId() + "' does not exist");
+                    }
+                    served.put(server.name(), assembler.assemble(server, api.value()));
+                    changed.add(server.name());
+                } catch (InvalidDefinitionException e) {
+                    LOG.error("shared MCP server {} cannot be served here ({}: {})", server.name(), e.field(),
+                            e.getMessage());
+                }
+            }
+            apis = nextApis;
+            servers = nextServers;
+            catalog.publish(served, changed);
+        } finally {
+            writes.unlock();
+        }
+    }
+
     /** Creates or replaces an API; every MCP server on it is re-assembled and must still be valid. */
     public boolean putApi(ApiDefinition definition)
             throws InvalidDefinitionException, ResourceConflictException, IOException {

@@ -8,7 +8,7 @@ import java.io.IOException;
  * Where changes made through {@code /admin} are kept so they survive a restart. Files under the data directory by
  * default; the interface is what a Redis store (shared by several instances) will implement.
  */
-public interface ConfigStore {
+public interface ConfigStore extends AutoCloseable {
 
     StoredState load() throws IOException;
 
@@ -19,4 +19,17 @@ public interface ConfigStore {
     void saveServer(McpServerDefinition server) throws IOException;
 
     void deleteServer(String name) throws IOException;
+
+    /**
+     * Calls {@code onExternalChange} whenever another gateway instance changed the stored state, so this instance
+     * can reload. A store only one instance uses (the file store) never calls it.
+     */
+    default AutoCloseable watch(Runnable onExternalChange) {
+        return () -> { };
+    }
+
+    /** Releases connections; the file store holds none. */
+    @Override
+    default void close() {
+    }
 }
