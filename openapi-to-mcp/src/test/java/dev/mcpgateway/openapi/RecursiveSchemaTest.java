@@ -181,6 +181,22 @@ class RecursiveSchemaTest {
     }
 
     @Test
+    void survivesAVeryDeeplyNestedInlineSchema() {
+        String nested = "{\"type\": \"string\"}";
+        for (int i = 0; i < 400; i++) {
+            nested = "{\"type\": \"object\", \"properties\": {\"x\": " + nested + "}}";
+        }
+        ImportResult result = Imports.yaml("""
+                {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/deep": {"post": {
+                  "operationId": "deepInline",
+                  "requestBody": {"content": {"application/json": {"schema": %s}}},
+                  "responses": {"204": {"description": "ok"}}}}}}
+                """.formatted(nested));
+        String json = Imports.MAPPER.valueToTree(Imports.only(result).tool().inputSchema()).toString();
+        assertTrue(json.contains("Not expanded: nested deeper than 32 levels."), json);
+    }
+
+    @Test
     void capsDepthWithADescribedStubAndAWarning() {
         StringBuilder schemas = new StringBuilder();
         for (int i = 0; i < 60; i++) {
