@@ -1,0 +1,136 @@
+package dev.mcpgateway.auth;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.mcpgateway.auth.authorize.AuthorizationRequestValidator;
+import dev.mcpgateway.auth.authorize.PendingAuthorizations;
+import dev.mcpgateway.auth.client.ClientAuthenticator;
+import dev.mcpgateway.auth.client.ClientMetadataDocuments;
+import dev.mcpgateway.auth.client.ClientRegistry;
+import dev.mcpgateway.auth.client.Clients;
+import dev.mcpgateway.auth.config.AuthServerConfig;
+import dev.mcpgateway.auth.config.ProtectedResources;
+import dev.mcpgateway.auth.consent.ConsentCookies;
+import dev.mcpgateway.auth.consent.ConsentRecords;
+import dev.mcpgateway.auth.consent.CookieSigner;
+import dev.mcpgateway.auth.keys.SigningKeys;
+import dev.mcpgateway.auth.registration.ClientRegistrar;
+import dev.mcpgateway.auth.resource.AccessTokenValidator;
+import dev.mcpgateway.auth.store.AuthStateStore;
+import dev.mcpgateway.auth.token.AccessTokenIssuer;
+import dev.mcpgateway.auth.token.AuthorizationCodes;
+import dev.mcpgateway.auth.token.RefreshTokens;
+import dev.mcpgateway.auth.token.Revocations;
+import dev.mcpgateway.auth.token.TokenService;
+import dev.mcpgateway.auth.upstream.UpstreamConfig;
+import dev.mcpgateway.auth.upstream.UpstreamLogin;
+import dev.mcpgateway.auth.upstream.UpstreamProvider;
+import dev.mcpgateway.auth.upstream.UpstreamTokenVault;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Assembles the plain-Java pieces of the authorization server from configuration. Everything here needs
+ * {@code gateway.auth.issuer}; the upstream login also needs {@code gateway.auth.upstream.client-id}. No bean
+ * reaches the network at creation.
+ */
+@Factory
+@Requires(property = AuthServerConfig.ISSUER)
+public class AuthServerBeans {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Duration SKEW = Duration.ofSeconds(60);
+
+    @Singleton
+    SigningKeys signingKeys(AuthServerConfig config, AuthStateStore store) {
+        return new SigningKeys(store, CLOCK, config.getKeyRotation(), config.getAccessTokenTtl());
+    }
+
+    @Singleton
+    AccessTokenIssuer accessTokenIssuer(AuthServerConfig config, SigningKeys keys) {
+        return new AccessTokenIssuer(config.getIssuer(), keys, CLOCK, config.getAccessTokenTtl());
+    }
+
+    @Singleton
+    Revocations revocations(AuthServerConfig config, AuthStateStore store) {
+        return new Revocations(store, config.getRefreshTokenTtl(), config.getAccessTokenTtl());
+    }
+
+    @Singleton
+    RefreshTokens refreshTokens(AuthServerConfig config, AuthStateStore store, Revocations revocations) {
+        return new RefreshTokens(store, revocations, config.getRefreshTokenTtl());
+    }
+
+    @Singleton
+    AuthorizationCodes authorizationCodes(AuthServerConfig config, AuthStateStore store, Revocations revocations) {
+        // the used-code marker must outlive every token the first redemption could have issued
+        return new AuthorizationCodes(store, revocations, config.getCodeTtl(), config.getRefreshTokenTtl());
+    }
+
+    @Singleton
+    ClientRegistry clientRegistry(AuthStateStore store) {
+        return new ClientRegistry(store);
+    }
+
+    @Singleton
+    Clients clients(AuthServerConfig config, ClientRegistry registry) {
+        return new Clients(registry, new ClientMetadataDocuments(config.isAllowLoopbackClientMetadata()));
+    }
+
+    @Singleton
+    ClientAuthenticator clientAuthenticator(Clients clients) {
+        return new ClientAuthenticator(clients);
+    }
+
+    @Singleton
+    ClientRegistrar clientRegistrar(ClientRegistry registry) {
+        return new ClientRegistrar(registry, CLOCK);
+    }
+
+    @Singleton
+    TokenService tokenService(AuthorizationCodes codes, RefreshTokens refresh, AccessTokenIssuer issuer,
+                              ProtectedResources resources) {
+        return new TokenService(codes, refresh, issuer, resources);
+    }
+
+    /** The validator the gateway's MCP endpoints use in-process: our keys straight from the store, no HTTP. */
+    @Singleton
+    AccessTokenValidator accessTokenValidator(AuthServerConfig config, SigningKeys keys, Revocations revocations) {
+        JWKSource<SecurityContext> source = (selector, context) -> selector.select(keys.publicKeys());
+        return new AccessTokenValidator(config.getIssuer(), source, SKEW, revocations::isRevoked);
+    }
+
+    @Singleton
+    AuthorizationRequestValidator authorizationRequestValidator(Clients clients, ProtectedResources resources) {
+        return new AuthorizationRequestValidator(clients, resources);
+    }
+
+    @Singleton
+    PendingAuthorizations pendingAuthorizations(AuthServerConfig config, AuthStateStore store) {
+        return new PendingAuthorizations(store, config.getLoginTtl());
+    }
+
+    @Singleton
+    ConsentCookies consentCookies(AuthServerConfig config, AuthStateStore store) {
+        return new ConsentCookies(new CookieSigner(store), CLOCK, Duration.ofDays(30), config.isSecureCookies());
+    }
+
+    @Singleton
+    ConsentRecords consentRecords(AuthStateStore store) {
+        return new ConsentRecords(store, Duration.ofDays(365));
+    }
+
+    @Singleton
+    UpstreamTokenVault upstreamTokenVault(AuthServerConfig config, AuthStateStore store) {
+        return new UpstreamTokenVault(store, config.getRefreshTokenTtl());
+    }
+
+    @Singleton
+    @Requires(property = UpstreamConfig.CLIENT_ID)
+    UpstreamLogin upstreamLogin(AuthServerConfig config, UpstreamConfig upstream, AuthStateStore store) {
+        return new UpstreamLogin(upstream, new UpstreamProvider(upstream), store, config.getLoginTtl(), config.getIssuer());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.mcpgateway.auth.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One file per value under {@code <dataDir>/<namespace>/}. The first line holds the expiry (epoch millis, 0 =
+ * never). Writes go through a temp file and an atomic rename; {@link #take} renames the file away first, so a
+ * second taker (thread or process) finds nothing.
+ */
+public final class FileAuthStateStore implements AuthStateStore {
+
+    private final Path root;
+    private final Clock clock;
+
+    public FileAuthStateStore(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    @Override
+    public void put(String namespace, String key, String value, Duration ttl) {
+        long expiry = ttl == null ? 0 : clock.millis() + ttl.toMillis();
+        Path file = file(namespace, key);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(tmp, expiry + "\n" + value, StandardCharsets.UTF_8);
+            move(tmp, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("auth store: cannot write " + namespace, e);
+        }
+    }
+
+    @Override
+    public Optional<String> get(String namespace, String key) {
+        return read(file(namespace, key), true);
+    }
+
+    @Override
+    public Optional<String> take(String namespace, String key) {
+        Path file = file(namespace, key);
+        Path claimed = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".taken");
+        try {
+            move(file, claimed);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("auth store: cannot take from " + namespace, e);
+        }
+        Optional<String> value = read(claimed, false);
+        deleteQuietly(claimed);
+        return value;
+    }
+
+    @Override
+    public void delete(String namespace, String key) {
+        deleteQuietly(file(namespace, key));
+    }
+
+    private Optional<String> read(Path file, boolean deleteExpired) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("auth store: cannot read", e);
+        }
+        int newline = text.indexOf('\n');
+        long expiry = Long.parseLong(text.substring(0, newline));
+        if (expiry != 0 && expiry <= clock.millis()) {
+            if (deleteExpired) {
+                deleteQuietly(file);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(newline + 1));
+    }
+
+    private Path file(String namespace, String key) {
+        // keys may be URLs (CIMD client ids) or hashes: hash them into safe, fixed-length file names
+        return root.resolve(namespace).resolve(Hashing.sha256Hex(key));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // an undeletable expired file is harmless: it is ignored on read
+        }
+    }
+}
