@@ -28,7 +28,9 @@ public final class HtmlResponses {
         return response.header("Content-Security-Policy", CSP)
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                // not no-referrer: that makes browsers send "Origin: null" on the consent POST, which servers on
+                // localhost reject as a drive-by request; same-origin still keeps our URLs from other sites
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");
     }
 }
