@@ -22,12 +22,17 @@ import dev.mcpgateway.auth.token.AuthorizationCodes;
 import dev.mcpgateway.auth.token.RefreshTokens;
 import dev.mcpgateway.auth.token.Revocations;
 import dev.mcpgateway.auth.token.TokenService;
+import dev.mcpgateway.auth.obo.DelegationException;
+import dev.mcpgateway.auth.obo.DelegationGrant;
+import dev.mcpgateway.auth.obo.OnBehalfOfBroker;
+import dev.mcpgateway.auth.upstream.UpstreamClientAuthentication;
 import dev.mcpgateway.auth.upstream.UpstreamConfig;
 import dev.mcpgateway.auth.upstream.UpstreamLogin;
 import dev.mcpgateway.auth.upstream.UpstreamProvider;
 import dev.mcpgateway.auth.upstream.UpstreamTokenVault;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +135,35 @@ public class AuthServerBeans {
 
     @Singleton
     @Requires(property = UpstreamConfig.CLIENT_ID)
-    UpstreamLogin upstreamLogin(AuthServerConfig config, UpstreamConfig upstream, AuthStateStore store) {
-        return new UpstreamLogin(upstream, new UpstreamProvider(upstream), store, config.getLoginTtl(), config.getIssuer());
+    UpstreamProvider upstreamProvider(UpstreamConfig upstream) {
+        return new UpstreamProvider(upstream);
+    }
+
+    @Singleton
+    @Requires(property = UpstreamConfig.CLIENT_ID)
+    UpstreamLogin upstreamLogin(AuthServerConfig config, UpstreamConfig upstream, UpstreamProvider provider,
+                                AuthStateStore store) {
+        return new UpstreamLogin(upstream, provider, store, config.getLoginTtl(), config.getIssuer());
+    }
+
+    /** Backend tokens for signed-in users (on-behalf-of / token exchange), for the credential manager. */
+    @Singleton
+    @Requires(property = UpstreamConfig.CLIENT_ID)
+    OnBehalfOfBroker onBehalfOfBroker(UpstreamConfig upstream, UpstreamProvider provider, UpstreamTokenVault vault) {
+        String mode = upstream.getDelegation()
+                .orElse(upstream.getIssuer().isPresent() ? "token-exchange" : "entra-obo");
+        DelegationGrant grant = switch (mode) {
+            case "entra-obo" -> DelegationGrant.ENTRA_ON_BEHALF_OF;
+            case "token-exchange" -> DelegationGrant.TOKEN_EXCHANGE;
+            default -> throw new ConfigurationException(
+                    "gateway.auth.upstream.delegation must be entra-obo or token-exchange, not '" + mode + "'");
+        };
+        return new OnBehalfOfBroker(grant, () -> provider.metadata().getTokenEndpointURI(), () -> {
+            try {
+                return UpstreamClientAuthentication.of(upstream);
+            } catch (Exception e) {
+                throw new DelegationException("the upstream client credential cannot be read", e);
+            }
+        }, vault, CLOCK);
     }
 }

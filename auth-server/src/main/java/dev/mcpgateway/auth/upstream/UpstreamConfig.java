@@ -37,6 +37,12 @@ public interface UpstreamConfig {
     @Bindable(defaultValue = "")
     List<String> getScopes();
 
+    /**
+     * How backend tokens are obtained for a user: {@code entra-obo} (Entra on-behalf-of, the default when
+     * {@code tenant-id} is set) or {@code token-exchange} (RFC 8693, the default otherwise).
+     */
+    Optional<String> getDelegation();
+
     /** Display name of the provider on pages and in logs. */
     @Bindable(defaultValue = "Microsoft Entra ID")
     String getDisplayName();

@@ -2,17 +2,12 @@ package dev.mcpgateway.auth.upstream;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -29,8 +24,6 @@ import dev.mcpgateway.auth.store.Hashing;
 import dev.mcpgateway.auth.store.Json;
 import dev.mcpgateway.auth.token.Identity;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +97,7 @@ public final class UpstreamLogin {
     public Completed complete(Started started, String code) {
         OIDCProviderMetadata metadata = provider.metadata();
         try {
-            TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(),
+            TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), UpstreamClientAuthentication.of(config),
                     new AuthorizationCodeGrant(new AuthorizationCode(code), callback, new CodeVerifier(started.verifier())),
                     null);
             HTTPRequest http = request.toHTTPRequest();
@@ -132,16 +125,6 @@ public final class UpstreamLogin {
             // network failures, bad signatures, wrong nonce: the cause goes to our log via the exception chain only
             throw new UpstreamLoginException("the upstream login could not be completed", e);
         }
-    }
-
-    private ClientAuthentication clientAuthentication() throws Exception {
-        ClientID id = new ClientID(clientId());
-        if (config.getClientAssertionFile().isPresent()) {
-            String assertion = Files.readString(Path.of(config.getClientAssertionFile().get())).trim();
-            return new PrivateKeyJWT(SignedJWT.parse(assertion));
-        }
-        return new ClientSecretPost(id, new Secret(config.getClientSecret().orElseThrow(() ->
-                new IllegalStateException("gateway.auth.upstream needs client-secret or client-assertion-file"))));
     }
 
     private String clientId() {

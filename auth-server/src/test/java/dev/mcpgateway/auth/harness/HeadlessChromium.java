@@ -55,7 +55,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Process process = new ProcessBuilder(binary().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-dev-shm-usage",
-"--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--window-size=1100,900", "--user-data-dir=" + profile, "about:blank")
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
                 .start();
