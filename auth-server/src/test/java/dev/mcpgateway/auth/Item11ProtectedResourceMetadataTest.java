@@ -3,6 +3,9 @@ package dev.mcpgateway.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpgateway.auth.harness.AuthServerHarness;
+import dev.mcpgateway.auth.harness.OAuthTestClient;
 import dev.mcpgateway.auth.resource.ProtectedResourceMetadata;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,21 @@ class Item11ProtectedResourceMetadataTest {
                 ProtectedResourceMetadata.metadataPathFor("https://gw.contoso.example/mcp/weather"));
         assertEquals("https://gw.contoso.example/.well-known/oauth-protected-resource",
                 ProtectedResourceMetadata.metadataUrlFor("https://gw.contoso.example/"));
+    }
+
+    @Test
+    void theAuthServerServesTheDocumentPerMcpServerAndAtTheRoot() {
+        try (AuthServerHarness harness = AuthServerHarness.start()) {
+            OAuthTestClient client = harness.client();
+            JsonNode tickets = OAuthTestClient.json(client.get(
+                    ProtectedResourceMetadata.metadataUrlFor(harness.ticketsUrl())));
+            assertEquals(harness.ticketsUrl(), tickets.get("resource").asText());
+            assertEquals(harness.issuer(), tickets.get("authorization_servers").get(0).asText());
+            assertEquals("[\"mcp:tickets\"]", tickets.get("scopes_supported").toString());
+            JsonNode root = OAuthTestClient.json(client.get(harness.issuer() + "/.well-known/oauth-protected-resource"));
+            assertEquals(harness.weatherUrl(), root.get("resource").asText());
+            assertEquals(404, client.get(harness.issuer() + "/.well-known/oauth-protected-resource/mcp/nope").statusCode());
+        }
     }
 
     @Test
