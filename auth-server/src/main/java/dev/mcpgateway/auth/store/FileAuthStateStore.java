@@ -1,7 +1,6 @@
 package dev.mcpgateway.auth.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ public final class FileAuthStateStore implements AuthStateStore {
             Files.writeString(tmp, expiry + "\n" + value, StandardCharsets.UTF_8);
             move(tmp, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("auth store: cannot write " + namespace, e);
+            throw new AuthStoreException("auth store: cannot write " + namespace, e);
         }
     }
 
@@ -56,7 +55,7 @@ public final class FileAuthStateStore implements AuthStateStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("auth store: cannot take from " + namespace, e);
+            throw new AuthStoreException("auth store: cannot take from " + namespace, e);
         }
         Optional<String> value = read(claimed, false);
         deleteQuietly(claimed);
@@ -75,7 +74,7 @@ public final class FileAuthStateStore implements AuthStateStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("auth store: cannot read", e);
+            throw new AuthStoreException("auth store: cannot read", e);
         }
         int newline = text.indexOf('\n');
         long expiry = Long.parseLong(text.substring(0, newline));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Stored records as JSON: tolerant of fields added by newer versions of the gateway. */
 public final class Json {
@@ -21,7 +20,7 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new AuthStoreException("a " + value.getClass().getSimpleName() + " cannot be stored", e);
         }
     }
 
@@ -29,7 +28,7 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new AuthStoreException("a stored " + type.getSimpleName() + " is unreadable", e);
         }
     }
 

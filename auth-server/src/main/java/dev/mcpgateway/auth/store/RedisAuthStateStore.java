@@ -1,5 +1,6 @@
 package dev.mcpgateway.auth.store;
 
+import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -20,29 +21,35 @@ public final class RedisAuthStateStore implements AuthStateStore {
         this.redis = connection.sync();
     }
 
-    @Override
-    public void put(String namespace, String key, String value, Duration ttl) {
-        if (ttl == null) {
-            redis.set(redisKey(namespace, key), value);
-        } else {
-            redis.set(redisKey(namespace, key), value, SetArgs.Builder.px(Math.max(1, ttl.toMillis())));
+    private static <T> T guarded(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RedisException e) {
+            throw new AuthStoreException("auth store: Redis command failed", e);
         }
     }
 
     @Override
+    public void put(String namespace, String key, String value, Duration ttl) {
+        guarded(() -> ttl == null
+                ? redis.set(redisKey(namespace, key), value)
+                : redis.set(redisKey(namespace, key), value, SetArgs.Builder.px(Math.max(1, ttl.toMillis()))));
+    }
+
+    @Override
     public Optional<String> get(String namespace, String key) {
-        return Optional.ofNullable(redis.get(redisKey(namespace, key)));
+        return Optional.ofNullable(guarded(() -> redis.get(redisKey(namespace, key))));
     }
 
     @Override
     public Optional<String> take(String namespace, String key) {
-        String value = redis.eval(TAKE, ScriptOutputType.VALUE, redisKey(namespace, key));
+        String value = guarded(() -> redis.eval(TAKE, ScriptOutputType.VALUE, redisKey(namespace, key)));
         return Optional.ofNullable(value);
     }
 
     @Override
     public void delete(String namespace, String key) {
-        redis.del(redisKey(namespace, key));
+        guarded(() -> redis.del(redisKey(namespace, key)));
     }
 
     private static String redisKey(String namespace, String key) {
