@@ -160,7 +160,7 @@ public class AuthServerBeans {
         };
         return new OnBehalfOfBroker(grant, () -> provider.metadata().getTokenEndpointURI(), () -> {
             try {
-                return UpstreamClientAuthentication.of(upstream);
+                return UpstreamClientAuthentication.of(upstream, provider.metadata().getTokenEndpointURI());
             } catch (Exception e) {
                 throw new DelegationException("the upstream client credential cannot be read", e);
             }

@@ -6,23 +6,26 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 
 /**
- * How the gateway authenticates to the upstream provider's token endpoint: a client secret, or a federated
- * assertion read fresh from a file on every use (workload identity rotates it).
+ * How the gateway authenticates to the upstream provider's token endpoint: a certificate (a fresh signed
+ * assertion per request), a federated assertion read fresh from a file on every use (workload identity rotates it),
+ * or a client secret.
  */
 public final class UpstreamClientAuthentication {
 
     private UpstreamClientAuthentication() {
     }
 
-    public static ClientAuthentication of(UpstreamConfig config) throws IOException, ParseException {
+    public static ClientAuthentication of(UpstreamConfig config, URI tokenEndpoint) throws Exception {
         ClientID id = new ClientID(config.getClientId().orElseThrow(() ->
                 new IllegalStateException("gateway.auth.upstream.client-id is not set")));
+        if (config.getClientCertificatePath().isPresent()) {
+            return CertificateCredential.read(Path.of(config.getClientCertificatePath().get())).assertionFor(id, tokenEndpoint);
+        }
         if (config.getClientAssertionFile().isPresent()) {
             String assertion = Files.readString(Path.of(config.getClientAssertionFile().get())).trim();
             return new PrivateKeyJWT(SignedJWT.parse(assertion));

@@ -30,6 +30,9 @@ public interface UpstreamConfig {
 
     Optional<String> getClientSecret();
 
+    /** A PEM file with the app's certificate and PKCS#8 private key (Entra "certificate" credential). */
+    Optional<String> getClientCertificatePath();
+
     /** A file holding a signed JWT to authenticate with (e.g. AZURE_FEDERATED_TOKEN_FILE); re-read on each use. */
     Optional<String> getClientAssertionFile();
 

@@ -97,7 +97,7 @@ public final class UpstreamLogin {
     public Completed complete(Started started, String code) {
         OIDCProviderMetadata metadata = provider.metadata();
         try {
-            TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), UpstreamClientAuthentication.of(config),
+            TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), UpstreamClientAuthentication.of(config, metadata.getTokenEndpointURI()),
                     new AuthorizationCodeGrant(new AuthorizationCode(code), callback, new CodeVerifier(started.verifier())),
                     null);
             HTTPRequest http = request.toHTTPRequest();
