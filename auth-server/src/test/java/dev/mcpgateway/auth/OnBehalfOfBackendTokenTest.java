@@ -62,6 +62,18 @@ class OnBehalfOfBackendTokenTest {
     }
 
     @Test
+    void anExpiredUpstreamSessionIsRefreshedBeforeTheExchange() throws Exception {
+        JsonNode clientTokens = harness.client().loginAndRedeem("oid-later");
+        UpstreamTokenVault vault = harness.context().getBean(UpstreamTokenVault.class);
+        String before = vault.find("oid-later").orElseThrow().accessToken();
+        Clock twoHoursLater = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(2));
+        BackendToken token = broker(DelegationGrant.TOKEN_EXCHANGE, twoHoursLater)
+                .tokenFor("oid-later", new OnBehalfOfBroker.Target(null, "inventory-backend")).orElseThrow();
+        assertNotEquals(before, vault.find("oid-later").orElseThrow().accessToken(), "the upstream session was renewed");
+        assertSameUser(token, clientTokens);
+    }
+
+    @Test
     void aUserWithoutAnUpstreamSessionGetsNoBackendToken() {
         assertFalse(broker(DelegationGrant.TOKEN_EXCHANGE)
                 .tokenFor("never-signed-in", new OnBehalfOfBroker.Target(null, "inventory-backend")).isPresent());
@@ -83,10 +95,14 @@ class OnBehalfOfBackendTokenTest {
     }
 
     private static OnBehalfOfBroker broker(DelegationGrant grant) {
+        return broker(grant, Clock.systemUTC());
+    }
+
+    private static OnBehalfOfBroker broker(DelegationGrant grant, Clock clock) {
         UpstreamProvider provider = harness.context().getBean(UpstreamProvider.class);
         return new OnBehalfOfBroker(grant, () -> provider.metadata().getTokenEndpointURI(),
                 () -> new ClientSecretPost(new ClientID(EntraStandIn.GATEWAY_APP_ID), new Secret("entra-client-secret")),
-                harness.context().getBean(UpstreamTokenVault.class), Clock.systemUTC());
+                harness.context().getBean(UpstreamTokenVault.class), clock);
     }
 
 }

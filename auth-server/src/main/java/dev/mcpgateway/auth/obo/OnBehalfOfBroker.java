@@ -1,11 +1,13 @@
 package dev.mcpgateway.auth.obo;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import dev.mcpgateway.auth.upstream.UpstreamTokenVault;
 import dev.mcpgateway.auth.upstream.UpstreamTokens;
 import java.net.URI;
@@ -52,13 +54,41 @@ public final class OnBehalfOfBroker {
         if (cached != null && cached.freshAt(clock.instant())) {
             return Optional.of(cached);
         }
-        Optional<UpstreamTokens> upstream = vault.find(subject);
+        Optional<UpstreamTokens> upstream = vault.find(subject).map(tokens -> refreshedIfStale(subject, tokens));
         if (upstream.isEmpty()) {
             return Optional.empty();
         }
         BackendToken fresh = exchange(upstream.get().accessToken(), target);
         cache.put(key, fresh);
         return Optional.of(fresh);
+    }
+
+    /** The user's upstream access token must be valid to be exchanged: refresh it first when it is about to expire. */
+    private UpstreamTokens refreshedIfStale(String subject, UpstreamTokens tokens) {
+        if (!tokens.staleAt(clock.instant()) || tokens.refreshToken() == null) {
+            return tokens;
+        }
+        try {
+            HTTPRequest http = new TokenRequest.Builder(tokenEndpoint.get(), clientAuthentication.get(),
+                    new RefreshTokenGrant(new RefreshToken(tokens.refreshToken()))).build().toHTTPRequest();
+            http.setConnectTimeout(TIMEOUT_MS);
+            http.setReadTimeout(TIMEOUT_MS);
+            TokenResponse response = TokenResponse.parse(http.send());
+            if (!response.indicatesSuccess()) {
+                throw new DelegationException("the identity provider refused to refresh the user's session: "
+                        + response.toErrorResponse().getErrorObject().getCode());
+            }
+            var refreshed = response.toSuccessResponse().getTokens();
+            UpstreamTokens renewed = new UpstreamTokens(refreshed.getAccessToken().getValue(),
+                    refreshed.getRefreshToken() == null ? tokens.refreshToken() : refreshed.getRefreshToken().getValue(),
+                    tokens.idToken(), refreshed.getAccessToken().getLifetime(), clock.instant().getEpochSecond());
+            vault.keep(subject, renewed);
+            return renewed;
+        } catch (DelegationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DelegationException("refreshing the user's upstream session failed", e);
+        }
     }
 
     private BackendToken exchange(String upstreamAccessToken, Target target) {

@@ -118,7 +118,7 @@ public final class UpstreamLogin {
             return new Completed(started.pendingId(), identity, new UpstreamTokens(
                     tokens.getAccessToken().getValue(),
                     tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getValue(),
-                    idToken.serialize(), tokens.getAccessToken().getLifetime()));
+                    idToken.serialize(), tokens.getAccessToken().getLifetime(), java.time.Instant.now().getEpochSecond()));
         } catch (UpstreamLoginException e) {
             throw e;
         } catch (Exception e) {
