@@ -104,7 +104,10 @@ public class AuthServerBeans {
     /** The validator the gateway's MCP endpoints use in-process: our keys straight from the store, no HTTP. */
     @Singleton
     AccessTokenValidator accessTokenValidator(AuthServerConfig config, SigningKeys keys, Revocations revocations) {
-        JWKSource<SecurityContext> source = (selector, context) -> selector.select(keys.publicKeys());
+        JWKSource<SecurityContext> source = (selector, context) -> {
+            var found = selector.select(keys.publicKeys());
+            return found.isEmpty() ? selector.select(keys.reloadedPublicKeys()) : found;
+        };
         return new AccessTokenValidator(config.getIssuer(), source, SKEW, revocations::isRevoked);
     }
 

@@ -81,6 +81,25 @@ class Item19SingleUseCodesTest {
     }
 
     @Test
+    void aClientThatOmittedRedirectUriNeedNotRepeatIt() {
+        OAuthTestClient client = harness.client();
+        String clientId = client.register(REDIRECT);
+        harness.entra().nextLoginIs("oid-19c", "Sam", "sam@contoso.example", List.of(), List.of());
+        OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.fresh();
+        var params = client.authorizeParams(clientId, REDIRECT, pkce, null);
+        params.remove("redirect_uri");
+        OAuthTestClient.ConsentPage page = client.openConsent(params);
+        URI back = client.followToClient(client.decide(page, "approve"), REDIRECT);
+        var form = new java.util.LinkedHashMap<String, String>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", clientId);
+        form.put("code", OAuthTestClient.query(back).get("code"));
+        form.put("code_verifier", pkce.verifier());
+        HttpResponse<String> token = client.postForm("/token", form);
+        assertEquals(200, token.statusCode(), token.body());
+    }
+
+    @Test
     void aCodeExpiresAfterItsShortLifetime() throws Exception {
         MutableClock clock = new MutableClock();
         FileAuthStateStore store = new FileAuthStateStore(Files.createTempDirectory("codes"), clock);

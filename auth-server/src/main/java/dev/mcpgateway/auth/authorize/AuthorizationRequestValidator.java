@@ -47,6 +47,7 @@ public final class AuthorizationRequestValidator {
                     + "Remove the server from your client and add it again.");
         }
         String requestedRedirect = query.get("redirect_uri");
+        boolean redirectGiven = requestedRedirect != null;
         if (requestedRedirect == null && client.get().redirectUris().size() == 1) {
             requestedRedirect = client.get().redirectUris().getFirst();
         }
@@ -79,7 +80,7 @@ public final class AuthorizationRequestValidator {
                     .setDescription("the resource is not an MCP server of this gateway"), state);
         }
         return new Outcome.Valid(new PendingAuthorization(Hashing.randomToken(24), client.get().clientId(),
-                client.get().displayName(), redirectUri, state, challenge, resource.get().url(),
+                client.get().displayName(), redirectUri, redirectGiven, state, challenge, resource.get().url(),
                 resource.get().name(), ResourceSelection.grantedScopes(resource.get(), query.get("scope"))));
     }
 }

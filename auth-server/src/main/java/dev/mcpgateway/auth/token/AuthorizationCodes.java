@@ -29,7 +29,7 @@ public final class AuthorizationCodes {
         this.usedMarkerLifetime = usedMarkerLifetime;
     }
 
-    /** What a code stands for until redeemed. */
+    /** What a code stands for until redeemed; {@code redirectUri} is null when the client did not send one. */
     public record PendingCode(Grant grant, String redirectUri, String codeChallenge) {
     }
 

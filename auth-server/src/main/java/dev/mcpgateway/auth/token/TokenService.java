@@ -55,8 +55,8 @@ public final class TokenService {
         }
         AuthorizationCodes.PendingCode pending = redeemed.get();
         Grant grant = pending.grant();
-        if (!grant.clientId().equals(client.clientId())
-                || !pending.redirectUri().equals(form.get("redirect_uri"))) {
+        boolean redirectMismatch = pending.redirectUri() != null && !pending.redirectUri().equals(form.get("redirect_uri"));
+        if (!grant.clientId().equals(client.clientId()) || redirectMismatch) {
             return TokenOutcome.refused(OAuth2Error.INVALID_GRANT, "the code was issued to another client or redirect URI");
         }
         if (!Pkce.verifies(form.get("code_verifier"), pending.codeChallenge())) {

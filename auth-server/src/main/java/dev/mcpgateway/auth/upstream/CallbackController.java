@@ -85,7 +85,9 @@ public class CallbackController {
         consents.record(new ConsentRecords.Consent(subject, p.clientId(), p.resource(), p.scopes(),
                 Clock.systemUTC().instant().getEpochSecond()));
         Grant grant = new Grant(p.clientId(), completed.identity(), p.resource(), p.scopes(), Hashing.randomToken(16));
-        String code = codes.create(new AuthorizationCodes.PendingCode(grant, p.redirectUri(), p.codeChallenge()));
+        // RFC 6749 4.1.3: the token request repeats redirect_uri only if the authorization request carried it
+        String redirectToMatch = p.redirectUriGiven() ? p.redirectUri() : null;
+        String code = codes.create(new AuthorizationCodes.PendingCode(grant, redirectToMatch, p.codeChallenge()));
         return HtmlResponses.redirect(AuthorizationResponses.success(config.getIssuer(), p.redirectUri(), code, p.state()));
     }
 }
