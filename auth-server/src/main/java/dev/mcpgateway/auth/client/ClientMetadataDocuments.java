@@ -25,8 +25,16 @@ public final class ClientMetadataDocuments {
 
     private static final int MAX_BYTES = 64 * 1024;
 
+    private static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    private static final int CACHE_SIZE = 1000;
+
     private final HttpClient http;
     private final boolean allowLoopback;
+    // a login hits /authorize and /token within seconds: fetch the document once, not per request
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(RegisteredClient client, java.time.Instant until) {
+    }
 
     public ClientMetadataDocuments(boolean allowLoopback) {
         this.allowLoopback = allowLoopback;
@@ -43,6 +51,21 @@ public final class ClientMetadataDocuments {
 
     /** The client the document describes, or empty when it cannot be fetched safely or does not describe itself. */
     public Optional<RegisteredClient> resolve(String clientId) {
+        Cached cached = cache.get(clientId);
+        if (cached != null && cached.until().isAfter(java.time.Instant.now())) {
+            return Optional.of(cached.client());
+        }
+        Optional<RegisteredClient> fetched = fetch(clientId);
+        if (fetched.isPresent()) {
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear();
+            }
+            cache.put(clientId, new Cached(fetched.get(), java.time.Instant.now().plus(CACHE_FOR)));
+        }
+        return fetched;
+    }
+
+    private Optional<RegisteredClient> fetch(String clientId) {
         URI uri;
         try {
             uri = URI.create(clientId);
