@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import dev.mcpgateway.auth.consent.ConsentRecords;
 import dev.mcpgateway.auth.harness.AuthServerHarness;
 import dev.mcpgateway.auth.harness.OAuthTestClient;
 import dev.mcpgateway.auth.resource.AccessTokenValidator;
@@ -78,6 +79,8 @@ class EntraBrokeredEndToEndTest {
         assertNotNull(jwt.getJWTClaimsSet().getStringClaim("tid"));
         assertTrue(harness.context().getBean(UpstreamTokenVault.class).find("oid-alice").isPresent(),
                 "the upstream tokens stay server-side for on-behalf-of");
+        assertEquals(List.of("mcp:weather", "mcp:weather:admin"), harness.context().getBean(ConsentRecords.class)
+                .find("oid-alice", clientId).orElseThrow().scopes(), "consent is recorded per user and client");
 
         AccessTokenValidator validator = harness.context().getBean(AccessTokenValidator.class);
         String access = tokens.get("access_token").asText();
