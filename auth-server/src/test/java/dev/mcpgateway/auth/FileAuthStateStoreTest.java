@@ -25,6 +25,19 @@ class FileAuthStateStoreTest extends AuthStateStoreContract {
     }
 
     @Test
+    void sweepingRemovesExpiredValuesAndKeepsLiveOnes() throws Exception {
+        var dir = Files.createTempDirectory("sweep");
+        FileAuthStateStore files = new FileAuthStateStore(dir, Clock.systemUTC());
+        files.put("refresh-used", "old", "f", java.time.Duration.ofMillis(1));
+        files.put("refresh", "live", "g", java.time.Duration.ofHours(1));
+        files.put("client", "forever", "c", null);
+        Thread.sleep(20);
+        assertEquals(1, files.sweep());
+        assertEquals(Optional.of("g"), files.get("refresh", "live"));
+        assertEquals(Optional.of("c"), files.get("client", "forever"));
+    }
+
+    @Test
     void valuesSurviveANewStoreOnTheSameDirectoryUnderHashedFileNames() throws Exception {
         var dir = Files.createTempDirectory("restart");
         new FileAuthStateStore(dir, Clock.systemUTC()).put("client", "c1", "kept", null);

@@ -67,6 +67,35 @@ public final class FileAuthStateStore implements AuthStateStore {
         deleteQuietly(file(namespace, key));
     }
 
+    /**
+     * Deletes expired values and leftovers of interrupted writes; returns how many files went. Redis expires keys by
+     * itself; files need this, or used-code and used-refresh-token markers would pile up.
+     */
+    public int sweep() {
+        int removed = 0;
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (var namespaces = Files.list(root)) {
+            for (Path namespace : namespaces.filter(Files::isDirectory).toList()) {
+                try (var files = Files.list(namespace)) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        boolean stale = name.endsWith(".tmp") || name.endsWith(".taken")
+                                ? Files.getLastModifiedTime(file).toMillis() < clock.millis() - 60_000
+                                : read(file, false).isEmpty();
+                        if (stale && Files.deleteIfExists(file)) {
+                            removed++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AuthStoreException("auth store: sweep failed", e);
+        }
+        return removed;
+    }
+
     private Optional<String> read(Path file, boolean deleteExpired) {
         String text;
         try {
