@@ -145,6 +145,58 @@ class RecursiveSchemaTest {
     }
 
     @Test
+    void capsTheNumberOfSubschemasWithADescribedStubAndAWarning() {
+        var options = ImportOptions.builder().maxSubschemas(4).build();
+        ImportResult result = Imports.yaml("""
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /wide:
+                    post:
+                      operationId: wide
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              properties:
+                                a: {type: string}
+                                b: {type: string}
+                                c: {type: string}
+                                d: {type: string}
+                                e: {type: string}
+                      responses: {'204': {description: ok}}
+                """, options);
+        Imports.assertSchema("""
+                {
+                  "type": "object",
+                  "properties": {
+                    "a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"},
+                    "d": {"description": "Not expanded: the schema has too many subschemas."},
+                    "e": {"description": "Not expanded: the schema has too many subschemas."}
+                  }
+                }""", Imports.only(result).tool().inputSchema());
+        assertTrue(result.warnings().contains("wide: schema has more than 4 subschemas; the rest is accepted unchecked"),
+                result.warnings()::toString);
+    }
+
+    @Test
+    void survivesAVeryDeeplyNestedInlineSchema() {
+        String nested = "{\"type\": \"string\"}";
+        for (int i = 0; i < 400; i++) {
+            nested = "{\"type\": \"object\", \"properties\": {\"x\": " + nested + "}}";
+        }
+        ImportResult result = Imports.yaml("""
+                {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/deep": {"post": {
+                  "operationId": "deepInline",
+                  "requestBody": {"content": {"application/json": {"schema": %s}}},
+                  "responses": {"204": {"description": "ok"}}}}}}
+                """.formatted(nested));
+        String json = Imports.MAPPER.valueToTree(Imports.only(result).tool().inputSchema()).toString();
+        assertTrue(json.contains("Not expanded: nested deeper than 32 levels."), json);
+    }
+
+    @Test
     void capsDepthWithADescribedStubAndAWarning() {
         StringBuilder schemas = new StringBuilder();
         for (int i = 0; i < 60; i++) {

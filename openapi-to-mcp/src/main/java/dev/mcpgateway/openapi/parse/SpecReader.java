@@ -54,7 +54,13 @@ public final class SpecReader {
             throw new SpecImportException("the spec could not be parsed", messages);
         }
         ObjectMapper mapper = openApi.getSpecVersion() == SpecVersion.V31 ? Json31.mapper() : Json.mapper();
-        JsonNode document = Numbers.normalise(mapper.valueToTree(openApi));
+        JsonNode document;
+        try {
+            document = Numbers.normalise(mapper.valueToTree(openApi));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new SpecImportException("the spec could not be read",
+                    List.of("the parsed document could not be converted: " + e.getClass().getSimpleName()));
+        }
         return new ParsedSpec(document, source.location(), messages);
     }
 

@@ -1,0 +1,80 @@
+package dev.mcpgateway.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.mcpgateway.auth.harness.LocalTokens;
+import dev.mcpgateway.auth.keys.SigningKeys;
+import dev.mcpgateway.auth.resource.AccessTokenValidator;
+import dev.mcpgateway.auth.resource.TokenCheck;
+import dev.mcpgateway.auth.store.FileAuthStateStore;
+import dev.mcpgateway.auth.token.AccessTokenIssuer;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Signing keys rotate; a retired key stays in the JWKS until the tokens it signed have expired, then leaves. */
+class SigningKeyRotationTest {
+
+    @Test
+    void tokensSignedBeforeRotationStillValidateAndTheOldKeyLeavesAfterTheirLifetime() throws Exception {
+        SteppedClock clock = new SteppedClock();
+        FileAuthStateStore store = new FileAuthStateStore(Files.createTempDirectory("keys"), clock);
+        SigningKeys keys = new SigningKeys(store, clock, Duration.ofDays(30), Duration.ofHours(1));
+        AccessTokenIssuer issuer = new AccessTokenIssuer(LocalTokens.ISSUER, keys, Clock.systemUTC(), Duration.ofHours(1));
+        String oldKid = keys.current().getKeyID();
+        String before = issuer.issue(LocalTokens.grant("alice", LocalTokens.WEATHER, List.of("mcp:weather"), "f"));
+
+        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        String newKid = keys.current().getKeyID();
+        assertNotEquals(oldKid, newKid);
+        assertEquals(2, keys.publicKeys().getKeys().size(), "the retired key is still served");
+        AccessTokenValidator validator = new AccessTokenValidator(LocalTokens.ISSUER,
+                new ImmutableJWKSet<SecurityContext>(keys.publicKeys()), Duration.ofSeconds(30), (j, f) -> false);
+        assertInstanceOf(TokenCheck.Accepted.class, validator.check("Bearer " + before, LocalTokens.WEATHER, List.of()));
+
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        assertEquals(List.of(newKid), keys.publicKeys().getKeys().stream().map(k -> k.getKeyID()).toList());
+    }
+
+    @Test
+    void keysArePersistedSoARestartKeepsValidatingIssuedTokens() throws Exception {
+        var dir = Files.createTempDirectory("keys");
+        SigningKeys first = new SigningKeys(new FileAuthStateStore(dir, Clock.systemUTC()), Clock.systemUTC(),
+                Duration.ofDays(30), Duration.ofHours(1));
+        String kid = first.current().getKeyID();
+        SigningKeys afterRestart = new SigningKeys(new FileAuthStateStore(dir, Clock.systemUTC()), Clock.systemUTC(),
+                Duration.ofDays(30), Duration.ofHours(1));
+        assertEquals(kid, afterRestart.current().getKeyID());
+    }
+
+    static final class SteppedClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
