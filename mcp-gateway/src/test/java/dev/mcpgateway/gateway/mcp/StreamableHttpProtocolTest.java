@@ -436,6 +436,26 @@ class StreamableHttpProtocolTest {
         }
 
         @Test
+        void everySessionOfTheChangedServerHearsListChangedAndOnlyThose() throws Exception {
+            String first = client.initialize("demo", V);
+            String second = client.initialize("demo", V);
+            String elsewhere = client.initialize("other", V);
+            try (McpHttpClient.SseStream a = getStream("demo", first);
+                 McpHttpClient.SseStream b = getStream("demo", second);
+                 McpHttpClient.SseStream c = getStream("other", elsewhere)) {
+                catalog.addTool("demo", "zz_" + System.nanoTime());
+                assertEquals("notifications/tools/list_changed", a.next().json().path("method").asText());
+                assertEquals("notifications/tools/list_changed", b.next().json().path("method").asText());
+                assertNull(c.poll(300), "another server's clients hear nothing");
+            }
+        }
+
+        McpHttpClient.SseStream getStream(String serverName, String session) {
+            return client.openSse(client.request("/mcp/" + serverName)
+                    .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", V).GET());
+        }
+
+        @Test
         void lastEventIdReplaysOnlyTheRestOfThatStream() throws Exception {
             String session = client.initialize("demo", V);
             List<McpHttpClient.Event> original = new ArrayList<>();
