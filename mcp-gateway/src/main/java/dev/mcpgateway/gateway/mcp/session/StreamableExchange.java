@@ -13,7 +13,6 @@ import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
@@ -37,7 +36,6 @@ public class StreamableExchange {
     private final SessionStore sessions;
     private final SessionMessages messages;
     private final McpDispatcher dispatcher;
-    private final MessageWriter writer;
     private final int replayCapacity;
     // Tool calls run on their own virtual thread: one streamed over SSE outlives the request thread.
     private final StreamOnDemand streams;
@@ -47,7 +45,6 @@ public class StreamableExchange {
         this.sessions = sessions;
         this.messages = messages;
         this.dispatcher = dispatcher;
-        this.writer = writer;
         this.replayCapacity = settings.getResumptionBuffer();
         this.streams = new StreamOnDemand(Executors.newVirtualThreadPerTaskExecutor(), writer);
     }
