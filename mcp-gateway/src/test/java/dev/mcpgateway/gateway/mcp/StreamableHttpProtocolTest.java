@@ -488,6 +488,20 @@ class StreamableHttpProtocolTest {
         }
 
         @Test
+        void aStreamOpensWithAResumablePrimingEventOnlyFor20251125() throws Exception {
+            String current = client.initialize("demo", "2025-11-25");
+            try (McpHttpClient.SseStream stream = client.openSse(client.request("/mcp/demo")
+                    .header("Mcp-Session-Id", current).header("MCP-Protocol-Version", "2025-11-25").GET())) {
+                assertTrue(stream.firstLine().startsWith("id: 0-"), "priming event with an id");
+            }
+            String older = client.initialize("demo", "2025-06-18");
+            try (McpHttpClient.SseStream stream = client.openSse(client.request("/mcp/demo")
+                    .header("Mcp-Session-Id", older).header("MCP-Protocol-Version", "2025-06-18").GET())) {
+                assertTrue(stream.firstLine().startsWith(":"), "a comment only: nothing an older client could misread");
+            }
+        }
+
+        @Test
         void aResumptionOfAnUnknownEventIdOpensAFreshStream() throws Exception {
             String session = client.initialize("demo", V);
             try (McpHttpClient.SseStream stream = client.openSse(client.request("/mcp/demo")

@@ -59,7 +59,7 @@ public class LegacySseExchange {
                 ProtocolVersions.V2024_11_05, owner, replayCapacity));
         session.standaloneStream().send("endpoint", messagesPath + "?sessionId=" + session.id());
         String id = session.id();
-        return new Reply.Stream(session.standaloneStream(), 0, () -> sessions.remove(id), Map.of(), false);
+        return new Reply.Stream(session.standaloneStream(), 0, () -> sessions.remove(id), Reply.Opening.NONE);
     }
 
     public Reply post(ServedMcpServer server, String sessionId, Incoming incoming, RequestFacts facts) {

@@ -87,14 +87,16 @@ public class StreamableExchange {
         }
         Optional<McpSession.Resumption> resumption = session.resumption(facts.lastEventId());
         if (resumption.isPresent()) {
-            return new Reply.Stream(resumption.get().stream(), resumption.get().afterSequence(), () -> { });
+            return new Reply.Stream(resumption.get().stream(), resumption.get().afterSequence(), () -> { },
+                    opening(session, Reply.Opening.COMMENT));
         }
         if (session.standaloneStream().isAttached()) {
             return new Reply.Json(409, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
                     "Conflict: only one GET stream per session is allowed"));
         }
         // A fresh GET starts at "now"; events sent while no GET was open stay replayable only by Last-Event-ID.
-        return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { });
+        return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { },
+                opening(session, Reply.Opening.COMMENT));
     }
 
     public Reply delete(ServedMcpServer server, RequestFacts facts) {
@@ -153,7 +155,7 @@ public class StreamableExchange {
             return new Reply.Json(200, response);
         }
         // Before 2026-07-28 a dropped connection is no cancellation: the call runs on, resumable by Last-Event-ID.
-        return streams.answer(session::openRequestStream, () -> { },
+        return streams.answer(session::openRequestStream, () -> { }, opening(session, Reply.Opening.NONE),
                 sink -> messages.request(server, session, request, facts.caller(), sink, REVISIONS));
     }
 
@@ -180,5 +182,10 @@ public class StreamableExchange {
     /** A 2026-07-28 client has no session: GET and DELETE are not part of its revision (405, as the spec asks). */
     private static boolean statelessClient(RequestFacts facts) {
         return facts.sessionId() == null && ProtocolVersions.V2026_07_28.equals(facts.protocolVersion());
+    }
+
+    /** 2025-11-25 clients expect a resumable priming event (SEP-1699); older ones might misread its empty data. */
+    private static Reply.Opening opening(McpSession session, Reply.Opening older) {
+        return ProtocolVersions.V2025_11_25.equals(session.protocolVersion()) ? Reply.Opening.EVENT_ID : older;
     }
 }
