@@ -120,8 +120,14 @@ public class StreamableExchange {
             return new Reply.Json(400, JsonRpcErrors.response(request.id(), e.code(), e.getMessage()));
         }
         Optional<String> owner = facts.caller().map(CallContext.Caller::subject);
-        McpSession session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.STREAMABLE_HTTP,
-                result.protocolVersion(), owner, replayCapacity));
+        McpSession session;
+        try {
+            session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.STREAMABLE_HTTP,
+                    result.protocolVersion(), owner, replayCapacity));
+        } catch (SessionLimitException e) {
+            return new Reply.Json(503, JsonRpcErrors.response(request.id(), JsonRpcErrors.SERVER_ERROR,
+                    "Service unavailable: too many sessions, try again later"));
+        }
         return new Reply.Json(200, JSONRPCResponse.result(request.id(), result), Map.of(SESSION_HEADER, session.id()));
     }
 
