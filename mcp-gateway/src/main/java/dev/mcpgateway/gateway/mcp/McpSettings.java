@@ -21,6 +21,7 @@ public interface McpSettings {
     int DEFAULT_RESUMPTION_BUFFER = 64;
     long DEFAULT_LIST_TTL_MS = 60_000;
     String DEFAULT_KEEP_ALIVE_INTERVAL = "20s";
+    int DEFAULT_MAX_SESSIONS = 10_000;
 
     /**
      * Origins (scheme://host[:port]) browsers may call the MCP endpoints from, besides loopback origins; {@code *}
@@ -48,6 +49,10 @@ public interface McpSettings {
     /** A session unused for this long is forgotten (its next request gets 404 and the client re-initializes). */
     @Bindable(defaultValue = DEFAULT_SESSION_IDLE_TIMEOUT)
     Duration getSessionIdleTimeout();
+
+    /** How many sessions (all servers, both transports) may live at once; beyond, new ones get 503. */
+    @Bindable(defaultValue = "" + DEFAULT_MAX_SESSIONS)
+    int getMaxSessions();
 
     /** How many events of each SSE stream are kept for {@code Last-Event-ID} resumption. */
     @Bindable(defaultValue = "" + DEFAULT_RESUMPTION_BUFFER)

@@ -104,6 +104,8 @@ final class McpHttpClient {
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final Thread reader;
         private volatile boolean ended;
+        /** Every line received, in order. */
+        final BlockingQueue<String> rawLines = new LinkedBlockingQueue<>();
         /** SSE comment lines seen (keep-alives). */
         final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -114,6 +116,7 @@ final class McpHttpClient {
                 StringBuilder data = new StringBuilder();
                 try {
                     response.body().forEach(line -> {
+                        rawLines.add(line);
                         if (line.startsWith(":")) {
                             comments.incrementAndGet();
                         } else if (line.isEmpty()) {
@@ -140,6 +143,15 @@ final class McpHttpClient {
                     ended = true;
                 }
             });
+        }
+
+        /** The first line the server sent, waiting at most 10 s. */
+        String firstLine() throws InterruptedException {
+            String line = rawLines.poll(10, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("the stream sent nothing");
+            }
+            return line;
         }
 
         int status() {

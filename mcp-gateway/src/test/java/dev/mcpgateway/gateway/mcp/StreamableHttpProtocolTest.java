@@ -436,6 +436,26 @@ class StreamableHttpProtocolTest {
         }
 
         @Test
+        void everySessionOfTheChangedServerHearsListChangedAndOnlyThose() throws Exception {
+            String first = client.initialize("demo", V);
+            String second = client.initialize("demo", V);
+            String elsewhere = client.initialize("other", V);
+            try (McpHttpClient.SseStream a = getStream("demo", first);
+                 McpHttpClient.SseStream b = getStream("demo", second);
+                 McpHttpClient.SseStream c = getStream("other", elsewhere)) {
+                catalog.addTool("demo", "zz_" + System.nanoTime());
+                assertEquals("notifications/tools/list_changed", a.next().json().path("method").asText());
+                assertEquals("notifications/tools/list_changed", b.next().json().path("method").asText());
+                assertNull(c.poll(300), "another server's clients hear nothing");
+            }
+        }
+
+        McpHttpClient.SseStream getStream(String serverName, String session) {
+            return client.openSse(client.request("/mcp/" + serverName)
+                    .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", V).GET());
+        }
+
+        @Test
         void lastEventIdReplaysOnlyTheRestOfThatStream() throws Exception {
             String session = client.initialize("demo", V);
             List<McpHttpClient.Event> original = new ArrayList<>();
@@ -465,6 +485,20 @@ class StreamableHttpProtocolTest {
             original.forEach(e -> seen.merge(e.id(), 1, Integer::sum));
             assertEquals(4, seen.size(), "event ids are unique");
             assertNotEquals(original.get(0).id(), original.get(1).id());
+        }
+
+        @Test
+        void aStreamOpensWithAResumablePrimingEventOnlyFor20251125() throws Exception {
+            String current = client.initialize("demo", "2025-11-25");
+            try (McpHttpClient.SseStream stream = client.openSse(client.request("/mcp/demo")
+                    .header("Mcp-Session-Id", current).header("MCP-Protocol-Version", "2025-11-25").GET())) {
+                assertTrue(stream.firstLine().startsWith("id: 0-"), "priming event with an id");
+            }
+            String older = client.initialize("demo", "2025-06-18");
+            try (McpHttpClient.SseStream stream = client.openSse(client.request("/mcp/demo")
+                    .header("Mcp-Session-Id", older).header("MCP-Protocol-Version", "2025-06-18").GET())) {
+                assertTrue(stream.firstLine().startsWith(":"), "a comment only: nothing an older client could misread");
+            }
         }
 
         @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpgateway.gateway.mcp.session.McpSession;
 import dev.mcpgateway.gateway.mcp.session.SessionStore;
 import dev.mcpgateway.testsupport.NodeTools;
 import io.micronaut.context.annotation.Property;

@@ -12,6 +12,7 @@ import dev.mcpgateway.gateway.mcp.protocol.ProtocolVersions;
 import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.session.McpSession;
+import dev.mcpgateway.gateway.mcp.session.SessionLimitException;
 import dev.mcpgateway.gateway.mcp.session.SessionMessages;
 import dev.mcpgateway.gateway.mcp.session.SessionStore;
 import dev.mcpgateway.gateway.mcp.session.SseEvent;
@@ -55,11 +56,17 @@ public class LegacySseExchange {
     /** Opens a session and its stream, the {@code endpoint} event first; the session ends with the connection. */
     public Reply open(ServedMcpServer server, RequestFacts facts, String messagesPath) {
         Optional<String> owner = facts.caller().map(CallContext.Caller::subject);
-        McpSession session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.LEGACY_SSE,
-                ProtocolVersions.V2024_11_05, owner, replayCapacity));
+        McpSession session;
+        try {
+            session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.LEGACY_SSE,
+                    ProtocolVersions.V2024_11_05, owner, replayCapacity));
+        } catch (SessionLimitException e) {
+            return new Reply.Json(503, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
+                    "Service unavailable: too many sessions, try again later"));
+        }
         session.standaloneStream().send("endpoint", messagesPath + "?sessionId=" + session.id());
         String id = session.id();
-        return new Reply.Stream(session.standaloneStream(), 0, () -> sessions.remove(id), Map.of(), false);
+        return new Reply.Stream(session.standaloneStream(), 0, () -> sessions.remove(id), Reply.Opening.NONE);
     }
 
     public Reply post(ServedMcpServer server, String sessionId, Incoming incoming, RequestFacts facts) {

@@ -21,13 +21,22 @@ public sealed interface Reply {
      * An SSE stream ({@code text/event-stream}) fed by {@code stream} from after {@code afterSequence}.
      *
      * @param onClientGone run when the client disconnects before the stream ended
-     * @param prime        whether to open with an event of empty data naming the stream position: it makes the
-     *                     response start at once and lets a client resume (2025-11-25, SEP-1699)
+     * @param opening      what the stream starts with, so the response begins at once
      */
     record Stream(EventStream stream, long afterSequence, Runnable onClientGone, Map<String, String> headers,
-                  boolean prime) implements Reply {
-        public Stream(EventStream stream, long afterSequence, Runnable onClientGone) {
-            this(stream, afterSequence, onClientGone, Map.of(), true);
+                  Opening opening) implements Reply {
+        public Stream(EventStream stream, long afterSequence, Runnable onClientGone, Opening opening) {
+            this(stream, afterSequence, onClientGone, Map.of(), opening);
         }
+    }
+
+    /** How an SSE stream opens before its first message. */
+    enum Opening {
+        /** Nothing: the first message follows at once. */
+        NONE,
+        /** A comment line: starts the response without anything a client could misread (revisions before 2025-11-25). */
+        COMMENT,
+        /** An event with an id and no data (2025-11-25, SEP-1699): starts the response and makes it resumable. */
+        EVENT_ID
     }
 }

@@ -17,13 +17,21 @@ public class InMemorySessionStore implements SessionStore {
 
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
     private final Duration idleTimeout;
+    private final int maxSessions;
 
     public InMemorySessionStore(McpSettings settings) {
         this.idleTimeout = settings.getSessionIdleTimeout();
+        this.maxSessions = settings.getMaxSessions();
     }
 
     @Override
     public McpSession create(Function<String, McpSession> factory) {
+        if (sessions.size() >= maxSessions) {
+            expireIdle();
+            if (sessions.size() >= maxSessions) {
+                throw new SessionLimitException();
+            }
+        }
         McpSession session = factory.apply(SessionIds.next());
         sessions.put(session.id(), session);
         return session;

@@ -9,7 +9,11 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
-    /** Mints a fresh session id, stores the session the factory makes for it, and returns it. */
+    /**
+     * Mints a fresh session id, stores the session the factory makes for it, and returns it.
+     *
+     * @throws SessionLimitException when the store is full (after forgetting expired sessions)
+     */
     McpSession create(java.util.function.Function<String, McpSession> factory);
 
     /** The live session with that id; empty when unknown, terminated or expired. Counts as activity. */

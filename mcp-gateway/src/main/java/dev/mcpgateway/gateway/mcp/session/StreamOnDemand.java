@@ -30,9 +30,10 @@ public final class StreamOnDemand {
      *
      * @param newStream    makes the stream when the answer turns into one
      * @param onClientGone run when the client leaves a stream before its end
+     * @param opening      how the stream opens (its first notification follows at once in any case)
      * @param call         runs the request with a notification sink and returns the response message
      */
-    public Reply answer(Supplier<EventStream> newStream, Runnable onClientGone,
+    public Reply answer(Supplier<EventStream> newStream, Runnable onClientGone, Reply.Opening opening,
                         Function<Consumer<JSONRPCNotification>, Object> call) {
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         Object lock = new Object();
@@ -45,7 +46,7 @@ public final class StreamOnDemand {
             synchronized (lock) {
                 if (stream[0] == null) {
                     stream[0] = newStream.get();
-                    reply.complete(new Reply.Stream(stream[0], 0, onClientGone));
+                    reply.complete(new Reply.Stream(stream[0], 0, onClientGone, opening));
                 }
                 stream[0].send(SseEvent.MESSAGE, data);
             }

@@ -13,7 +13,6 @@ import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
@@ -37,7 +36,6 @@ public class StreamableExchange {
     private final SessionStore sessions;
     private final SessionMessages messages;
     private final McpDispatcher dispatcher;
-    private final MessageWriter writer;
     private final int replayCapacity;
     // Tool calls run on their own virtual thread: one streamed over SSE outlives the request thread.
     private final StreamOnDemand streams;
@@ -47,7 +45,6 @@ public class StreamableExchange {
         this.sessions = sessions;
         this.messages = messages;
         this.dispatcher = dispatcher;
-        this.writer = writer;
         this.replayCapacity = settings.getResumptionBuffer();
         this.streams = new StreamOnDemand(Executors.newVirtualThreadPerTaskExecutor(), writer);
     }
@@ -90,14 +87,16 @@ public class StreamableExchange {
         }
         Optional<McpSession.Resumption> resumption = session.resumption(facts.lastEventId());
         if (resumption.isPresent()) {
-            return new Reply.Stream(resumption.get().stream(), resumption.get().afterSequence(), () -> { });
+            return new Reply.Stream(resumption.get().stream(), resumption.get().afterSequence(), () -> { },
+                    opening(session, Reply.Opening.COMMENT));
         }
         if (session.standaloneStream().isAttached()) {
             return new Reply.Json(409, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
                     "Conflict: only one GET stream per session is allowed"));
         }
         // A fresh GET starts at "now"; events sent while no GET was open stay replayable only by Last-Event-ID.
-        return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { });
+        return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { },
+                opening(session, Reply.Opening.COMMENT));
     }
 
     public Reply delete(ServedMcpServer server, RequestFacts facts) {
@@ -121,8 +120,14 @@ public class StreamableExchange {
             return new Reply.Json(400, JsonRpcErrors.response(request.id(), e.code(), e.getMessage()));
         }
         Optional<String> owner = facts.caller().map(CallContext.Caller::subject);
-        McpSession session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.STREAMABLE_HTTP,
-                result.protocolVersion(), owner, replayCapacity));
+        McpSession session;
+        try {
+            session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.STREAMABLE_HTTP,
+                    result.protocolVersion(), owner, replayCapacity));
+        } catch (SessionLimitException e) {
+            return new Reply.Json(503, JsonRpcErrors.response(request.id(), JsonRpcErrors.SERVER_ERROR,
+                    "Service unavailable: too many sessions, try again later"));
+        }
         return new Reply.Json(200, JSONRPCResponse.result(request.id(), result), Map.of(SESSION_HEADER, session.id()));
     }
 
@@ -156,7 +161,7 @@ public class StreamableExchange {
             return new Reply.Json(200, response);
         }
         // Before 2026-07-28 a dropped connection is no cancellation: the call runs on, resumable by Last-Event-ID.
-        return streams.answer(session::openRequestStream, () -> { },
+        return streams.answer(session::openRequestStream, () -> { }, opening(session, Reply.Opening.NONE),
                 sink -> messages.request(server, session, request, facts.caller(), sink, REVISIONS));
     }
 
@@ -183,5 +188,10 @@ public class StreamableExchange {
     /** A 2026-07-28 client has no session: GET and DELETE are not part of its revision (405, as the spec asks). */
     private static boolean statelessClient(RequestFacts facts) {
         return facts.sessionId() == null && ProtocolVersions.V2026_07_28.equals(facts.protocolVersion());
+    }
+
+    /** 2025-11-25 clients expect a resumable priming event (SEP-1699); older ones might misread its empty data. */
+    private static Reply.Opening opening(McpSession session, Reply.Opening older) {
+        return ProtocolVersions.V2025_11_25.equals(session.protocolVersion()) ? Reply.Opening.EVENT_ID : older;
     }
 }

@@ -45,7 +45,7 @@ public class ListenRegistry {
                 Map.of("notifications", agreed, "_meta", Map.of(SUBSCRIPTION_ID, request.id())))));
         // A stream that asked for nothing the gateway sends stays open and silent until the client leaves.
         Runnable unregister = tools ? add(serverName, events, request.id()) : events::close;
-        return new Reply.Stream(events, 0, unregister, Map.of(), false);
+        return new Reply.Stream(events, 0, unregister, Reply.Opening.NONE);
     }
 
     /** Registers a stream that opted in to tool list changes; the returned action unregisters it. */

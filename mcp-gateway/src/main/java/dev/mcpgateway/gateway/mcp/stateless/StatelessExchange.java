@@ -118,7 +118,7 @@ public class StatelessExchange {
         // In 2026-07-28 closing the response stream is the cancellation.
         return streams.answer(
                 () -> new EventStream("r" + streamCounter.incrementAndGet(), settings.getResumptionBuffer(), new AtomicLong()),
-                () -> inFlight.cancel(request.id()),
+                () -> inFlight.cancel(request.id()), Reply.Opening.NONE,
                 sink -> {
                     RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), sink,
                             inFlight, level -> { }, () -> logLevel(request));

@@ -45,8 +45,11 @@ final class SseBridge {
                     reply.onClientGone().run();
                 }
             });
-            if (reply.prime()) {
-                sink.next(Event.of("").id(reply.stream().positionId(reply.afterSequence())));
+            switch (reply.opening()) {
+                case EVENT_ID -> sink.next(Event.of("").id(reply.stream().positionId(reply.afterSequence())));
+                case COMMENT -> sink.next(Event.of("").comment("stream open"));
+                case NONE -> {
+                }
             }
             if (!reply.stream().attach(listener, reply.afterSequence())) {
                 sink.complete();

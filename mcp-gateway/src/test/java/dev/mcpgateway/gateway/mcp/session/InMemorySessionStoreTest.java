@@ -16,6 +16,7 @@ class InMemorySessionStoreTest {
         return (McpSettings) Proxy.newProxyInstance(McpSettings.class.getClassLoader(), new Class<?>[] {McpSettings.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getSessionIdleTimeout" -> timeout;
+                    case "getMaxSessions" -> 3;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -55,5 +56,16 @@ class InMemorySessionStoreTest {
         assertTrue(store.remove(a.id()));
         assertFalse(store.remove(a.id()));
         assertTrue(store.find(a.id()).isEmpty());
+    }
+
+    @Test
+    void aFullStoreRefusesNewSessionsUntilOneEnds() {
+        InMemorySessionStore store = new InMemorySessionStore(idleTimeout(Duration.ofMinutes(5)));
+        McpSession first = session(store, "a");
+        session(store, "a");
+        session(store, "b");
+        org.junit.jupiter.api.Assertions.assertThrows(SessionLimitException.class, () -> session(store, "a"));
+        store.remove(first.id());
+        assertTrue(store.find(session(store, "a").id()).isPresent());
     }
 }
