@@ -59,56 +59,11 @@ public final class GatewayState {
         try {
             stored = store.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the data directory", e);
+            throw new UncheckedIOException("cannot read the configuration store", e);
         }
         writes.lock();
         try {
-            Map<String, Entry<CompiledApi>> nextApis = new TreeMap<>();
-            Map<String, Entry<McpServerDefinition>> nextServers = new TreeMap<>();
-            for (ApiDefinition api : declared.apis()) {
-                try {
-                    nextApis.put(api.apiId(), new Entry<>(compiler.compile(api), Source.GATEWAY_YML));
-                } catch (InvalidDefinitionException e) {
-                    throw new InvalidDefinitionException(declaredOrigin + ": apis." + api.apiId() + "." + e.field(),
-                            e.getMessage());
-                }
-            }
-            declared.servers().forEach(s -> nextServers.put(s.name(), new Entry<>(s, Source.GATEWAY_YML)));
-            for (ApiDefinition api : stored.apis()) {
-                if (nextApis.containsKey(api.apiId())) {
-                    LOG.warn("stored API {} is also declared in {}; the file wins", api.apiId(), declaredOrigin);
-                    continue;
-                }
-                try {
-                    nextApis.put(api.apiId(), new Entry<>(compiler.compile(api), Source.ADMIN));
-                } catch (InvalidDefinitionException e) {
-                    LOG.error("stored API {} does not import any more ({}: {}); it is not served", api.apiId(),
-                            e.field(), e.getMessage());
-                }
-            }
-            stored.servers().stream().filter(s -> !nextServers.containsKey(s.name()))
-                    .forEach(s -> nextServers.put(s.name(), new Entry<>(s, Source.ADMIN)));
-            Map<String, ServedMcpServer> served = new HashMap<>();
-            for (Entry<McpServerDefinition> entry : nextServers.values()) {
-                McpServerDefinition server = entry.value();
-                Entry<CompiledApi> api = nextApis.get(server.apiId());
-                try {
-                    if (api == null) {
-                        throw new InvalidDefinitionException("apiId", "API '" + server.apiId() + "' does not exist");
-                    }
-                    served.put(server.name(), assembler.assemble(server, api.value()));
-                } catch (InvalidDefinitionException e) {
-                    if (entry.source() == Source.GATEWAY_YML) {
-                        throw new InvalidDefinitionException(declaredOrigin + ": mcpServers." + server.name() + "."
-                                + e.field(), e.getMessage());
-                    }
-                    LOG.error("stored MCP server {} cannot be served ({}: {})", server.name(), e.field(),
-                            e.getMessage());
-                }
-            }
-            apis = nextApis;
-            servers = nextServers;
-            catalog.publish(served, served.keySet());
+            rebuild(declared, stored, declaredOrigin);
         } finally {
             writes.unlock();
         }
@@ -129,60 +84,86 @@ public final class GatewayState {
         }
         writes.lock();
         try {
-            Map<String, Entry<CompiledApi>> nextApis = new TreeMap<>();
-            apis.values().stream().filter(e -> e.source() == Source.GATEWAY_YML)
-                    .forEach(e -> nextApis.put(e.value().apiId(), e));
-            for (ApiDefinition api : stored.apis()) {
-                Entry<CompiledApi> current = apis.get(api.apiId());
-                if (nextApis.containsKey(api.apiId())) {
-                    continue;
-                }
-                if (current != null && current.value().definition().equals(api)) {
-                    nextApis.put(api.apiId(), current);
-                    continue;
-                }
-                try {
-                    nextApis.put(api.apiId(), new Entry<>(compiler.compile(api), Source.ADMIN));
-                } catch (InvalidDefinitionException e) {
-                    LOG.error("shared API {} does not import here ({}: {}); it is not served", api.apiId(),
-                            e.field(), e.getMessage());
-                }
-            }
-            Map<String, Entry<McpServerDefinition>> nextServers = new TreeMap<>();
-            servers.values().stream().filter(e -> e.source() == Source.GATEWAY_YML)
-                    .forEach(e -> nextServers.put(e.value().name(), e));
-            stored.servers().stream().filter(s -> !nextServers.containsKey(s.name()))
-                    .forEach(s -> nextServers.put(s.name(), new Entry<>(s, Source.ADMIN)));
-            Map<String, ServedMcpServer> served = new HashMap<>();
-            Set<String> changed = new java.util.TreeSet<>(catalog.names());
-            for (Entry<McpServerDefinition> entry : nextServers.values()) {
-                McpServerDefinition server = entry.value();
-                Entry<CompiledApi> api = nextApis.get(server.apiId());
-                Entry<McpServerDefinition> before = servers.get(server.name());
-                Optional<ServedMcpServer> current = catalog.find(server.name());
-                if (api != null && before != null && before.value().equals(server) && current.isPresent()
-                        && api == apis.get(server.apiId())) {
-                    served.put(server.name(), current.get());
-                    changed.remove(server.name());
-                    continue;
-                }
-                try {
-                    if (api == null) {
-                        throw new InvalidDefinitionException("apiId", "API '" + server.apiId() + "' does not exist");
-                    }
-                    served.put(server.name(), assembler.assemble(server, api.value()));
-                    changed.add(server.name());
-                } catch (InvalidDefinitionException e) {
-                    LOG.error("shared MCP server {} cannot be served here ({}: {})", server.name(), e.field(),
-                            e.getMessage());
-                }
-            }
-            apis = nextApis;
-            servers = nextServers;
-            catalog.publish(served, changed);
+            StoredState declared = new StoredState(
+                    apis.values().stream().filter(e -> e.source() == Source.GATEWAY_YML)
+                            .map(e -> e.value().definition()).toList(),
+                    servers.values().stream().filter(e -> e.source() == Source.GATEWAY_YML)
+                            .map(Entry::value).toList());
+            rebuild(declared, stored, "gateway.yml");
+        } catch (InvalidDefinitionException e) {
+            // gateway.yml resources compiled before and are reused unchanged, so this cannot happen
+            throw new IllegalStateException(e);
         } finally {
             writes.unlock();
         }
+    }
+
+    /**
+     * Computes the whole state from declared and stored definitions, reusing the compiled API and served server
+     * of everything whose definition did not change, then publishes it. Callers hold the write lock.
+     */
+    private void rebuild(StoredState declared, StoredState stored, String origin) throws InvalidDefinitionException {
+        Map<String, Entry<CompiledApi>> nextApis = new TreeMap<>();
+        List<Entry<ApiDefinition>> apiDefinitions = new java.util.ArrayList<>();
+        declared.apis().forEach(a -> apiDefinitions.add(new Entry<>(a, Source.GATEWAY_YML)));
+        stored.apis().forEach(a -> apiDefinitions.add(new Entry<>(a, Source.ADMIN)));
+        for (Entry<ApiDefinition> definition : apiDefinitions) {
+            ApiDefinition api = definition.value();
+            if (nextApis.containsKey(api.apiId())) {
+                LOG.warn("stored API {} is also declared in {}; the file wins", api.apiId(), origin);
+                continue;
+            }
+            Entry<CompiledApi> current = apis.get(api.apiId());
+            if (current != null && current.source() == definition.source()
+                    && current.value().definition().equals(api)) {
+                nextApis.put(api.apiId(), current);
+                continue;
+            }
+            try {
+                nextApis.put(api.apiId(), new Entry<>(compiler.compile(api), definition.source()));
+            } catch (InvalidDefinitionException e) {
+                if (definition.source() == Source.GATEWAY_YML) {
+                    throw new InvalidDefinitionException(origin + ": apis." + api.apiId() + "." + e.field(),
+                            e.getMessage());
+                }
+                LOG.error("stored API {} does not import ({}: {}); it is not served", api.apiId(), e.field(),
+                        e.getMessage());
+            }
+        }
+        Map<String, Entry<McpServerDefinition>> nextServers = new TreeMap<>();
+        declared.servers().forEach(s -> nextServers.put(s.name(), new Entry<>(s, Source.GATEWAY_YML)));
+        stored.servers().stream().filter(s -> !nextServers.containsKey(s.name()))
+                .forEach(s -> nextServers.put(s.name(), new Entry<>(s, Source.ADMIN)));
+        Map<String, ServedMcpServer> served = new HashMap<>();
+        Set<String> changed = new java.util.TreeSet<>(catalog.names());
+        for (Entry<McpServerDefinition> entry : nextServers.values()) {
+            McpServerDefinition server = entry.value();
+            Entry<CompiledApi> api = nextApis.get(server.apiId());
+            Entry<McpServerDefinition> before = servers.get(server.name());
+            Optional<ServedMcpServer> current = catalog.find(server.name());
+            if (api != null && api == apis.get(server.apiId()) && before != null && before.value().equals(server)
+                    && current.isPresent()) {
+                served.put(server.name(), current.get());
+                changed.remove(server.name());
+                continue;
+            }
+            try {
+                if (api == null) {
+                    throw new InvalidDefinitionException("apiId", "API '" + server.apiId() + "' does not exist");
+                }
+                served.put(server.name(), assembler.assemble(server, api.value()));
+                changed.add(server.name());
+            } catch (InvalidDefinitionException e) {
+                if (entry.source() == Source.GATEWAY_YML) {
+                    throw new InvalidDefinitionException(origin + ": mcpServers." + server.name() + "." + e.field(),
+                            e.getMessage());
+                }
+                LOG.error("stored MCP server {} cannot be served ({}: {})", server.name(), e.field(), e.getMessage());
+            }
+        }
+        apis = nextApis;
+        servers = nextServers;
+        catalog.publish(served, changed);
     }
 
     /** Creates or replaces an API; every MCP server on it is re-assembled and must still be valid. */
