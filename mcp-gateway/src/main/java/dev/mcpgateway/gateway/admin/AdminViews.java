@@ -39,6 +39,7 @@ final class AdminViews {
         }
         node.set("credentials", json.valueToTree(api.backend().credential().describe()));
         node.put("timeoutMillis", api.backend().timeout().toMillis());
+        node.put("maxResponseBytes", api.backend().maxResponseBytes());
         node.put("operationCount", api.operations().size());
         node.put("skippedCount", api.skipped().size());
         ArrayNode warnings = node.putArray("warnings");

@@ -55,7 +55,10 @@ public final class OpenApiCompiler implements ApiCompiler {
         Optional<URI> serviceUrl = serviceUrl(definition);
         ImportResult result;
         try {
-            result = importer.importSpec(sources.open(definition.openapi()), ImportOptions.defaults());
+            ImportOptions options = definition.maxResponseBytes()
+                    .map(cap -> ImportOptions.builder().maxResponseBytes(cap).build())
+                    .orElseGet(ImportOptions::defaults);
+            result = importer.importSpec(sources.open(definition.openapi()), options);
         } catch (SpecImportException e) {
             String detail = e.messages().isEmpty() ? e.getMessage()
                     : e.getMessage() + ": " + String.join("; ", e.messages().subList(0, Math.min(5, e.messages().size())));
@@ -89,7 +92,8 @@ public final class OpenApiCompiler implements ApiCompiler {
         List<CompiledApi.Skipped> skipped = result.skipped().stream()
                 .map(s -> new CompiledApi.Skipped(s.operation(), s.reason())).toList();
         return new CompiledApi(definition, result.apiTitle(), result.apiVersion(), operations, skipped, warnings,
-                new ApiBackend(target, credential, timeout, ApiBackend.DEFAULT_MAX_RESPONSE_BYTES));
+                new ApiBackend(target, credential, timeout,
+                        definition.maxResponseBytes().orElse(ApiBackend.DEFAULT_MAX_RESPONSE_BYTES)));
     }
 
     /** Operations without an operationId are known by "METHOD /path", as openapi-to-mcp reports them. */

@@ -14,10 +14,16 @@ import java.util.Optional;
  * @param timeoutMillis per-call timeout for this API's backend, if not the default
  * @param serverVariables values for the spec's server URL variables (e.g. an Azure {@code endpoint}), over the
  *                        spec's defaults; may hold {@code ${ENV}} references
+ * @param maxResponseBytes cap on a response body read from this API's backend, if not the default
  */
 public record ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl,
                             Map<String, Object> credentials, Optional<Long> timeoutMillis,
-                            Map<String, String> serverVariables) {
+                            Map<String, String> serverVariables, Optional<Integer> maxResponseBytes) {
+
+    public ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl, Map<String, Object> credentials,
+                         Optional<Long> timeoutMillis, Map<String, String> serverVariables) {
+        this(apiId, openapi, serviceUrl, credentials, timeoutMillis, serverVariables, Optional.empty());
+    }
 
     public ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl, Map<String, Object> credentials,
                          Optional<Long> timeoutMillis) {
@@ -31,6 +37,7 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
         timeoutMillis = timeoutMillis == null ? Optional.empty() : timeoutMillis;
         serverVariables = serverVariables == null ? Map.of() : Map.copyOf(serverVariables);
+        maxResponseBytes = maxResponseBytes == null ? Optional.empty() : maxResponseBytes;
     }
 
     /** Credentials may hold literal secrets: only their keys are shown, and an inline spec only by its size. */
@@ -40,6 +47,7 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
         return "ApiDefinition[apiId=" + apiId + ", openapi=" + (inline ? "(inline, " + openapi.length() + " chars)"
                 : openapi) + ", serviceUrl=" + serviceUrl.orElse("-") + ", credentials=" + credentials.keySet()
                 + ", timeoutMillis=" + timeoutMillis.map(String::valueOf).orElse("-")
-                + ", serverVariables=" + serverVariables + "]";
+                + ", serverVariables=" + serverVariables
+                + ", maxResponseBytes=" + maxResponseBytes.map(String::valueOf).orElse("-") + "]";
     }
 }

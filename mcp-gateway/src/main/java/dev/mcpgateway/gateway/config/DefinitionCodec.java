@@ -24,7 +24,7 @@ import java.util.Set;
 public final class DefinitionCodec {
 
     private static final Set<String> API_FIELDS = Set.of("openapi", "serviceUrl", "credentials", "timeoutMillis",
-            "serverVariables");
+            "serverVariables", "maxResponseBytes");
     private static final Set<String> SERVER_FIELDS = Set.of("apiId", "operations", "tools", "mode");
 
     private final ObjectMapper json;
@@ -85,7 +85,15 @@ public final class DefinitionCodec {
                 variables.put(entry.getKey(), entry.getValue().asText());
             }
         }
-        return new ApiDefinition(apiId, spec, serviceUrl, credentialMap, timeout, variables);
+        Optional<Integer> maxResponseBytes = Optional.empty();
+        JsonNode capNode = body.get("maxResponseBytes");
+        if (capNode != null && !capNode.isNull()) {
+            if (!capNode.isIntegralNumber() || !capNode.canConvertToInt() || capNode.asInt() <= 0) {
+                throw new InvalidDefinitionException("maxResponseBytes", "must be a positive whole number of bytes");
+            }
+            maxResponseBytes = Optional.of(capNode.asInt());
+        }
+        return new ApiDefinition(apiId, spec, serviceUrl, credentialMap, timeout, variables, maxResponseBytes);
     }
 
     public McpServerDefinition parseServer(String name, JsonNode body) throws InvalidDefinitionException {
@@ -150,6 +158,7 @@ public final class DefinitionCodec {
             node.set("credentials", json.valueToTree(api.credentials()));
         }
         api.timeoutMillis().ifPresent(t -> node.put("timeoutMillis", t));
+        api.maxResponseBytes().ifPresent(cap -> node.put("maxResponseBytes", cap));
         if (!api.serverVariables().isEmpty()) {
             ObjectNode variables = node.putObject("serverVariables");
             api.serverVariables().forEach(variables::put);

@@ -27,7 +27,7 @@ class DefinitionCodecTest {
         ApiDefinition api = codec.parseApi("orders", tree("""
                 {"openapi": "https://example.com/openapi.json", "serviceUrl": "https://orders.example.com/v2",
                  "credentials": {"type": "apiKey", "name": "X-Key", "value": "${ORDERS_KEY}"}, "timeoutMillis": 5000,
-                 "serverVariables": {"region": "eu"}}
+                 "serverVariables": {"region": "eu"}, "maxResponseBytes": 65536}
                 """), null);
         assertEquals(api, codec.parseApi("orders", codec.toJson(api), null));
     }

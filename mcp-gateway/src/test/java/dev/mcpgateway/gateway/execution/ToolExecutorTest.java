@@ -133,6 +133,18 @@ class ToolExecutorTest {
         }
 
         @Test
+        void thePerApiCapBoundsWhatIsRead() throws Exception {
+            byte[] big = "y".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+            echo.respond("/items/10", 200, Map.of("Content-Type", "text/plain"), big);
+            CompiledApi api = new OpenApiCompiler(new OpenApiImporter(), Map.<String, String>of()::get)
+                    .compile(new ApiDefinition("items", SPEC, Optional.of(echo.baseUri().toString()), Map.of(),
+                            Optional.of(2000L), Map.of(), Optional.of(1000)));
+            assertEquals(1000, api.backend().maxResponseBytes());
+            McpSchema.CallToolResult result = call(api, Map.of("id", 10));
+            assertTrue(text(result).length() < 4000, "at most the cap plus a note: " + text(result).length());
+        }
+
+        @Test
         void invalidJsonFromTheBackendStillGivesAResult() throws Exception {
             echo.respond("/items/3", 200, Map.of("Content-Type", "application/json"),
                     "{\"unterminated".getBytes(StandardCharsets.UTF_8));
