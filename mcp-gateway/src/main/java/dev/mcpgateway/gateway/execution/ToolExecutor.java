@@ -68,37 +68,51 @@ public final class ToolExecutor implements AutoCloseable {
             LOG.error("request building failed", e);
             return UpstreamFailure.internalError();
         }
-        HttpRequest request;
-        try {
-            request = toHttpRequest(plan, backend);
-        } catch (CredentialUnavailableException e) {
-            LOG.warn("backend credentials unavailable: {}", e.getMessage());
-            return UpstreamFailure.credentialsUnavailable();
+        Attempt attempt = attempt(plan, backend, context);
+        if (attempt.response() != null && attempt.response().status() == 401
+                && backend.credential() instanceof ClientCredentialsCredential cc) {
+            // the backend no longer accepts the cached token (revoked, keys rotated): fetch a fresh one, retry once
+            cc.tokens().invalidate();
+            attempt = attempt(plan, backend, context);
         }
-        HttpResponseData response;
-        try {
-            response = exchange(request, backend, context);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            return UpstreamFailure.unreachable();
-        } catch (TimeoutException | HttpTimeoutException e) {
-            return UpstreamFailure.timedOut(backend.timeout());
-        } catch (IOException e) {
-            LOG.debug("upstream exchange failed for {} {}", plan.method(), plan.uri().getPath(), e);
-            return UpstreamFailure.malformedResponse();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UpstreamFailure.cancelled();
-        } catch (CancelledByClient e) {
-            return UpstreamFailure.cancelled();
+        if (attempt.failure() != null) {
+            return attempt.failure();
         }
-        if (response.status() == 401 && backend.credential() instanceof ClientCredentialsCredential cc) {
-            cc.tokens().invalidate(); // the next call fetches a fresh token
-        }
+        HttpResponseData response = attempt.response();
         try {
             return codec.toResult(response);
         } catch (RuntimeException e) {
             LOG.debug("upstream response could not be mapped", e);
             return UpstreamFailure.malformedResponse();
+        }
+    }
+
+    /** One exchange's outcome: the backend's response, or the result that explains why there is none. */
+    private record Attempt(HttpResponseData response, McpSchema.CallToolResult failure) {
+    }
+
+    private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context) {
+        HttpRequest request;
+        try {
+            request = toHttpRequest(plan, backend);
+        } catch (CredentialUnavailableException e) {
+            LOG.warn("backend credentials unavailable: {}", e.getMessage());
+            return new Attempt(null, UpstreamFailure.credentialsUnavailable());
+        }
+        try {
+            return new Attempt(exchange(request, backend, context), null);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            return new Attempt(null, UpstreamFailure.unreachable());
+        } catch (TimeoutException | HttpTimeoutException e) {
+            return new Attempt(null, UpstreamFailure.timedOut(backend.timeout()));
+        } catch (IOException e) {
+            LOG.debug("upstream exchange failed for {} {}", plan.method(), plan.uri().getPath(), e);
+            return new Attempt(null, UpstreamFailure.malformedResponse());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(null, UpstreamFailure.cancelled());
+        } catch (CancelledByClient e) {
+            return new Attempt(null, UpstreamFailure.cancelled());
         }
     }
 

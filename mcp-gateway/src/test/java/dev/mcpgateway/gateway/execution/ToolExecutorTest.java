@@ -145,6 +145,46 @@ class ToolExecutorTest {
         }
 
         @Test
+        void aRejectedClientCredentialsTokenIsRenewedAndTheCallRetriedOnce() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/token", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = ("{\"access_token\":\"token-" + issued.incrementAndGet()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.createContext("/items", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                seen.add(authorization);
+                // the backend only accepts the second token, as after a key rotation
+                int status = "Bearer token-2".equals(authorization) ? 200 : 401;
+                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+                CompiledApi api = compile(base, Map.of("type", "oauth2ClientCredentials",
+                        "tokenUrl", base + "/token", "clientId", "gw", "clientSecret", "s"), 2000);
+                McpSchema.CallToolResult result = call(api, Map.of("id", 1));
+                assertFalse(Boolean.TRUE.equals(result.isError()), text(result));
+                assertEquals(java.util.List.of("Bearer token-1", "Bearer token-2"), seen);
+                assertEquals(2, issued.get());
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        @Test
         void invalidJsonFromTheBackendStillGivesAResult() throws Exception {
             echo.respond("/items/3", 200, Map.of("Content-Type", "application/json"),
                     "{\"unterminated".getBytes(StandardCharsets.UTF_8));
