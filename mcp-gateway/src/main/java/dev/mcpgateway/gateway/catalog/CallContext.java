@@ -17,6 +17,16 @@ public interface CallContext {
      */
     void progress(double progress, Double total, String message);
 
+    /**
+     * Sends a log message to the client ({@code notifications/message}) if the client's log level lets it through;
+     * does nothing otherwise. Never put secrets or internal exception text here: the client sees it.
+     *
+     * @param level   the message's severity
+     * @param message the text
+     */
+    default void log(io.modelcontextprotocol.spec.McpSchema.LoggingLevel level, String message) {
+    }
+
     /** The authenticated caller, when the server requires authentication. */
     Optional<Caller> caller();
 
