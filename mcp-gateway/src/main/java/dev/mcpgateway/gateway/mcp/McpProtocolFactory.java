@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.mcp.protocol.JsonRpcParser;
 import dev.mcpgateway.gateway.mcp.protocol.McpDispatcher;
 import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
+import dev.mcpgateway.gateway.mcp.protocol.ToolFilter;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Factory;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -30,8 +32,8 @@ public class McpProtocolFactory {
     }
 
     @Singleton
-    McpDispatcher mcpDispatcher(McpJsonMapper mapper, McpSettings settings) {
-        return new McpDispatcher(mapper, settings.getPageSize());
+    McpDispatcher mcpDispatcher(McpJsonMapper mapper, McpSettings settings, @Nullable ToolFilter filter) {
+        return new McpDispatcher(mapper, settings.getPageSize(), filter);
     }
 
     @Singleton

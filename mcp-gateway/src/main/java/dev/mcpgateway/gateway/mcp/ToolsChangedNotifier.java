@@ -18,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 @Context
 public class ToolsChangedNotifier {
 
+    private final McpServerCatalog catalog;
     private final SessionStore sessions;
     private final ListenRegistry listeners;
     private final String listChanged;
@@ -25,6 +26,7 @@ public class ToolsChangedNotifier {
 
     public ToolsChangedNotifier(McpServerCatalog catalog, SessionStore sessions, ListenRegistry listeners,
                                 MessageWriter writer) {
+        this.catalog = catalog;
         this.sessions = sessions;
         this.listeners = listeners;
         this.listChanged = writer.write(new JSONRPCNotification(McpSchema.JSONRPC_VERSION,
@@ -33,10 +35,18 @@ public class ToolsChangedNotifier {
     }
 
     void toolsChanged(String serverName) {
+        boolean removed = catalog.find(serverName).isEmpty();
         for (McpSession session : sessions.sessionsOf(serverName)) {
             session.standaloneStream().send(SseEvent.MESSAGE, listChanged);
+            if (removed) {
+                // The server is gone: its sessions end, their open streams close, later requests get 404.
+                sessions.remove(session.id());
+            }
         }
         listeners.toolsChanged(serverName);
+        if (removed) {
+            listeners.closeAll(serverName);
+        }
     }
 
     @PreDestroy

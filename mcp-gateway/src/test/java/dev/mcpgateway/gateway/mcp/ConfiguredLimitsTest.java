@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @Property(name = "gateway.mcp.allowed-origins", value = "https://app.example.com")
 @Property(name = "gateway.mcp.allow-loopback-origins", value = "false")
 @Property(name = "gateway.mcp.keep-alive-interval", value = "100ms")
-@Property(name = "gateway.mcp.session-idle-timeout", value = "3s")
+@Property(name = "gateway.mcp.session-idle-timeout", value = "5s")
 // Micronaut itself refuses foreign Origins on a loopback server (drive-by-localhost guard); let the gateway's
 // allow-list decide here, as it does on a non-loopback deployment.
 @Property(name = "micronaut.server.cors.localhost-pass-through", value = "true")
@@ -71,7 +71,7 @@ class ConfiguredLimitsTest {
 
     @Test
     void anIdleSessionExpiresAndGets404() throws Exception {
-        Thread.sleep(3_500);
+        Thread.sleep(6_000);
         HttpResponse<String> response = call("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}", Map.of());
         assertEquals(404, response.statusCode());
         assertEquals(200, client.post("/mcp/demo", McpHttpClient.initializeBody(V), Map.of()).statusCode(),

@@ -29,6 +29,7 @@ public class FixtureCatalog implements McpServerCatalog {
         put(FixtureServer.demo("other"));
         put(FixtureServer.many("big", 250));
         put(ConformanceTools.server("conformance"));
+        put(FixtureServer.demo("doomed"));
     }
 
     @Override
@@ -49,6 +50,12 @@ public class FixtureCatalog implements McpServerCatalog {
     /** Adds a tool to a server and tells the listeners, as an admin change would. */
     public void addTool(String serverName, String toolName) {
         servers.get(serverName).addTool(toolName);
+        listeners.forEach(l -> l.accept(serverName));
+    }
+
+    /** Removes a server and tells the listeners, as an admin DELETE would. */
+    public void removeServer(String serverName) {
+        servers.remove(serverName);
         listeners.forEach(l -> l.accept(serverName));
     }
 

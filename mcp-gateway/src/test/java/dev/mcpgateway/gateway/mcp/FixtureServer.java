@@ -43,6 +43,8 @@ public final class FixtureServer implements ServedMcpServer {
             call.context().log(McpSchema.LoggingLevel.WARNING, "warning sign");
             return text("chatted");
         });
+        server.tool(tool("whoami", Map.of(), List.of()), call -> text(call.context().caller()
+                .map(c -> c.subject() + " " + new java.util.TreeSet<>(c.scopes())).orElse("anonymous")));
         server.tool(tool("fail", Map.of(), List.of()),
                 call -> CallToolResult.builder().addTextContent("upstream answered 500").isError(true).build());
         server.tool(tool("boom", Map.of(), List.of()), call -> {

@@ -456,6 +456,19 @@ class StreamableHttpProtocolTest {
         }
 
         @Test
+        void removingAServerEndsItsSessionsAndClosesTheirStreams() throws Exception {
+            String session = client.initialize("doomed", V);
+            try (McpHttpClient.SseStream stream = getStream("doomed", session)) {
+                catalog.removeServer("doomed");
+                assertEquals("notifications/tools/list_changed", stream.next().json().path("method").asText());
+                assertTrue(stream.endsSoon(), "the stream closes");
+            }
+            HttpResponse<String> after = client.post("/mcp/doomed", request(2, "ping", "{}"),
+                    Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", V));
+            assertEquals(404, after.statusCode());
+        }
+
+        @Test
         void lastEventIdReplaysOnlyTheRestOfThatStream() throws Exception {
             String session = client.initialize("demo", V);
             List<McpHttpClient.Event> original = new ArrayList<>();

@@ -31,10 +31,17 @@ public final class McpDispatcher {
 
     private final McpJsonMapper mapper;
     private final ToolPager pager;
+    private final ToolFilter filter;
 
     public McpDispatcher(McpJsonMapper mapper, int pageSize) {
+        this(mapper, pageSize, null);
+    }
+
+    /** @param filter which tools a caller may see; null for all */
+    public McpDispatcher(McpJsonMapper mapper, int pageSize, ToolFilter filter) {
         this.mapper = mapper;
         this.pager = new ToolPager(pageSize);
+        this.filter = filter;
     }
 
     /**
@@ -48,7 +55,7 @@ public final class McpDispatcher {
         return switch (request.method()) {
             case McpSchema.METHOD_INITIALIZE -> initialize(server, request, supportedRevisions);
             case McpSchema.METHOD_PING -> Map.of();
-            case McpSchema.METHOD_TOOLS_LIST -> listTools(server, request);
+            case McpSchema.METHOD_TOOLS_LIST -> listTools(server, request, scope);
             case McpSchema.METHOD_TOOLS_CALL -> callTool(server, request, scope);
             case McpSchema.METHOD_LOGGING_SET_LEVEL -> setLevel(request, scope);
             default -> throw new McpProtocolException(JsonRpcErrors.METHOD_NOT_FOUND,
@@ -63,10 +70,13 @@ public final class McpDispatcher {
         return new InitializeResult(version, CAPABILITIES, server.serverInfo(), server.instructions().orElse(null));
     }
 
-    private ListToolsResult listTools(ServedMcpServer server, JSONRPCRequest request) throws McpProtocolException {
+    private ListToolsResult listTools(ServedMcpServer server, JSONRPCRequest request, RequestScope scope)
+            throws McpProtocolException {
         PaginatedRequest paging = request.params() == null ? new PaginatedRequest()
                 : params(request, PaginatedRequest.class);
-        ToolPager.Page page = pager.page(server.tools(), paging.cursor());
+        List<McpSchema.Tool> tools = filter == null ? server.tools()
+                : server.tools().stream().filter(t -> filter.visible(server, t, scope.caller())).toList();
+        ToolPager.Page page = pager.page(tools, paging.cursor());
         return new ListToolsResult(page.tools(), page.nextCursor());
     }
 
@@ -75,6 +85,10 @@ public final class McpDispatcher {
         CallToolRequest call = params(request, CallToolRequest.class);
         if (call.name() == null) {
             throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: name is required");
+        }
+        if (filter != null && server.tools().stream()
+                .anyMatch(t -> t.name().equals(call.name()) && !filter.visible(server, t, scope.caller()))) {
+            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Unknown tool: " + printable(call.name()));
         }
         Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
         RequestCallContext context = new RequestCallContext(progressToken, scope.notifications(), scope.caller(),

@@ -69,6 +69,14 @@ public class ListenRegistry {
                         Map.of("_meta", Map.of(SUBSCRIPTION_ID, listener.subscriptionId()))))));
     }
 
+    /** Closes every listen stream of a server that no longer exists. */
+    public void closeAll(String serverName) {
+        Set<Listener> listeners = byServer.remove(serverName);
+        if (listeners != null) {
+            listeners.forEach(listener -> listener.stream().close());
+        }
+    }
+
     public int size() {
         return byServer.values().stream().mapToInt(Set::size).sum();
     }

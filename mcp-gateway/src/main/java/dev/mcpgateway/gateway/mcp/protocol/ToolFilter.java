@@ -1,0 +1,17 @@
+package dev.mcpgateway.gateway.mcp.protocol;
+
+import dev.mcpgateway.gateway.catalog.CallContext;
+import dev.mcpgateway.gateway.catalog.ServedMcpServer;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.Optional;
+
+/**
+ * Which tools a caller may see and call (for example by the scopes of its token). A hidden tool is left out of
+ * {@code tools/list} and answered like an unknown tool by {@code tools/call}, so its existence does not leak.
+ * Without a filter bean every caller sees every tool.
+ */
+@FunctionalInterface
+public interface ToolFilter {
+
+    boolean visible(ServedMcpServer server, Tool tool, Optional<CallContext.Caller> caller);
+}
