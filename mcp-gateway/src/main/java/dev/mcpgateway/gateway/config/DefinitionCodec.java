@@ -25,7 +25,7 @@ public final class DefinitionCodec {
 
     private static final Set<String> API_FIELDS = Set.of("openapi", "serviceUrl", "credentials", "timeoutMillis",
             "serverVariables", "maxResponseBytes");
-    private static final Set<String> SERVER_FIELDS = Set.of("apiId", "operations", "tools", "mode");
+    private static final Set<String> SERVER_FIELDS = Set.of("apiId", "operations", "tools", "mode", "auth");
 
     private final ObjectMapper json;
 
@@ -146,7 +146,41 @@ public final class DefinitionCodec {
                 default -> throw new InvalidDefinitionException("mode", "must be \"tools\" or \"compact\"");
             };
         }
-        return new McpServerDefinition(name, apiId, operations, tools, mode);
+        return new McpServerDefinition(name, apiId, operations, tools, mode, parseAccess(body.get("auth")));
+    }
+
+    /** {@code auth: {mode: oauth | subscription-key | none, keys: [...]}}; keys in clear are hashed here. */
+    private static ServerAccess parseAccess(JsonNode auth) throws InvalidDefinitionException {
+        if (auth == null || auth.isNull()) {
+            return ServerAccess.DEFAULT;
+        }
+        if (!auth.isObject()) {
+            throw new InvalidDefinitionException("auth", "must be an object with mode and, for subscription-key, keys");
+        }
+        requireFields(auth, Set.of("mode", "keys"), "auth.");
+        Optional<ServerAccess.Mode> mode = Optional.empty();
+        Optional<String> modeText = optionalText(auth, "mode", "auth.");
+        if (modeText.isPresent()) {
+            mode = Optional.of(ServerAccess.Mode.parse(modeText.get()).orElseThrow(() -> new InvalidDefinitionException(
+                    "auth.mode", "must be \"oauth\", \"subscription-key\" or \"none\"")));
+        }
+        List<String> hashes = new ArrayList<>();
+        JsonNode keys = auth.get("keys");
+        if (keys != null && !keys.isNull()) {
+            if (!keys.isArray()) {
+                throw new InvalidDefinitionException("auth.keys", "must be an array of keys");
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (!keys.get(i).isTextual() || keys.get(i).asText().isBlank()) {
+                    throw new InvalidDefinitionException("auth.keys[" + i + "]", "must be a non-empty string");
+                }
+                hashes.add(ServerAccess.storedForm(keys.get(i).asText().strip()));
+            }
+        }
+        if (mode.equals(Optional.of(ServerAccess.Mode.SUBSCRIPTION_KEY)) && hashes.isEmpty()) {
+            throw new InvalidDefinitionException("auth.keys", "needs at least one key in subscription-key mode");
+        }
+        return new ServerAccess(mode, hashes);
     }
 
     /** The definition as stored: exactly what was declared, credentials included (references stay references). */
@@ -183,6 +217,14 @@ public final class DefinitionCodec {
             });
         }
         node.put("mode", server.mode().configName());
+        ServerAccess access = server.access();
+        if (!access.equals(ServerAccess.DEFAULT)) {
+            ObjectNode auth = node.putObject("auth");
+            access.mode().ifPresent(m -> auth.put("mode", m.configName()));
+            if (!access.keyHashes().isEmpty()) {
+                access.keyHashes().forEach(auth.putArray("keys")::add);
+            }
+        }
         return node;
     }
 

@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param operations the operationIds to serve, in this order; empty = all of the API's operations in spec order
  * @param tools      per-operationId overrides of the tool name and description
  * @param mode       one tool per operation, or the compact three-tool mode for very large APIs
+ * @param access     how clients authenticate to it
  */
 public record McpServerDefinition(String name, String apiId, Optional<List<String>> operations,
-                                  Map<String, ToolOverride> tools, ServerMode mode) {
+                                  Map<String, ToolOverride> tools, ServerMode mode, ServerAccess access) {
+
+    /** A server with the default access (OAuth when the authorization server is on, otherwise none). */
+    public McpServerDefinition(String name, String apiId, Optional<List<String>> operations,
+                               Map<String, ToolOverride> tools, ServerMode mode) {
+        this(name, apiId, operations, tools, mode, ServerAccess.DEFAULT);
+    }
 
     public McpServerDefinition {
         Objects.requireNonNull(name, "name");
@@ -23,6 +30,7 @@ public record McpServerDefinition(String name, String apiId, Optional<List<Strin
         operations = operations == null ? Optional.empty() : operations.map(List::copyOf);
         tools = tools == null ? Map.of() : Map.copyOf(tools);
         mode = mode == null ? ServerMode.TOOLS : mode;
+        access = access == null ? ServerAccess.DEFAULT : access;
     }
 
     /** A name and/or description replacing what the spec says; null keeps the spec's. */
