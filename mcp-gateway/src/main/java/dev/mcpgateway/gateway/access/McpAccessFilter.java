@@ -74,7 +74,12 @@ public class McpAccessFilter {
                 admit.caller().ifPresent(caller -> request.setAttribute(CALLER, caller));
                 yield null;
             }
-            case McpGuard.Verdict.Refuse refuse -> refusal(refuse);
+            case McpGuard.Verdict.Refuse refuse -> {
+                // a short-circuited answer skips the response filter: a browser client must still read the challenge
+                MutableHttpResponse<?> response = refusal(refuse);
+                cors(request, response);
+                yield response;
+            }
         };
     }
 
