@@ -77,7 +77,7 @@ class McpSdkOAuthEndToEndTest {
         List<String> tools = new ObjectMapper().convertValue(result.get("tools"), List.class);
         assertEquals(List.of("searchProducts", "getProduct", "createCart", "getCart", "sendFeedback"), tools);
         assertFalse(result.get("call").get("isError").asBoolean(), result.get("call").toString());
-        assertTrue(result.get("call").get("text").asText().contains("Bouilloire"), result.get("call").toString());
+        assertTrue(result.get("call").get("text").asText().contains("Kettle"), result.get("call").toString());
 
         assertEquals("AUTHORIZED", result.get("afterRefresh").asText());
         assertTrue(result.get("refreshRotated").asBoolean());
