@@ -36,7 +36,7 @@ public final class BackendCredentials {
         String typeName = required(config, "type");
         CredentialType type = CredentialType.fromConfigName(typeName).orElseThrow(() -> new CredentialConfigException(
                 PREFIX + "type", "unknown credential type '" + typeName
-                        + "' (expected none, apiKey, basic, bearer or oauth2ClientCredentials)"));
+                        + "' (expected none, apiKey, basic, bearer, oauth2ClientCredentials or onBehalfOf)"));
         return switch (type) {
             case NONE -> NoCredential.INSTANCE;
             case API_KEY -> new ApiKeyCredential(location(config), required(config, "name"), secret(config, "value"));
@@ -48,6 +48,15 @@ public final class BackendCredentials {
                             secrets.resolveText(PREFIX + "clientId", required(config, "clientId")),
                             secret(config, "clientSecret"),
                             optional(config, "scope"), timeout(config))));
+            case ON_BEHALF_OF -> {
+                Optional<String> scope = optional(config, "scope");
+                Optional<String> audience = optional(config, "audience");
+                if (scope.isEmpty() && audience.isEmpty()) {
+                    throw new CredentialConfigException(PREFIX + "scope", "onBehalfOf needs scope (Entra on-behalf-of)"
+                            + " or audience (token exchange)");
+                }
+                yield new OnBehalfOfCredential(scope, audience);
+            }
         };
     }
 

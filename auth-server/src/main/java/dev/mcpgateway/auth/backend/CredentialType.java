@@ -9,7 +9,8 @@ public enum CredentialType {
     API_KEY("apiKey"),
     BASIC("basic"),
     BEARER("bearer"),
-    CLIENT_CREDENTIALS("oauth2ClientCredentials");
+    CLIENT_CREDENTIALS("oauth2ClientCredentials"),
+    ON_BEHALF_OF("onBehalfOf");
 
     private final String configName;
 

@@ -1,7 +1,9 @@
 package dev.mcpgateway.gateway.execution;
 
+import dev.mcpgateway.auth.backend.BackendCredential;
 import dev.mcpgateway.auth.backend.ClientCredentialsCredential;
 import dev.mcpgateway.auth.backend.CredentialUnavailableException;
+import dev.mcpgateway.auth.backend.OnBehalfOfCredential;
 import dev.mcpgateway.auth.backend.OutboundRequest;
 import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.openapi.http.HttpHeader;
@@ -46,8 +48,14 @@ public final class ToolExecutor implements AutoCloseable {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     private final HttpClient client;
+    private final UserDelegation delegation;
 
     public ToolExecutor(Duration connectTimeout) {
+        this(connectTimeout, UserDelegation.UNAVAILABLE);
+    }
+
+    public ToolExecutor(Duration connectTimeout, UserDelegation delegation) {
+        this.delegation = delegation;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
@@ -94,7 +102,7 @@ public final class ToolExecutor implements AutoCloseable {
     private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context) {
         HttpRequest request;
         try {
-            request = toHttpRequest(plan, backend);
+            request = toHttpRequest(plan, backend, context);
         } catch (CredentialUnavailableException e) {
             LOG.warn("backend credentials unavailable: {}", e.getMessage());
             return new Attempt(null, UpstreamFailure.credentialsUnavailable());
@@ -116,12 +124,15 @@ public final class ToolExecutor implements AutoCloseable {
         }
     }
 
-    private HttpRequest toHttpRequest(HttpRequestPlan plan, ApiBackend backend) throws CredentialUnavailableException {
+    private HttpRequest toHttpRequest(HttpRequestPlan plan, ApiBackend backend, CallContext context)
+            throws CredentialUnavailableException {
         List<Map.Entry<String, String>> headers = plan.headers().stream()
                 .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(java.util.Locale.ROOT)))
                 .map(h -> Map.entry(h.name(), h.value()))
                 .toList();
-        OutboundRequest outbound = backend.credential().apply(new OutboundRequest(plan.uri(), headers));
+        BackendCredential credential = backend.credential() instanceof OnBehalfOfCredential obo
+                ? delegation.forCaller(obo, context.caller()) : backend.credential();
+        OutboundRequest outbound = credential.apply(new OutboundRequest(plan.uri(), headers));
         HttpRequest.Builder builder = HttpRequest.newBuilder(outbound.uri()).timeout(backend.timeout());
         outbound.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
         if (plan.body() == null) {

@@ -9,6 +9,7 @@ import dev.mcpgateway.gateway.config.DefinitionCodec;
 import dev.mcpgateway.gateway.config.GatewayYaml;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.execution.ToolExecutor;
+import dev.mcpgateway.gateway.execution.UserDelegation;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
@@ -45,8 +46,8 @@ public class GatewayFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ToolExecutor toolExecutor() {
-        return new ToolExecutor(Duration.ofSeconds(10));
+    ToolExecutor toolExecutor(UserDelegation delegation) {
+        return new ToolExecutor(Duration.ofSeconds(10), delegation);
     }
 
     @Singleton
