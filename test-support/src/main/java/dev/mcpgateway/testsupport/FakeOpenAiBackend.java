@@ -52,9 +52,17 @@ public final class FakeOpenAiBackend implements AutoCloseable {
         /** 200 with an HTML page instead of JSON. */
         record NonJson() implements Behaviour {
         }
+
+        /** An SSE stream that sends its first event, then waits for {@code gate} before sending the rest. */
+        record GatedStream(CountDownLatch gate) implements Behaviour {
+        }
+
+        /** 200 with exactly these bytes as {@code application/json} (pass-through checks). */
+        record Raw(String body) implements Behaviour {
+        }
     }
 
-    public static Behaviour ok() {
+    public static Behaviour.Ok ok() {
         return new Behaviour.Ok(11, 7, "Hello from the fake backend.", 4);
     }
 
@@ -168,6 +176,8 @@ public final class FakeOpenAiBackend implements AutoCloseable {
             case Behaviour.NonJson n -> send(exchange, 200, "text/html",
                     "<html><body>502 Bad Gateway (nginx)</body></html>".getBytes(StandardCharsets.UTF_8));
             case Behaviour.CutStream c -> cutStream(exchange, c.chunksBeforeCut(), parse(body));
+            case Behaviour.GatedStream g -> gatedStream(exchange, g.gate(), parse(body));
+            case Behaviour.Raw r -> send(exchange, 200, "application/json", r.body().getBytes(StandardCharsets.UTF_8));
             case Behaviour.Ok ok -> ok(exchange, ok, exchange.getRequestURI().getPath(), parse(body));
         }
     }
@@ -208,6 +218,28 @@ public final class FakeOpenAiBackend implements AutoCloseable {
             out.flush();
         }
         throw new IOException("cut on purpose");
+    }
+
+    private void gatedStream(HttpExchange exchange, CountDownLatch gate, JsonNode request) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        List<String> events = Replies.chatStream(request.path("model").asText("deployment"), name, ok(), false, false);
+        for (int i = 0; i < events.size(); i++) {
+            out.write(("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (i == 0) {
+                try {
+                    if (!gate.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("gate never opened");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
