@@ -3,7 +3,9 @@ package dev.mcpgateway.llm;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.io.IOException;
+import java.time.Clock;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ public final class ProxyFixture implements AutoCloseable {
     private final Map<String, FakeOpenAiBackend> backends = new LinkedHashMap<>();
     private final Map<String, Object> properties = new HashMap<>();
     private EmbeddedServer server;
+    private Clock clock;
 
     public ProxyFixture() {
         properties.put("micronaut.server.port", -1);
@@ -48,8 +51,20 @@ public final class ProxyFixture implements AutoCloseable {
         return this;
     }
 
+    /** Runs the proxy's breakers on {@code clock} instead of the system clock. */
+    public ProxyFixture clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public ProxyFixture start() {
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        ApplicationContext context = ApplicationContext.builder().properties(properties).build();
+        if (clock != null) {
+            context.registerSingleton(Clock.class, clock, Qualifiers.byName("llm"));
+        }
+        context.start();
+        server = context.getBean(EmbeddedServer.class);
+        server.start();
         return this;
     }
 
@@ -68,7 +83,7 @@ public final class ProxyFixture implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
-            server.close();
+            server.getApplicationContext().close();
         }
         backends.values().forEach(FakeOpenAiBackend::close);
     }
