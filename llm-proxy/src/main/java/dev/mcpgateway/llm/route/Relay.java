@@ -11,6 +11,7 @@ import dev.mcpgateway.llm.usage.Usage;
 import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ final class Relay {
             StreamUsageMeter meter = new StreamUsageMeter(estimator, request.deployment(), estimate, addedUsage);
             MutableHttpResponse<?> response = ResponseWriter.stream(upstream,
                     StreamRelay.relay(ResponseWriter.chunks(upstream), meter, accounting, sent));
-            accounting.held().headers().forEach(response::header);
+            accounting.held().headers().forEach((name, value) -> response.getHeaders().set(name, value));
             addedLatency(accounting, start, backendNanos);
             return response;
         }
@@ -49,8 +50,10 @@ final class Relay {
                 ? new CachedResponse(upstream.status(), upstream.contentType(), upstream.body(), true) : null);
         accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(), Duration.ofNanos(backendNanos)));
         MutableHttpResponse<?> response = ResponseWriter.write(upstream);
-        accounting.held().headers().forEach(response::header);
-        settled.forEach(response::header);
+        Map<String, String> limitHeaders = new LinkedHashMap<>(accounting.held().headers());
+        // the counts after settlement supersede those known at admission
+        limitHeaders.putAll(settled);
+        limitHeaders.forEach((name, value) -> response.getHeaders().set(name, value));
         addedLatency(accounting, start, backendNanos);
         return response;
     }
