@@ -1,0 +1,59 @@
+package dev.mcpgateway.llm.route;
+
+import dev.mcpgateway.llm.relay.HeaderFilter;
+import dev.mcpgateway.llm.relay.UpstreamResponse;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.reactivestreams.Publisher;
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
+
+/** Turns a backend's answer into the caller's response: status, safe headers, body bytes or live SSE chunks. */
+final class ResponseWriter {
+
+    private ResponseWriter() {
+    }
+
+    static MutableHttpResponse<?> write(UpstreamResponse upstream) {
+        if (upstream.isStream()) {
+            return withHeaders(HttpResponse.<Publisher<byte[]>>status(HttpStatus.valueOf(upstream.status()))
+                    .body(chunks(upstream)), upstream);
+        }
+        return withHeaders(HttpResponse.<byte[]>status(HttpStatus.valueOf(upstream.status())).body(upstream.body()), upstream);
+    }
+
+    /** Each upstream read becomes one downstream chunk as soon as it arrives. */
+    static Flux<byte[]> chunks(UpstreamResponse upstream) {
+        return JdkFlowAdapter.flowPublisherToFlux(upstream.stream())
+                .map(ResponseWriter::concat)
+                .filter(bytes -> bytes.length > 0);
+    }
+
+    private static <T> MutableHttpResponse<T> withHeaders(MutableHttpResponse<T> response, UpstreamResponse upstream) {
+        upstream.headers().map().forEach((name, values) -> {
+            if (HeaderFilter.forwardDownstream(name)) {
+                values.forEach(v -> response.getHeaders().add(name, v));
+            }
+        });
+        response.contentType(upstream.contentType());
+        return response;
+    }
+
+    private static byte[] concat(List<ByteBuffer> buffers) {
+        int size = 0;
+        for (ByteBuffer b : buffers) {
+            size += b.remaining();
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        for (ByteBuffer b : buffers) {
+            int n = b.remaining();
+            b.get(out, at, n);
+            at += n;
+        }
+        return out;
+    }
+}
