@@ -71,9 +71,11 @@ public class UpstreamClient implements AutoCloseable {
         }
         UpstreamBody upstream = response.body();
         if (upstream.stream() != null) {
-            return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), null, upstream.stream());
+            return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), null, upstream.stream(),
+                    backend.timeout());
         }
-        return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), readCapped(upstream.input()), null);
+        return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), readCapped(upstream.input()),
+                null, backend.timeout());
     }
 
     private byte[] readCapped(InputStream in) throws UpstreamFailure {

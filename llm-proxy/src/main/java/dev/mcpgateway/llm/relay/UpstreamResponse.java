@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Flow;
 
-/** A backend's answer: status and headers, then either the whole body or (for SSE) a stream of chunks. */
+/**
+ * A backend's answer: status and headers, then either the whole body or (for SSE) a stream of chunks, which is
+ * abandoned when no chunk arrives for {@code idleTimeout} (the backend's timeout).
+ */
 public record UpstreamResponse(String backendId, int status, HttpHeaders headers, byte[] body,
-                               Flow.Publisher<List<ByteBuffer>> stream) {
+                               Flow.Publisher<List<ByteBuffer>> stream, Duration idleTimeout) {
 
     public boolean isStream() {
         return stream != null;

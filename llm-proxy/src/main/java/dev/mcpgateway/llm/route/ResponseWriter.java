@@ -37,6 +37,7 @@ final class ResponseWriter {
     /** Each upstream read becomes one downstream chunk as soon as it arrives. */
     static Flux<byte[]> chunks(UpstreamResponse upstream) {
         return JdkFlowAdapter.flowPublisherToFlux(upstream.stream())
+                .timeout(upstream.idleTimeout())
                 .map(ResponseWriter::concat)
                 .filter(bytes -> bytes.length > 0);
     }

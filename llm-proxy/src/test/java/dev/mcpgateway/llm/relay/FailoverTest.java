@@ -200,6 +200,24 @@ class FailoverTest {
         }
 
         @Test
+        void aStreamThatStallsIsAbandonedAfterTheBackendTimeout() throws Exception {
+            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o")
+                    .property("llm.backends.a.timeout", "500ms").start();
+            java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+            proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.GatedStream(never));
+            try {
+                HttpResponse<String> stalled = ProxyHttp.send(ProxyHttp.post(proxy.uri(), "/v1/chat/completions",
+                        "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}").header("api-key", ProxyFixture.KEY));
+                assertTrue(!stalled.body().contains("[DONE]"), "the stalled stream is ended, not completed");
+            } catch (java.io.IOException expected) {
+                // the caller saw the stream end abruptly: also correct
+            } finally {
+                never.countDown();
+            }
+            assertEquals(200, call().statusCode());
+        }
+
+        @Test
         void aCutStreamEndsTheCallersStreamAndTheProxyKeepsServing() throws Exception {
             proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o").start();
             proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.CutStream(2));
