@@ -3,7 +3,6 @@ package dev.mcpgateway.llm;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import java.io.IOException;
 import java.time.Clock;
 import java.net.URI;
@@ -60,7 +59,7 @@ public final class ProxyFixture implements AutoCloseable {
     public ProxyFixture start() {
         ApplicationContext context = ApplicationContext.builder().properties(properties).build();
         if (clock != null) {
-            context.registerSingleton(Clock.class, clock, Qualifiers.byName("llm"));
+            context.registerSingleton(Clock.class, clock);
         }
         context.start();
         server = context.getBean(EmbeddedServer.class);

@@ -1,5 +1,6 @@
 package dev.mcpgateway.llm.route;
 
+import dev.mcpgateway.llm.cache.CachedResponse;
 import dev.mcpgateway.llm.relay.HeaderFilter;
 import dev.mcpgateway.llm.relay.UpstreamResponse;
 import io.micronaut.http.HttpResponse;
@@ -18,11 +19,19 @@ final class ResponseWriter {
     }
 
     static MutableHttpResponse<?> write(UpstreamResponse upstream) {
-        if (upstream.isStream()) {
-            return withHeaders(HttpResponse.<Publisher<byte[]>>status(HttpStatus.valueOf(upstream.status()))
-                    .body(chunks(upstream)), upstream);
-        }
         return withHeaders(HttpResponse.<byte[]>status(HttpStatus.valueOf(upstream.status())).body(upstream.body()), upstream);
+    }
+
+    static MutableHttpResponse<?> stream(UpstreamResponse upstream, Publisher<byte[]> body) {
+        return withHeaders(HttpResponse.<Publisher<byte[]>>status(HttpStatus.valueOf(upstream.status())).body(body), upstream);
+    }
+
+    /** A cache hit: the stored bytes (JSON, or a whole SSE stream replayed as one), marked as a hit. */
+    static MutableHttpResponse<?> cached(CachedResponse hit) {
+        return HttpResponse.<byte[]>status(HttpStatus.valueOf(hit.status()))
+                .contentType(hit.contentType())
+                .header("x-cache", "HIT")
+                .body(hit.body());
     }
 
     /** Each upstream read becomes one downstream chunk as soon as it arrives. */
