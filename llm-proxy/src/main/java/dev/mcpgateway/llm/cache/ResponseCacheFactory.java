@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -31,7 +30,7 @@ public class ResponseCacheFactory {
 
     @Singleton
     @Requires(missingProperty = "redis.uri")
-    ResponseCache inMemoryResponseCache(@Named("llm") Clock clock,
+    ResponseCache inMemoryResponseCache(Clock clock,
                                         @Value("${llm.cache.max-entries:10000}") int maxEntries,
                                         @Value("${llm.cache.max-entry-bytes:1048576}") int maxEntryBytes) {
         return new InMemoryResponseCache(clock, maxEntries, maxEntryBytes);
