@@ -2,6 +2,7 @@ package dev.mcpgateway.llm;
 
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class ProxyFixture implements AutoCloseable {
     public ProxyFixture start() {
         ApplicationContext context = ApplicationContext.builder().properties(properties).build();
         if (clock != null) {
-            context.registerSingleton(Clock.class, clock);
+            context.registerSingleton(Clock.class, clock, Qualifiers.byName("llm"));
         }
         context.start();
         server = context.getBean(EmbeddedServer.class);

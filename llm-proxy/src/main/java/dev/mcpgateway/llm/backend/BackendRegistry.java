@@ -3,6 +3,7 @@ package dev.mcpgateway.llm.backend;
 import dev.mcpgateway.llm.breaker.CircuitBreaker;
 import dev.mcpgateway.llm.config.BackendCompiler;
 import dev.mcpgateway.llm.config.BackendProperties;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
@@ -22,7 +23,7 @@ public class BackendRegistry {
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    public BackendRegistry(List<BackendProperties> configured, Clock clock) {
+    public BackendRegistry(List<BackendProperties> configured, @Named("llm") Clock clock) {
         this.clock = clock;
         configured.forEach(p -> put(BackendCompiler.compile(p)));
     }

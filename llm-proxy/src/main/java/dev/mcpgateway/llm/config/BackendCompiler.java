@@ -64,6 +64,15 @@ public final class BackendCompiler {
                 duration(m.get("maxretryafter")));
     }
 
+    /** A duration written {@code 30s}, {@code 2m} or ISO {@code PT30S}; null stays null. */
+    public static Duration durationOf(String text, String key) {
+        try {
+            return duration(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " is not a duration (30s, 2m, PT30S): '" + text + "'");
+        }
+    }
+
     static int integer(Object value, int fallback) {
         return value == null ? fallback : Integer.parseInt(value.toString().trim());
     }
@@ -75,7 +84,11 @@ public final class BackendCompiler {
         if (value instanceof Duration d) {
             return d;
         }
-        return ConversionService.SHARED.convertRequired(value.toString().trim(), Duration.class);
+        String text = value.toString().trim();
+        if (text.startsWith("PT") || text.startsWith("P")) {
+            return Duration.parse(text);
+        }
+        return ConversionService.SHARED.convertRequired(text, Duration.class);
     }
 
     static List<String> strings(Object value) {
