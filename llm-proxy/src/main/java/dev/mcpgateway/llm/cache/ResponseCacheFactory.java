@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -30,7 +31,7 @@ public class ResponseCacheFactory {
 
     @Singleton
     @Requires(missingProperty = "redis.uri")
-    ResponseCache inMemoryResponseCache(Clock clock,
+    ResponseCache inMemoryResponseCache(@Named("llm") Clock clock,
                                         @Value("${llm.cache.max-entries:10000}") int maxEntries,
                                         @Value("${llm.cache.max-entry-bytes:1048576}") int maxEntryBytes) {
         return new InMemoryResponseCache(clock, maxEntries, maxEntryBytes);
