@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two proxy instances (two Micronaut application contexts on their own ports, each with its own backend)
- * sharing one real redis-server: a tokens-per-minute limit is one limit for the pair, not one per instance.
+ * sharing one real redis-server: a tokens-per-minute limit or a quota is one limit for the pair, not one per
+ * instance. The instances share one hand-moved clock, as NTP-synchronised hosts would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedLimitAcrossInstancesTest {
@@ -128,17 +129,45 @@ class SharedLimitAcrossInstancesTest {
         assertTrue(used >= 360 * 9 / 10, "used " + used);
     }
 
+    @Test
+    void aDailyQuotaIsSharedAndRollsAtUtcMidnightOnBothInstances() throws Exception {
+        String mini = CHAT.replace("\"gpt-4o\"", "\"gpt-4o-mini\"");
+        // 18 tokens per call against a quota of 40: two calls fit (the second reserves 18 + 9 <= 40), a third does not
+        assertEquals(200, call(first, "quota-user", mini).statusCode());
+        assertEquals(200, call(second, "quota-user", mini).statusCode());
+
+        HttpResponse<String> refusedByFirst = call(first, "quota-user", mini);
+        HttpResponse<String> refusedBySecond = call(second, "quota-user", mini);
+
+        assertEquals(403, refusedByFirst.statusCode());
+        assertEquals(403, refusedBySecond.statusCode());
+        assertEquals(Long.toString(14 * 3600 - 5), refusedBySecond.headers().firstValue("retry-after").orElseThrow());
+        // Moving the shared clock to the next UTC day (same second of the minute, so other tests are unaffected)
+        clock.advance(java.time.Duration.ofHours(14));
+        assertEquals(200, call(second, "quota-user", mini).statusCode());
+        assertEquals(200, call(first, "quota-user", mini).statusCode());
+    }
+
     private ProxyFixture instance(int tokensPerMinute) throws Exception {
         return new ProxyFixture().clock(clock).backend("b", "azure-openai")
                 .property("redis.uri", redis.uri())
-                .property("llm.backends.b.models", "gpt-4o")
+                .property("llm.backends.b.models", "gpt-4o,gpt-4o-mini")
+                .property("llm.token-limits.mini-daily.counter-key", "{header:x-user}")
+                .property("llm.token-limits.mini-daily.token-quota", 40)
+                .property("llm.token-limits.mini-daily.token-quota-period", "Daily")
+                .property("llm.token-limits.mini-daily.estimate-prompt-tokens", true)
+                .property("llm.token-limits.mini-daily.deployments", "gpt-4o-mini")
                 .property("llm.token-limits.per-user.counter-key", "{header:x-user}")
                 .property("llm.token-limits.per-user.tokens-per-minute", tokensPerMinute)
                 .property("llm.token-limits.per-user.estimate-prompt-tokens", true);
     }
 
     private static HttpResponse<String> call(ProxyFixture proxy, String user) throws Exception {
-        return ProxyHttp.send(ProxyHttp.post(proxy.uri(), "/v1/chat/completions", CHAT)
+        return call(proxy, user, CHAT);
+    }
+
+    private static HttpResponse<String> call(ProxyFixture proxy, String user, String body) throws Exception {
+        return ProxyHttp.send(ProxyHttp.post(proxy.uri(), "/v1/chat/completions", body)
                 .header("api-key", ProxyFixture.KEY).header("x-user", user));
     }
 }
