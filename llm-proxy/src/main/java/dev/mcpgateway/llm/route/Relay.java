@@ -1,5 +1,8 @@
 package dev.mcpgateway.llm.route;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.balance.Pool;
 import dev.mcpgateway.llm.cache.CachedResponse;
@@ -63,9 +66,22 @@ final class Relay {
         accounting.metrics().ifPresent(m -> m.recordAddedLatency(accounting.dimensions(), Duration.ofNanos(added)));
     }
 
+    /** Reads only the top-level {@code usage} object; the rest of the answer is skipped, not built into a tree. */
     private static Usage usage(byte[] body) {
-        try {
-            return Usage.fromResponse(JSON.readTree(body)).orElse(Usage.NONE);
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Usage.NONE;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("usage".equals(name)) {
+                    JsonNode usage = parser.readValueAsTree();
+                    return Usage.fromJson(usage).orElse(Usage.NONE);
+                }
+                parser.skipChildren();
+            }
+            return Usage.NONE;
         } catch (IOException e) {
             return Usage.NONE;
         }

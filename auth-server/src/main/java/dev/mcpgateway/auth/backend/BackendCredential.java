@@ -1,0 +1,21 @@
+package dev.mcpgateway.auth.backend;
+
+import java.util.Map;
+
+/**
+ * How the gateway authenticates itself to one backend. One small class per credential type; each adds what its
+ * scheme needs to an {@link OutboundRequest} and nothing else.
+ */
+public sealed interface BackendCredential
+        permits NoCredential, ApiKeyCredential, BasicCredential, BearerCredential, ClientCredentialsCredential {
+
+    /**
+     * Returns the request with this credential added.
+     *
+     * @throws CredentialUnavailableException when the credential cannot be obtained right now (token endpoint down)
+     */
+    OutboundRequest apply(OutboundRequest request) throws CredentialUnavailableException;
+
+    /** A description safe to show in admin responses and logs: the type and non-secret settings, never a secret. */
+    Map<String, Object> describe();
+}

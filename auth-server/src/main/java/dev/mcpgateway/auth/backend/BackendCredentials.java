@@ -1,0 +1,111 @@
+package dev.mcpgateway.auth.backend;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles a {@code credentials} block (from gateway.yml or an admin request body, as a plain map) into a
+ * {@link BackendCredential}, once, when the API is registered. Errors name the key, e.g. {@code credentials.in}.
+ *
+ * <pre>
+ * credentials: {type: apiKey, in: header|query|cookie, name: X-API-Key, value: ${KEY}}
+ * credentials: {type: basic, username: u, password: ${PASSWORD}}
+ * credentials: {type: bearer, token: ${TOKEN}}
+ * credentials: {type: oauth2ClientCredentials, tokenUrl: https://..., clientId: id, clientSecret: ${SECRET},
+ *               scope: "api://x/.default"}
+ * </pre>
+ */
+public final class BackendCredentials {
+
+    private static final String PREFIX = "credentials.";
+
+    private final SecretResolver secrets;
+
+    public BackendCredentials(SecretResolver secrets) {
+        this.secrets = secrets;
+    }
+
+    /** The credential a block describes; an absent or empty block means {@link NoCredential}. */
+    public BackendCredential compile(Map<String, ?> config) throws CredentialConfigException {
+        if (config == null || config.isEmpty()) {
+            return NoCredential.INSTANCE;
+        }
+        String typeName = required(config, "type");
+        CredentialType type = CredentialType.fromConfigName(typeName).orElseThrow(() -> new CredentialConfigException(
+                PREFIX + "type", "unknown credential type '" + typeName
+                        + "' (expected none, apiKey, basic, bearer or oauth2ClientCredentials)"));
+        return switch (type) {
+            case NONE -> NoCredential.INSTANCE;
+            case API_KEY -> new ApiKeyCredential(location(config), required(config, "name"), secret(config, "value"));
+            case BASIC -> new BasicCredential(secrets.resolveText(PREFIX + "username", required(config, "username")),
+                    secret(config, "password"));
+            case BEARER -> new BearerCredential(secret(config, "token"));
+            case CLIENT_CREDENTIALS -> new ClientCredentialsCredential(new ClientCredentialsTokenSource(
+                    new ClientCredentialsSettings(tokenUrl(config),
+                            secrets.resolveText(PREFIX + "clientId", required(config, "clientId")),
+                            secret(config, "clientSecret"),
+                            optional(config, "scope"), timeout(config))));
+        };
+    }
+
+    private ApiKeyCredential.Location location(Map<String, ?> config) throws CredentialConfigException {
+        String in = optional(config, "in").orElse("header");
+        try {
+            return ApiKeyCredential.Location.valueOf(in.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CredentialConfigException(PREFIX + "in", "must be header, query or cookie, not '" + in + "'");
+        }
+    }
+
+    private static URI tokenUrl(Map<String, ?> config) throws CredentialConfigException {
+        String text = required(config, "tokenUrl");
+        try {
+            URI uri = URI.create(text);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
+                throw new IllegalArgumentException();
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new CredentialConfigException(PREFIX + "tokenUrl", "must be an http(s) URL");
+        }
+    }
+
+    private static Duration timeout(Map<String, ?> config) throws CredentialConfigException {
+        Optional<String> text = optional(config, "timeoutMillis");
+        if (text.isEmpty()) {
+            return ClientCredentialsSettings.DEFAULT_TIMEOUT;
+        }
+        try {
+            long millis = Long.parseLong(text.get());
+            if (millis <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(millis);
+        } catch (NumberFormatException e) {
+            throw new CredentialConfigException(PREFIX + "timeoutMillis", "must be a positive number");
+        }
+    }
+
+    private Secret secret(Map<String, ?> config, String key) throws CredentialConfigException {
+        return secrets.resolve(PREFIX + key, required(config, key));
+    }
+
+    private static String required(Map<String, ?> config, String key) throws CredentialConfigException {
+        return optional(config, key).orElseThrow(() -> new CredentialConfigException(PREFIX + key, "is required"));
+    }
+
+    private static Optional<String> optional(Map<String, ?> config, String key) throws CredentialConfigException {
+        Object value = config.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Map || value instanceof Iterable) {
+            throw new CredentialConfigException(PREFIX + key, "must be a single value");
+        }
+        String text = value.toString();
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mcpgateway.gateway.catalog;
+
+import dev.mcpgateway.auth.backend.BackendCredential;
+import dev.mcpgateway.auth.backend.BackendCredentials;
+import dev.mcpgateway.auth.backend.CredentialConfigException;
+import dev.mcpgateway.auth.backend.NoCredential;
+import dev.mcpgateway.auth.backend.SecretResolver;
+import dev.mcpgateway.gateway.config.ApiDefinition;
+import dev.mcpgateway.gateway.config.InvalidDefinitionException;
+import dev.mcpgateway.gateway.execution.ApiBackend;
+import dev.mcpgateway.gateway.execution.OperationCodec;
+import dev.mcpgateway.openapi.ImportOptions;
+import dev.mcpgateway.openapi.ImportResult;
+import dev.mcpgateway.openapi.OpenApiImporter;
+import dev.mcpgateway.openapi.SpecImportException;
+import dev.mcpgateway.openapi.ToolDefinition;
+import dev.mcpgateway.openapi.http.BackendTarget;
+import dev.mcpgateway.openapi.http.HttpRequestPlan;
+import dev.mcpgateway.openapi.http.HttpResponseData;
+import dev.mcpgateway.openapi.http.InvalidArgumentsException;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compiles a declared API with openapi-to-mcp: the spec is read and every operation's binding built here, once;
+ * credentials and the backend target are fixed here too. Nothing downstream reads the spec again.
+ */
+public final class OpenApiCompiler implements ApiCompiler {
+
+    private final OpenApiImporter importer;
+    private final SpecSources sources;
+    private final Function<String, String> variables;
+    private final BackendCredentials credentials;
+
+    /**
+     * @param variables values for {@code ${NAME}} in service URLs and credentials (the environment, plus the
+     *                  gateway's own such as {@code SAMPLES_URL})
+     */
+    public OpenApiCompiler(OpenApiImporter importer, Function<String, String> variables) {
+        this.importer = importer;
+        this.sources = new SpecSources();
+        this.variables = variables;
+        this.credentials = new BackendCredentials(new SecretResolver(variables));
+    }
+
+    @Override
+    public CompiledApi compile(ApiDefinition definition) throws InvalidDefinitionException {
+        BackendCredential credential = credential(definition);
+        Optional<URI> serviceUrl = serviceUrl(definition);
+        ImportResult result;
+        try {
+            result = importer.importSpec(sources.open(definition.openapi()), ImportOptions.defaults());
+        } catch (SpecImportException e) {
+            String detail = e.messages().isEmpty() ? e.getMessage()
+                    : e.getMessage() + ": " + String.join("; ", e.messages().subList(0, Math.min(5, e.messages().size())));
+            throw new InvalidDefinitionException("openapi", "the spec could not be imported (" + detail + ")");
+        }
+        if (result.tools().isEmpty() && result.skipped().isEmpty()) {
+            // nothing to serve: almost always not an OpenAPI document at all, or the wrong URL
+            throw new InvalidDefinitionException("openapi", "the document describes no operations"
+                    + (result.warnings().isEmpty() ? "" : " (" + result.warnings().getFirst() + ")"));
+        }
+        List<CompiledOperation> operations = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(result.warnings());
+        for (ToolDefinition tool : result.tools()) {
+            operations.add(new CompiledOperation(operationId(tool), tool.tool(), tool.method(), tool.pathTemplate(),
+                    tool.tags(), new ToolDefinitionCodec(tool)));
+            tool.warnings().forEach(w -> warnings.add(operationId(tool) + ": " + w));
+        }
+        if (serviceUrl.isEmpty()) {
+            for (ToolDefinition tool : result.tools()) {
+                if (!tool.binding().server().urlTemplate().matches("(?i)https?://.*")) {
+                    throw new InvalidDefinitionException("serviceUrl", "the spec has no absolute server URL for "
+                            + operationId(tool) + "; set serviceUrl to the API's base URL");
+                }
+            }
+        }
+        if (credential instanceof NoCredential && result.tools().stream().anyMatch(OpenApiCompiler::needsCredentials)) {
+            warnings.add("some operations declare security requirements but no credentials are configured");
+        }
+        BackendTarget target = serviceUrl.map(BackendTarget::baseUrl).orElse(BackendTarget.specDefaults());
+        Duration timeout = definition.timeoutMillis().map(Duration::ofMillis).orElse(ApiBackend.DEFAULT_TIMEOUT);
+        List<CompiledApi.Skipped> skipped = result.skipped().stream()
+                .map(s -> new CompiledApi.Skipped(s.operation(), s.reason())).toList();
+        return new CompiledApi(definition, result.apiTitle(), result.apiVersion(), operations, skipped, warnings,
+                new ApiBackend(target, credential, timeout, ApiBackend.DEFAULT_MAX_RESPONSE_BYTES));
+    }
+
+    /** Operations without an operationId are known by "METHOD /path", as openapi-to-mcp reports them. */
+    static String operationId(ToolDefinition tool) {
+        return tool.operationId() != null ? tool.operationId() : tool.method() + " " + tool.pathTemplate();
+    }
+
+    private static boolean needsCredentials(ToolDefinition tool) {
+        var security = tool.binding().security();
+        return !security.isEmpty() && security.stream().noneMatch(r -> r.anonymous());
+    }
+
+    private BackendCredential credential(ApiDefinition definition) throws InvalidDefinitionException {
+        try {
+            return credentials.compile(definition.credentials());
+        } catch (CredentialConfigException e) {
+            String message = e.getMessage();
+            String prefix = e.field() + ": ";
+            throw new InvalidDefinitionException(e.field(),
+                    message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
+    }
+
+    private Optional<URI> serviceUrl(ApiDefinition definition) throws InvalidDefinitionException {
+        if (definition.serviceUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        String expanded = Placeholders.expand(definition.serviceUrl().get(), variables)
+                .orElseThrow(() -> new InvalidDefinitionException("serviceUrl",
+                        "refers to a variable that is not set"));
+        try {
+            URI uri = URI.create(expanded);
+            BackendTarget.baseUrl(uri);
+            return Optional.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDefinitionException("serviceUrl", "must be an absolute http(s) URL");
+        }
+    }
+
+    /** The executor's view of a tool definition. */
+    private record ToolDefinitionCodec(ToolDefinition tool) implements OperationCodec {
+        @Override
+        public HttpRequestPlan buildRequest(Map<String, Object> arguments, BackendTarget target)
+                throws InvalidArgumentsException {
+            return tool.buildRequest(arguments, target);
+        }
+
+        @Override
+        public McpSchema.CallToolResult toResult(HttpResponseData response) {
+            return tool.toResult(response);
+        }
+    }
+}

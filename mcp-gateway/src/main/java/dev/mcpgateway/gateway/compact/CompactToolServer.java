@@ -1,0 +1,157 @@
+package dev.mcpgateway.gateway.compact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.gateway.catalog.ServedMcpServer;
+import dev.mcpgateway.gateway.catalog.ServedOperation;
+import dev.mcpgateway.gateway.catalog.ToolCall;
+import dev.mcpgateway.gateway.catalog.UnknownToolException;
+import dev.mcpgateway.gateway.execution.ApiBackend;
+import dev.mcpgateway.gateway.execution.ToolExecutor;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An MCP server that lists three tools (search, describe, invoke) instead of one per operation, for APIs too large
+ * for clients that only take the first 40 or 128 tools. The model finds an operation, reads its schema, calls it.
+ */
+public final class CompactToolServer implements ServedMcpServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String name;
+    private final McpSchema.Implementation info;
+    private final Optional<String> instructions;
+    private final List<McpSchema.Tool> tools;
+    private final Map<String, ServedOperation> byName;
+    private final OperationSearch search;
+    private final ApiBackend backend;
+    private final ToolExecutor executor;
+
+    public CompactToolServer(String name, McpSchema.Implementation info, Optional<String> instructions,
+                             List<ServedOperation> operations, ApiBackend backend, ToolExecutor executor) {
+        this.name = name;
+        this.info = info;
+        this.instructions = instructions.map(text -> text + " Use " + CompactTools.SEARCH + " to find an operation, "
+                + CompactTools.DESCRIBE + " for its arguments, then " + CompactTools.INVOKE + ".");
+        this.tools = CompactTools.definitions(info.title());
+        Map<String, ServedOperation> index = new LinkedHashMap<>();
+        operations.forEach(o -> index.put(o.tool().name(), o));
+        this.byName = index;
+        this.search = new OperationSearch(operations);
+        this.backend = backend;
+        this.executor = executor;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public McpSchema.Implementation serverInfo() {
+        return info;
+    }
+
+    @Override
+    public Optional<String> instructions() {
+        return instructions;
+    }
+
+    @Override
+    public List<McpSchema.Tool> tools() {
+        return tools;
+    }
+
+    @Override
+    public McpSchema.CallToolResult call(ToolCall call) throws UnknownToolException {
+        Map<String, Object> args = call.arguments();
+        return switch (call.toolName()) {
+            case CompactTools.SEARCH -> search(args);
+            case CompactTools.DESCRIBE -> withOperation(args, this::describe);
+            case CompactTools.INVOKE -> withOperation(args, served -> invoke(served, args, call));
+            default -> throw new UnknownToolException(call.toolName());
+        };
+    }
+
+    private McpSchema.CallToolResult search(Map<String, Object> args) {
+        Object query = args.get("query");
+        int limit = CompactTools.DEFAULT_LIMIT;
+        if (args.get("limit") instanceof Number n) {
+            limit = Math.max(1, Math.min(CompactTools.MAX_LIMIT, n.intValue()));
+        }
+        List<Map<String, Object>> found = search.search(query == null ? null : query.toString(), limit).stream()
+                .map(served -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("operation", served.tool().name());
+                    entry.put("method", served.operation().method());
+                    entry.put("path", served.operation().path());
+                    entry.put("summary", firstLine(served.tool().description()));
+                    return entry;
+                }).toList();
+        return structured(Map.of("operations", found, "total", byName.size()));
+    }
+
+    private McpSchema.CallToolResult describe(ServedOperation served) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("operation", served.tool().name());
+        description.put("method", served.operation().method());
+        description.put("path", served.operation().path());
+        description.put("description", served.tool().description() == null ? "" : served.tool().description());
+        description.put("inputSchema", served.tool().inputSchema());
+        return structured(description);
+    }
+
+    private McpSchema.CallToolResult invoke(ServedOperation served, Map<String, Object> args, ToolCall call) {
+        Object arguments = args.get("arguments");
+        Map<String, Object> operationArgs;
+        if (arguments == null) {
+            operationArgs = Map.of();
+        } else if (arguments instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) map;
+            operationArgs = typed;
+        } else {
+            return error("Invalid arguments: arguments: must be an object");
+        }
+        return executor.execute(served.operation().codec(), backend, operationArgs, call.context());
+    }
+
+    private McpSchema.CallToolResult withOperation(Map<String, Object> args,
+                                                   java.util.function.Function<ServedOperation,
+                                                           McpSchema.CallToolResult> action) {
+        Object operation = args.get("operation");
+        if (!(operation instanceof String text) || text.isBlank()) {
+            return error("Invalid arguments: operation: is required");
+        }
+        ServedOperation served = byName.get(text);
+        if (served == null) {
+            return error("Unknown operation '" + text + "'. Use " + CompactTools.SEARCH + " to find operation names.");
+        }
+        return action.apply(served);
+    }
+
+    private static McpSchema.CallToolResult structured(Map<String, Object> content) {
+        try {
+            return McpSchema.CallToolResult.builder().addTextContent(JSON.writeValueAsString(content))
+                    .structuredContent(content).isError(false).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static McpSchema.CallToolResult error(String text) {
+        return McpSchema.CallToolResult.builder().addTextContent(text).isError(true).build();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.mcpgateway.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.gateway.store.StoredState;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a gateway.yml (GitOps): the same APIs and MCP servers as the admin API, under {@code apis} and
+ * {@code mcpServers}, plus gateway-wide switches under {@code gateway}. Errors name the key.
+ *
+ * <pre>
+ * gateway:
+ *   samples: true            # start the in-process sample shop API; its URL is ${SAMPLES_URL}
+ * apis:
+ *   shop:
+ *     openapi: classpath:specs/shop.yaml
+ *     serviceUrl: ${SAMPLES_URL}
+ * mcpServers:
+ *   shop:
+ *     apiId: shop
+ * </pre>
+ */
+public final class GatewayYaml {
+
+    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers");
+    private static final Set<String> GATEWAY_KEYS = Set.of("samples");
+
+    /**
+     * What the file declares.
+     *
+     * @param declared the APIs and MCP servers
+     * @param samples  whether the file asks for the sample API
+     * @param origin   the file, for error messages
+     */
+    public record Loaded(StoredState declared, boolean samples, String origin) {
+
+        public static Loaded none() {
+            return new Loaded(StoredState.empty(), false, "gateway.yml");
+        }
+    }
+
+    private final DefinitionCodec codec;
+    private final ObjectMapper json;
+
+    public GatewayYaml(DefinitionCodec codec, ObjectMapper json) {
+        this.codec = codec;
+        this.json = json;
+    }
+
+    public Loaded load(Path file) throws InvalidDefinitionException, IOException {
+        String origin = file.toString();
+        Object document;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (YAMLException e) {
+            throw new InvalidDefinitionException(origin, "is not valid YAML");
+        }
+        if (document == null) {
+            return new Loaded(StoredState.empty(), false, origin);
+        }
+        if (!(document instanceof Map<?, ?>)) {
+            throw new InvalidDefinitionException(origin, "must be a mapping with apis and mcpServers");
+        }
+        JsonNode root = json.valueToTree(document);
+        checkKeys(root, TOP_LEVEL, origin + ": ");
+        Path baseDir = file.toAbsolutePath().getParent();
+        boolean samples = false;
+        JsonNode gateway = root.path("gateway");
+        if (gateway.isObject()) {
+            checkKeys(gateway, GATEWAY_KEYS, origin + ": gateway.");
+            samples = gateway.path("samples").asBoolean(false);
+        }
+        List<ApiDefinition> apis = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : entries(root.path("apis"), origin + ": apis")) {
+            try {
+                apis.add(codec.parseApi(entry.getKey(), entry.getValue(), baseDir));
+            } catch (InvalidDefinitionException e) {
+                throw new InvalidDefinitionException(origin + ": apis." + entry.getKey() + "." + e.field(),
+                        e.getMessage());
+            }
+        }
+        List<McpServerDefinition> servers = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : entries(root.path("mcpServers"), origin + ": mcpServers")) {
+            try {
+                servers.add(codec.parseServer(entry.getKey(), entry.getValue()));
+            } catch (InvalidDefinitionException e) {
+                throw new InvalidDefinitionException(origin + ": mcpServers." + entry.getKey() + "." + e.field(),
+                        e.getMessage());
+            }
+        }
+        return new Loaded(new StoredState(apis, servers), samples, origin);
+    }
+
+    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String field)
+            throws InvalidDefinitionException {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return entries;
+        }
+        if (!node.isObject()) {
+            throw new InvalidDefinitionException(field, "must be a mapping keyed by name");
+        }
+        node.fields().forEachRemaining(entries::add);
+        return entries;
+    }
+
+    private static void checkKeys(JsonNode node, Set<String> allowed, String prefix)
+            throws InvalidDefinitionException {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new InvalidDefinitionException(prefix + name, "is not a known key (expected one of "
+                        + allowed.stream().sorted().toList() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.mcpgateway.gateway.execution;
+
+import dev.mcpgateway.auth.backend.ClientCredentialsCredential;
+import dev.mcpgateway.auth.backend.CredentialUnavailableException;
+import dev.mcpgateway.auth.backend.OutboundRequest;
+import dev.mcpgateway.gateway.catalog.CallContext;
+import dev.mcpgateway.openapi.http.HttpHeader;
+import dev.mcpgateway.openapi.http.HttpRequestPlan;
+import dev.mcpgateway.openapi.http.HttpResponseData;
+import dev.mcpgateway.openapi.http.InvalidArgumentsException;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one tool call against its backend: arguments to request plan (validated by openapi-to-mcp), credentials
+ * added, one pooled HTTP/1.1 exchange bounded in time and size, response to tool result. Whatever the backend
+ * does, the caller gets a {@link McpSchema.CallToolResult}; only programming errors escape as exceptions.
+ *
+ * <p>The request is built from the tool arguments and the API's configuration alone: nothing of the MCP client's
+ * own request (its Authorization header, cookies, session) can reach a backend.
+ */
+public final class ToolExecutor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolExecutor.class);
+    /** Headers java.net.http manages itself and refuses to be given. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Duration CANCEL_POLL = Duration.ofMillis(100);
+
+    private final HttpClient client;
+
+    public ToolExecutor(Duration connectTimeout) {
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
+                                            CallContext context) {
+        HttpRequestPlan plan;
+        try {
+            plan = codec.buildRequest(arguments, backend.target());
+        } catch (InvalidArgumentsException e) {
+            return UpstreamFailure.invalidArguments(e.messages());
+        } catch (RuntimeException e) {
+            // a defect in request building must fail this call, not the client's session
+            LOG.error("request building failed", e);
+            return UpstreamFailure.internalError();
+        }
+        HttpRequest request;
+        try {
+            request = toHttpRequest(plan, backend);
+        } catch (CredentialUnavailableException e) {
+            LOG.warn("backend credentials unavailable: {}", e.getMessage());
+            return UpstreamFailure.credentialsUnavailable();
+        }
+        HttpResponseData response;
+        try {
+            response = exchange(request, backend, context);
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            return UpstreamFailure.unreachable();
+        } catch (TimeoutException | HttpTimeoutException e) {
+            return UpstreamFailure.timedOut(backend.timeout());
+        } catch (IOException e) {
+            LOG.debug("upstream exchange failed for {} {}", plan.method(), plan.uri().getPath(), e);
+            return UpstreamFailure.malformedResponse();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UpstreamFailure.cancelled();
+        } catch (CancelledByClient e) {
+            return UpstreamFailure.cancelled();
+        }
+        if (response.status() == 401 && backend.credential() instanceof ClientCredentialsCredential cc) {
+            cc.tokens().invalidate(); // the next call fetches a fresh token
+        }
+        try {
+            return codec.toResult(response);
+        } catch (RuntimeException e) {
+            LOG.debug("upstream response could not be mapped", e);
+            return UpstreamFailure.malformedResponse();
+        }
+    }
+
+    private HttpRequest toHttpRequest(HttpRequestPlan plan, ApiBackend backend) throws CredentialUnavailableException {
+        List<Map.Entry<String, String>> headers = plan.headers().stream()
+                .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(java.util.Locale.ROOT)))
+                .map(h -> Map.entry(h.name(), h.value()))
+                .toList();
+        OutboundRequest outbound = backend.credential().apply(new OutboundRequest(plan.uri(), headers));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(outbound.uri()).timeout(backend.timeout());
+        outbound.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
+        if (plan.body() == null) {
+            builder.method(plan.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", plan.contentType());
+            builder.method(plan.method(), HttpRequest.BodyPublishers.ofByteArray(plan.body()));
+        }
+        return builder.build();
+    }
+
+    /** One exchange; the deadline covers the body too (the request timeout alone stops at the response headers). */
+    private HttpResponseData exchange(HttpRequest request, ApiBackend backend, CallContext context)
+            throws IOException, InterruptedException, TimeoutException, CancelledByClient {
+        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future = client.sendAsync(request,
+                info -> new CappedBodySubscriber(backend.maxResponseBytes()));
+        long deadline = System.nanoTime() + backend.timeout().toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                if (context.isCancelled()) {
+                    throw new CancelledByClient();
+                }
+                try {
+                    HttpResponse<CappedBodySubscriber.Body> response =
+                            future.get(Math.min(left, CANCEL_POLL.toNanos()), TimeUnit.NANOSECONDS);
+                    return new HttpResponseData(response.statusCode(), response.headers().map(),
+                            response.body().bytes(), response.body().truncated());
+                } catch (TimeoutException e) {
+                    // poll slice elapsed: check the deadline and cancellation again
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("upstream exchange failed", e.getCause());
+        } finally {
+            future.cancel(true); // no-op when done; aborts the exchange on timeout or cancellation
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static final class CancelledByClient extends Exception {
+        CancelledByClient() {
+            super(null, null, false, false);
+        }
+    }
+}

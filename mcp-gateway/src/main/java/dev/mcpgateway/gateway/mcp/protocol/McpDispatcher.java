@@ -1,0 +1,118 @@
+package dev.mcpgateway.gateway.mcp.protocol;
+
+import dev.mcpgateway.gateway.catalog.ServedMcpServer;
+import dev.mcpgateway.gateway.catalog.ToolCall;
+import dev.mcpgateway.gateway.catalog.UnknownToolException;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
+import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.ListToolsResult;
+import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
+import io.modelcontextprotocol.spec.McpSchema.PaginatedRequest;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the MCP methods a tool server has, for any transport and any revision: the transports decide where the
+ * answer goes, this class only what it is. Results are the SDK's {@link McpSchema} records.
+ */
+public final class McpDispatcher {
+
+    /** What the gateway can do, told honestly: tools (whose list may change) and a log level. */
+    public static final ServerCapabilities CAPABILITIES = ServerCapabilities.builder().tools(true).logging().build();
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpDispatcher.class);
+
+    private final McpJsonMapper mapper;
+    private final ToolPager pager;
+
+    public McpDispatcher(McpJsonMapper mapper, int pageSize) {
+        this.mapper = mapper;
+        this.pager = new ToolPager(pageSize);
+    }
+
+    /**
+     * Runs one request to its result.
+     *
+     * @param supportedRevisions what {@code initialize} may agree to on the calling transport
+     * @throws McpProtocolException the JSON-RPC error to answer with
+     */
+    public Object handle(ServedMcpServer server, JSONRPCRequest request, RequestScope scope,
+                         List<String> supportedRevisions) throws McpProtocolException {
+        return switch (request.method()) {
+            case McpSchema.METHOD_INITIALIZE -> initialize(server, request, supportedRevisions);
+            case McpSchema.METHOD_PING -> Map.of();
+            case McpSchema.METHOD_TOOLS_LIST -> listTools(server, request);
+            case McpSchema.METHOD_TOOLS_CALL -> callTool(server, request, scope);
+            case McpSchema.METHOD_LOGGING_SET_LEVEL -> setLevel(request, scope);
+            default -> throw new McpProtocolException(JsonRpcErrors.METHOD_NOT_FOUND,
+                    "Method not found: " + printable(request.method()));
+        };
+    }
+
+    public InitializeResult initialize(ServedMcpServer server, JSONRPCRequest request, List<String> supported)
+            throws McpProtocolException {
+        InitializeRequest init = params(request, InitializeRequest.class);
+        String version = ProtocolVersions.negotiate(init.protocolVersion(), supported);
+        return new InitializeResult(version, CAPABILITIES, server.serverInfo(), server.instructions().orElse(null));
+    }
+
+    private ListToolsResult listTools(ServedMcpServer server, JSONRPCRequest request) throws McpProtocolException {
+        PaginatedRequest paging = request.params() == null ? new PaginatedRequest()
+                : params(request, PaginatedRequest.class);
+        ToolPager.Page page = pager.page(server.tools(), paging.cursor());
+        return new ListToolsResult(page.tools(), page.nextCursor());
+    }
+
+    private McpSchema.CallToolResult callTool(ServedMcpServer server, JSONRPCRequest request, RequestScope scope)
+            throws McpProtocolException {
+        CallToolRequest call = params(request, CallToolRequest.class);
+        if (call.name() == null) {
+            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: name is required");
+        }
+        Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
+        RequestCallContext context = new RequestCallContext(progressToken, scope.notifications(), scope.caller());
+        scope.inFlight().started(request.id(), context);
+        try {
+            return server.call(new ToolCall(call.name(), call.arguments(), context));
+        } catch (UnknownToolException e) {
+            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Unknown tool: " + printable(call.name()));
+        } catch (RuntimeException e) {
+            // A catalog fault is ours, not the client's: log it, tell the client nothing internal.
+            LOG.error("tools/call {} on server {} failed", call.name(), server.name(), e);
+            throw new McpProtocolException(JsonRpcErrors.INTERNAL_ERROR, "Internal error");
+        } finally {
+            scope.inFlight().finished(request.id());
+        }
+    }
+
+    private Object setLevel(JSONRPCRequest request, RequestScope scope) throws McpProtocolException {
+        Object level = request.params() instanceof Map<?, ?> map ? map.get("level") : null;
+        LoggingLevel parsed = level instanceof String text ? LoggingLevel.fromValue(text) : null;
+        if (parsed == null) {
+            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: unknown log level");
+        }
+        scope.logLevel().accept(parsed);
+        return Map.of();
+    }
+
+    private <T> T params(JSONRPCRequest request, Class<T> type) throws McpProtocolException {
+        try {
+            return mapper.convertValue(request.params() == null ? Map.of() : request.params(), type);
+        } catch (IllegalArgumentException e) {
+            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params for " + request.method());
+        }
+    }
+
+    /** Echoes a client-chosen name back only in a bounded, printable form. */
+    static String printable(String value) {
+        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

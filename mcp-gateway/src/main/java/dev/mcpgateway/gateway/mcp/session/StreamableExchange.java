@@ -1,0 +1,192 @@
+package dev.mcpgateway.gateway.mcp.session;
+
+import dev.mcpgateway.gateway.catalog.CallContext;
+import dev.mcpgateway.gateway.catalog.ServedMcpServer;
+import dev.mcpgateway.gateway.mcp.McpSettings;
+import dev.mcpgateway.gateway.mcp.protocol.Incoming;
+import dev.mcpgateway.gateway.mcp.protocol.JsonRpcErrors;
+import dev.mcpgateway.gateway.mcp.protocol.McpDispatcher;
+import dev.mcpgateway.gateway.mcp.protocol.McpProtocolException;
+import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
+import dev.mcpgateway.gateway.mcp.protocol.ProtocolVersions;
+import dev.mcpgateway.gateway.mcp.protocol.Reply;
+import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Streamable HTTP with sessions (revisions 2025-03-26 to 2025-11-25): initialize mints a session, later requests
+ * must name it, GET opens the server's stream, DELETE ends the session.
+ */
+@Singleton
+public class StreamableExchange {
+
+    public static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final List<String> REVISIONS = ProtocolVersions.SESSION_REVISIONS;
+
+    private final SessionStore sessions;
+    private final SessionMessages messages;
+    private final McpDispatcher dispatcher;
+    private final MessageWriter writer;
+    private final int replayCapacity;
+    // Tool calls streamed over SSE outlive the request thread: each runs on its own virtual thread.
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    public StreamableExchange(SessionStore sessions, SessionMessages messages, McpDispatcher dispatcher,
+                              MessageWriter writer, McpSettings settings) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.dispatcher = dispatcher;
+        this.writer = writer;
+        this.replayCapacity = settings.getResumptionBuffer();
+    }
+
+    public Reply post(ServedMcpServer server, Incoming incoming, RequestFacts facts) {
+        if (incoming instanceof Incoming.Single(JSONRPCRequest request)
+                && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            return initialize(server, request, facts);
+        }
+        McpSession session;
+        try {
+            session = session(server, facts);
+        } catch (McpProtocolException e) {
+            return new Reply.Json(e.httpStatus(), JsonRpcErrors.error(null, e.code(), e.getMessage()));
+        }
+        return switch (incoming) {
+            case Incoming.Invalid(Object error) -> new Reply.Json(400, error);
+            case Incoming.Batch batch -> batch(server, session, batch, facts);
+            case Incoming.Single(JSONRPCRequest request) -> request(server, session, request, facts);
+            case Incoming.Single(JSONRPCNotification notification) -> {
+                messages.notification(session, notification);
+                yield new Reply.Status(202);
+            }
+            case Incoming.Single single -> new Reply.Status(202);
+        };
+    }
+
+    public Reply get(ServedMcpServer server, RequestFacts facts) {
+        McpSession session;
+        try {
+            session = session(server, facts);
+        } catch (McpProtocolException e) {
+            return new Reply.Json(e.httpStatus(), JsonRpcErrors.error(null, e.code(), e.getMessage()));
+        }
+        Optional<McpSession.Resumption> resumption = session.resumption(facts.lastEventId());
+        if (resumption.isPresent()) {
+            return new Reply.Stream(resumption.get().stream(), resumption.get().afterSequence(), () -> { });
+        }
+        if (session.standaloneStream().isAttached()) {
+            return new Reply.Json(409, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
+                    "Conflict: only one GET stream per session is allowed"));
+        }
+        // The standalone stream carries no responses, so events missed while detached can wait in the buffer.
+        return new Reply.Stream(session.standaloneStream(), Long.MAX_VALUE, () -> { });
+    }
+
+    public Reply delete(ServedMcpServer server, RequestFacts facts) {
+        try {
+            McpSession session = session(server, facts);
+            sessions.remove(session.id());
+            return new Reply.Status(204);
+        } catch (McpProtocolException e) {
+            return new Reply.Json(e.httpStatus(), JsonRpcErrors.error(null, e.code(), e.getMessage()));
+        }
+    }
+
+    private Reply initialize(ServedMcpServer server, JSONRPCRequest request, RequestFacts facts) {
+        InitializeResult result;
+        try {
+            result = dispatcher.initialize(server, request, REVISIONS);
+        } catch (McpProtocolException e) {
+            return new Reply.Json(400, JsonRpcErrors.response(request.id(), e.code(), e.getMessage()));
+        }
+        Optional<String> owner = facts.caller().map(CallContext.Caller::subject);
+        McpSession session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.STREAMABLE_HTTP,
+                result.protocolVersion(), owner, replayCapacity));
+        return new Reply.Json(200, JSONRPCResponse.result(request.id(), result), Map.of(SESSION_HEADER, session.id()));
+    }
+
+    private McpSession session(ServedMcpServer server, RequestFacts facts) throws McpProtocolException {
+        if (facts.sessionId() == null) {
+            throw new McpProtocolException(JsonRpcErrors.SERVER_ERROR,
+                    "Bad Request: Mcp-Session-Id header is required (send initialize first)", null, 400);
+        }
+        McpSession session = sessions.find(facts.sessionId())
+                .filter(s -> s.serverName().equals(server.name()))
+                .filter(s -> s.transport() == McpSession.Transport.STREAMABLE_HTTP)
+                .orElseThrow(() -> new McpProtocolException(JsonRpcErrors.SERVER_ERROR,
+                        "Session not found: initialize a new session", null, 404));
+        if (session.ownerSubject().isPresent()
+                && !session.ownerSubject().equals(facts.caller().map(CallContext.Caller::subject))) {
+            throw new McpProtocolException(JsonRpcErrors.SERVER_ERROR, "Session not found: initialize a new session",
+                    null, 404);
+        }
+        String version = facts.protocolVersion() == null ? ProtocolVersions.DEFAULT_WITHOUT_HEADER : facts.protocolVersion();
+        if (!REVISIONS.contains(version)) {
+            throw new McpProtocolException(JsonRpcErrors.SERVER_ERROR,
+                    "Bad Request: unsupported MCP-Protocol-Version (supported: " + String.join(", ", REVISIONS) + ")",
+                    null, 400);
+        }
+        return session;
+    }
+
+    private Reply request(ServedMcpServer server, McpSession session, JSONRPCRequest request, RequestFacts facts) {
+        if (!facts.acceptsEventStream() || !wantsProgress(request)) {
+            JSONRPCResponse response = messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS);
+            return new Reply.Json(200, response);
+        }
+        EventStream stream = session.openRequestStream();
+        calls.execute(() -> {
+            JSONRPCResponse response = messages.request(server, session, request, facts.caller(),
+                    n -> send(stream, writer.writeNotification(n)), REVISIONS);
+            stream.send(SseEvent.MESSAGE, writer.write(response));
+            stream.close();
+        });
+        // Before 2026-07-28 a dropped connection is no cancellation: the call runs on, resumable by Last-Event-ID.
+        return new Reply.Stream(stream, 0, () -> { });
+    }
+
+    private Reply batch(ServedMcpServer server, McpSession session, Incoming.Batch batch, RequestFacts facts) {
+        if (!ProtocolVersions.allowsBatches(session.protocolVersion())) {
+            return new Reply.Json(400, JsonRpcErrors.error(null, JsonRpcErrors.INVALID_REQUEST,
+                    "Invalid Request: batches are not part of protocol revision " + session.protocolVersion()));
+        }
+        List<Object> responses = new ArrayList<>();
+        for (Incoming item : batch.items()) {
+            switch (item) {
+                case Incoming.Invalid(Object error) -> responses.add(error);
+                case Incoming.Single(JSONRPCRequest request) ->
+                        responses.add(messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS));
+                case Incoming.Single(JSONRPCNotification notification) -> messages.notification(session, notification);
+                default -> {
+                    // responses from the client and nested arrays carry nothing to answer
+                }
+            }
+        }
+        return responses.isEmpty() ? new Reply.Status(202) : new Reply.Json(200, responses);
+    }
+
+    private static boolean wantsProgress(JSONRPCRequest request) {
+        return McpSchema.METHOD_TOOLS_CALL.equals(request.method())
+                && request.params() instanceof Map<?, ?> params
+                && params.get("_meta") instanceof Map<?, ?> meta
+                && meta.get("progressToken") != null;
+    }
+
+    private static void send(EventStream stream, String data) {
+        if (data != null) {
+            stream.send("message", data);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mcpgateway.gateway.mcp.transport;
+
+import dev.mcpgateway.gateway.catalog.McpServerCatalog;
+import dev.mcpgateway.gateway.catalog.ServedMcpServer;
+import dev.mcpgateway.gateway.mcp.McpSettings;
+import dev.mcpgateway.gateway.mcp.protocol.Incoming;
+import dev.mcpgateway.gateway.mcp.protocol.JsonRpcErrors;
+import dev.mcpgateway.gateway.mcp.protocol.JsonRpcParser;
+import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
+import dev.mcpgateway.gateway.mcp.protocol.Reply;
+import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The HTTP side shared by the MCP routes: guards, header extraction, and rendering a {@link Reply}. */
+@Singleton
+class McpHttp {
+
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    private static final String PARAM_HEADER_PREFIX = "mcp-param-";
+
+    private final McpServerCatalog catalog;
+    private final OriginPolicy origins;
+    private final CallerResolver callers;
+    private final JsonRpcParser parser;
+    private final MessageWriter writer;
+    private final int maxRequestBytes;
+
+    McpHttp(McpServerCatalog catalog, OriginPolicy origins, CallerResolver callers, JsonRpcParser parser,
+            MessageWriter writer, McpSettings settings) {
+        this.catalog = catalog;
+        this.origins = origins;
+        this.callers = callers;
+        this.parser = parser;
+        this.writer = writer;
+        this.maxRequestBytes = settings.getMaxRequestBytes();
+    }
+
+    /** The refusal every MCP request gets before it is read, if any: a foreign Origin or an unknown server. */
+    Optional<MutableHttpResponse<?>> refusal(HttpRequest<?> request, String serverName) {
+        if (!origins.allows(request.getHeaders().get("Origin"))) {
+            return Optional.of(jsonRpc(403, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
+                    "Forbidden: Origin not allowed")));
+        }
+        if (catalog.find(serverName).isEmpty()) {
+            return Optional.of(problem(404, "MCP server not found", "No MCP server is served at this path."));
+        }
+        return Optional.empty();
+    }
+
+    ServedMcpServer server(String serverName) {
+        return catalog.find(serverName).orElseThrow();
+    }
+
+    /** The body, or the 413 it earns by its size. */
+    Optional<MutableHttpResponse<?>> tooLarge(HttpRequest<?> request, byte[] body) {
+        long declared = request.getContentLength();
+        if (declared > maxRequestBytes || (body != null && body.length > maxRequestBytes)) {
+            return Optional.of(jsonRpc(413, JsonRpcErrors.error(null, JsonRpcErrors.INVALID_REQUEST,
+                    "Request body exceeds the limit of " + maxRequestBytes + " bytes")));
+        }
+        return Optional.empty();
+    }
+
+    Incoming parse(byte[] body) {
+        return parser.parse(body == null ? new byte[0] : body);
+    }
+
+    RequestFacts facts(HttpRequest<?> request) {
+        HttpHeaders headers = request.getHeaders();
+        Map<String, String> params = new HashMap<>();
+        for (String name : headers.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(PARAM_HEADER_PREFIX)) {
+                params.put(lower.substring(PARAM_HEADER_PREFIX.length()), headers.get(name));
+            }
+        }
+        String accept = headers.get(HttpHeaders.ACCEPT);
+        boolean sse = accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_EVENT_STREAM);
+        return new RequestFacts(headers.get("Mcp-Session-Id"), headers.get("MCP-Protocol-Version"), sse,
+                headers.get("Last-Event-ID"), headers.get("Mcp-Method"), headers.get("Mcp-Name"), Map.copyOf(params),
+                callers.resolve(request));
+    }
+
+    MutableHttpResponse<?> render(Reply reply) {
+        return switch (reply) {
+            case Reply.Status(int status) -> HttpResponse.status(HttpStatus.valueOf(status));
+            case Reply.Json json -> {
+                MutableHttpResponse<?> response = jsonRpc(json.status(), json.body());
+                json.headers().forEach(response::header);
+                yield response;
+            }
+            case Reply.Stream stream -> {
+                MutableHttpResponse<?> response = HttpResponse.ok(SseBridge.publisher(stream))
+                        .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                        .header("X-Accel-Buffering", "no");
+                stream.headers().forEach(response::header);
+                yield response;
+            }
+        };
+    }
+
+    MutableHttpResponse<?> jsonRpc(int status, Object body) {
+        return HttpResponse.status(HttpStatus.valueOf(status)).body(writer.write(body))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    static MutableHttpResponse<?> problem(int status, String title, String detail) {
+        Map<String, Object> body = Map.of("type", "about:blank", "title", title, "status", status, "detail", detail);
+        return HttpResponse.status(HttpStatus.valueOf(status)).body(body).contentType(PROBLEM_JSON);
+    }
+
+    MutableHttpResponse<?> internalError() {
+        return jsonRpc(500, JsonRpcErrors.error(null, JsonRpcErrors.INTERNAL_ERROR, "Internal error"));
+    }
+}
