@@ -47,7 +47,11 @@ public final class ProxyFixture implements AutoCloseable {
     }
 
     public ProxyFixture property(String name, Object value) {
-        properties.put(name, value);
+        if (value == null) {
+            properties.remove(name);
+        } else {
+            properties.put(name, value);
+        }
         return this;
     }
 

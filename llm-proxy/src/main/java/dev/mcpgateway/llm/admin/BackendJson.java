@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.backend.Credential;
+import dev.mcpgateway.llm.backend.EntraCredentials;
 import dev.mcpgateway.llm.backend.Secret;
 import dev.mcpgateway.llm.breaker.BreakerRule;
 import dev.mcpgateway.llm.breaker.CircuitBreaker;
@@ -41,6 +42,16 @@ final class BackendJson {
                 }
             }
             case Credential.None n -> credentials.put("type", "none");
+            case Credential.ClientCredentials cc -> {
+                var settings = cc.tokens().settings();
+                credentials.put("type", "client-credentials");
+                credentials.put("tokenUrl", settings.tokenEndpoint().toString());
+                credentials.put("clientId", settings.clientId());
+                settings.scope().ifPresent(scope -> credentials.put("scope", scope));
+                if (withSecrets) {
+                    credentials.put("clientSecret", settings.clientSecret().reveal());
+                }
+            }
         }
         o.put("timeout", b.timeout().toString());
         o.put("deployment", b.deployment());
@@ -89,8 +100,16 @@ final class BackendJson {
             case "api-key" -> new Credential.ApiKey(secret(c, "key"));
             case "bearer" -> new Credential.Bearer(secret(c, "token"));
             case "none" -> new Credential.None();
-            default -> throw new IllegalArgumentException("credentials.type is api-key, bearer or none, not '" + type + "'");
+            case "client-credentials" -> EntraCredentials.of(text(c, "tokenUrl"), text(c, "tenantId"),
+                    text(c, "clientId"), text(c, "clientSecret"), text(c, "scope"));
+            default -> throw new IllegalArgumentException(
+                    "credentials.type is api-key, bearer, client-credentials or none, not '" + type + "'");
         };
+    }
+
+    private static String text(JsonNode c, String field) {
+        JsonNode v = c.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static Secret secret(JsonNode c, String field) {

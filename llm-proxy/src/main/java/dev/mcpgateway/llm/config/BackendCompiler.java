@@ -3,6 +3,7 @@ package dev.mcpgateway.llm.config;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.backend.Credential;
+import dev.mcpgateway.llm.backend.EntraCredentials;
 import dev.mcpgateway.llm.backend.Secret;
 import dev.mcpgateway.llm.breaker.BreakerRule;
 import io.micronaut.core.convert.ConversionService;
@@ -32,8 +33,14 @@ public final class BackendCompiler {
     }
 
     static Credential credential(BackendProperties p) {
-        if (p.getApiKey() != null && p.getBearerToken() != null) {
-            throw new IllegalArgumentException("set api-key or bearer-token, not both");
+        boolean oauth = p.getClientCredentials() != null && !p.getClientCredentials().isEmpty();
+        if ((p.getApiKey() != null ? 1 : 0) + (p.getBearerToken() != null ? 1 : 0) + (oauth ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("set one of api-key, bearer-token, client-credentials");
+        }
+        if (oauth) {
+            Map<String, ?> c = Normalized.keys(p.getClientCredentials());
+            return EntraCredentials.of(text(c.get("tokenurl")), text(c.get("tenantid")), text(c.get("clientid")),
+                    text(c.get("clientsecret")), text(c.get("scope")));
         }
         if (p.getApiKey() != null) {
             return new Credential.ApiKey(new Secret(p.getApiKey()));
@@ -71,6 +78,10 @@ public final class BackendCompiler {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(key + " is not a duration (30s, 2m, PT30S): '" + text + "'");
         }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString().trim();
     }
 
     static int integer(Object value, int fallback) {

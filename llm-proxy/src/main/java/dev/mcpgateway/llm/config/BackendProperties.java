@@ -20,6 +20,7 @@ public class BackendProperties {
     private String apiVersion;
     private List<String> models = List.of();
     private Map<String, String> circuitBreaker = Map.of();
+    private Map<String, String> clientCredentials = Map.of();
 
     public BackendProperties(@Parameter String id) {
         this.id = id;
@@ -93,6 +94,15 @@ public class BackendProperties {
 
     public void setModels(List<String> models) {
         this.models = models;
+    }
+
+    /** OAuth client credentials (Entra): token-url or tenant-id, client-id, client-secret, scope. */
+    public Map<String, String> getClientCredentials() {
+        return clientCredentials;
+    }
+
+    public void setClientCredentials(Map<String, String> clientCredentials) {
+        this.clientCredentials = clientCredentials;
     }
 
     /** failure-count, failure-percentage, interval, status-code-ranges, error-reasons, trip-duration, ... */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendRegistry;
+import dev.mcpgateway.llm.backend.Credential;
 import dev.mcpgateway.llm.balance.Balancer;
 import dev.mcpgateway.llm.balance.Pool;
 import dev.mcpgateway.llm.balance.PoolRegistry;
@@ -75,6 +76,9 @@ public class Dispatcher {
                     breaker.onTransportFailure("invalid_response");
                     lastFailure = new UpstreamFailure("invalid_response", null);
                 } else {
+                    if (response.status() == 401 && backend.get().credential() instanceof Credential.ClientCredentials cc) {
+                        cc.invalidate();
+                    }
                     breaker.onResponse(response.status(), response.retryAfter());
                     if (!RetryPolicy.isRetriableStatus(response.status())) {
                         return response;
@@ -99,6 +103,7 @@ public class Dispatcher {
             throw new OpenAiErrorException(switch (lastFailure.reason()) {
                 case "timeout" -> OpenAiError.timeout("The model backend did not answer in time.");
                 case "invalid_response" -> OpenAiError.badGateway("The model backend returned a response that is not JSON.");
+                case "credential" -> OpenAiError.badGateway("The gateway could not obtain a credential for the model backend.");
                 case "too_large" -> OpenAiError.badGateway("The model backend's response exceeds the proxy's size limit.");
                 default -> OpenAiError.badGateway("The model backend could not be reached.");
             });

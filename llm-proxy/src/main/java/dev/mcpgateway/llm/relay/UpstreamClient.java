@@ -1,5 +1,6 @@
 package dev.mcpgateway.llm.relay;
 
+import dev.mcpgateway.auth.backend.CredentialUnavailableException;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.config.LlmSettings;
@@ -48,7 +49,11 @@ public class UpstreamClient implements AutoCloseable {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        backend.credential().apply(builder);
+        try {
+            backend.credential().apply(builder);
+        } catch (CredentialUnavailableException e) {
+            throw new UpstreamFailure("credential", e);
+        }
         HttpResponse<UpstreamBody> response;
         try {
             response = http.send(builder.build(), info -> isEventStream(info)
