@@ -9,6 +9,17 @@ final class LimitScripts {
     private LimitScripts() {
     }
 
+    /** The digest Redis names a script by (EVALSHA). */
+    static String sha1(String script) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required by the Java platform", e);
+        }
+    }
+
     /**
      * ARGV: estimate, rate limit, rate ttl ms, quota limit, quota ttl ms.
      * Returns {admitted 1 | rate-rejected 0 | quota-rejected 2, 0, rate used, quota used}.

@@ -11,7 +11,18 @@ import java.time.Instant;
  * @param reservedTokens    tokens reserved at admission (the prompt estimate, or 0)
  * @param rateWindowStart   start of the minute window charged, or null without a rate limit
  * @param quotaWindowStart  start of the quota window charged, or null without a quota
+ * @param local             true when the reservation was taken on this instance's in-memory counters because
+ *                          the shared store (Redis) could not be reached; it is settled there too
  */
 public record Reservation(String counterKey, TokenLimitPolicy policy, long reservedTokens,
-                          Instant rateWindowStart, Instant quotaWindowStart) {
+                          Instant rateWindowStart, Instant quotaWindowStart, boolean local) {
+
+    public Reservation(String counterKey, TokenLimitPolicy policy, long reservedTokens, Instant rateWindowStart,
+                       Instant quotaWindowStart) {
+        this(counterKey, policy, reservedTokens, rateWindowStart, quotaWindowStart, false);
+    }
+
+    Reservation asLocal() {
+        return new Reservation(counterKey, policy, reservedTokens, rateWindowStart, quotaWindowStart, true);
+    }
 }

@@ -9,8 +9,8 @@ import java.time.Clock;
 
 /**
  * Chooses the limiter: Redis when {@code redis.uri} is configured (micronaut-redis-lettuce then provides the
- * connection), in memory otherwise. Windows follow the proxy's {@code @Named("llm")} clock, so a test that
- * replaces that clock moves the limit windows too.
+ * connection), in memory otherwise. Windows follow the proxy's {@code @Named("llm")} clock
+ * (llm-core's {@code ClockFactory}), so a test that replaces that clock moves the limit windows too.
  */
 @Factory
 public class TokenLimiterFactory {

@@ -105,8 +105,10 @@ public final class TokenMetrics {
     }
 
     private DistributionSummary tokenUsage(Tags tags, String type) {
+        // No base unit: OpenTelemetry's unit is "{token}", an annotation its Prometheus mapping drops, so
+        // dashboards built for OTel GenAI metrics find gen_ai_client_token_usage_* under this exact name.
         return DistributionSummary.builder("gen_ai.client.token.usage").description("Tokens used per call")
-                .baseUnit("tokens").serviceLevelObjectives(TOKEN_BUCKETS)
+                .serviceLevelObjectives(TOKEN_BUCKETS)
                 .tags(tags.and("gen_ai.token.type", type)).register(registry);
     }
 

@@ -21,7 +21,8 @@ public final class IncludeUsage {
      *         chunk must be stripped from what the client receives ({@link StreamUsageMeter})
      */
     public static boolean ensure(ObjectNode body) {
-        if (!body.path("stream").asBoolean(false) || body.has("input") && !body.has("messages") && !body.has("prompt")) {
+        boolean responsesApi = body.has("input") && !body.has("messages") && !body.has("prompt");
+        if (!body.path("stream").asBoolean(false) || responsesApi) {
             return false;
         }
         JsonNode options = body.get("stream_options");

@@ -35,8 +35,11 @@ class RedisTokenLimiterTest extends TokenLimiterContract {
 
     @AfterEach
     void flushAndDisconnect() {
-        try (StatefulRedisConnection<String, String> c = clients.getFirst().connect()) {
+        RedisClient admin = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> c = admin.connect()) {
             c.sync().flushall();
+        } finally {
+            admin.shutdown();
         }
         clients.forEach(RedisClient::shutdown);
     }
@@ -76,5 +79,24 @@ class RedisTokenLimiterTest extends TokenLimiterContract {
             // 45 s left in the minute plus the 2-minute grace for late settlements
             assertTrue(ttl > 0 && ttl <= 165_000, "ttl " + ttl);
         }
+    }
+
+    @Test
+    void whenRedisIsUnreachableCountsOnThisInstanceInsteadOfFailingCalls() {
+        RedisServerFixture doomed = RedisServerFixture.start();
+        RedisClient client = RedisClient.create(doomed.uri());
+        client.setDefaultTimeout(java.time.Duration.ofMillis(500));
+        clients.add(client);
+        TokenLimiter limiter = new RedisTokenLimiter(client.connect(), clock, "test:limit:");
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 100);
+        limiter.admit("sub-a", policy, 90);
+        doomed.close();
+
+        var local = assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 60));
+        limiter.settle(local.reservation(), 80);
+
+        assertTrue(local.reservation().local());
+        assertInstanceOf(Admission.Rejected.class, limiter.admit("sub-a", policy, 21));
+        assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 20));
     }
 }

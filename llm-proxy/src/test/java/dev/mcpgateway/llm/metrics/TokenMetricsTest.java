@@ -40,10 +40,10 @@ class TokenMetricsTest {
         metrics.recordUsage(alice, new Usage(100, 20, 120, 0, 0));
 
         String scrape = registry.scrape();
-        assertTrue(scrape.contains("gen_ai_client_token_usage_tokens_count{"), scrape);
-        assertTrue(scrape.matches("(?s).*gen_ai_client_token_usage_tokens_sum\\{[^}]*gen_ai_token_type=\"input\"[^}]*} 100\\.0.*"),
+        assertTrue(scrape.contains("gen_ai_client_token_usage_count{"), scrape);
+        assertTrue(scrape.matches("(?s).*gen_ai_client_token_usage_sum\\{[^}]*gen_ai_token_type=\"input\"[^}]*} 100\\.0.*"),
                 scrape);
-        assertTrue(scrape.matches("(?s).*gen_ai_client_token_usage_tokens_bucket\\{[^}]*gen_ai_token_type=\"output\"[^}]*le=\"64\\.0\"} 1.*"),
+        assertTrue(scrape.matches("(?s).*gen_ai_client_token_usage_bucket\\{[^}]*gen_ai_token_type=\"output\"[^}]*le=\"64\\.0\"} 1.*"),
                 scrape);
     }
 
