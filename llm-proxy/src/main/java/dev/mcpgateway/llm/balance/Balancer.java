@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -45,17 +44,24 @@ public final class Balancer {
         return Optional.of(weighted ? byWeight(candidates) : roundRobin(pool.id(), candidates));
     }
 
+    /** The members of the highest priority group (lowest number) that has an available member; two passes, no map. */
     private static List<Pool.Member> eligibleGroup(Pool pool, Predicate<String> available) {
-        TreeMap<Integer, List<Pool.Member>> groups = new TreeMap<>();
+        int best = Integer.MAX_VALUE;
         for (Pool.Member m : pool.members()) {
-            groups.computeIfAbsent(m.priority(), p -> new ArrayList<>()).add(m);
-        }
-        for (List<Pool.Member> group : groups.values()) {
-            if (group.stream().anyMatch(m -> available.test(m.backend()))) {
-                return group;
+            if (m.priority() < best && available.test(m.backend())) {
+                best = m.priority();
             }
         }
-        return List.of();
+        if (best == Integer.MAX_VALUE) {
+            return List.of();
+        }
+        List<Pool.Member> group = new ArrayList<>(pool.members().size());
+        for (Pool.Member m : pool.members()) {
+            if (m.priority() == best) {
+                group.add(m);
+            }
+        }
+        return group;
     }
 
     private String roundRobin(String poolId, List<Pool.Member> candidates) {

@@ -111,8 +111,13 @@ class LlmProxyBenchmark {
     private static Process startProxy(FakeOpenAiBackend fake) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxDirectMemorySize=64m", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), ProxyMain.class.getName(),
+                "-XX:MaxDirectMemorySize=64m",
+                "-Xss512k"));
+        String extra = System.getProperty("bench.proxyJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyMain.class.getName(),
                 "micronaut.server.port=" + freePort(), "micronaut.server.host=127.0.0.1",
                 "llm.backends.fast.url=" + fake.baseUri() + "/v1", "llm.backends.fast.type=openai",
                 "llm.backends.fast.api-key=bench-upstream-key", "llm.backends.fast.models=gpt-4o",
