@@ -2,8 +2,6 @@ package dev.mcpgateway.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -185,24 +183,24 @@ public final class FakeOpenAiBackend implements AutoCloseable {
     private void ok(HttpExchange exchange, Behaviour.Ok ok, String path, JsonNode request) throws IOException {
         String model = request.path("model").asText("deployment") ;
         if (path.endsWith("/embeddings")) {
-            send(exchange, 200, "application/json", JSON.writeValueAsBytes(Replies.embeddings(model, ok)));
+            send(exchange, 200, "application/json", JSON.writeValueAsBytes(FakeOpenAiReplies.embeddings(model, ok)));
         } else if (request.path("stream").asBoolean(false)) {
             boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            for (String event : Replies.chatStream(model, name, ok, usage, path.endsWith("/completions") && !path.endsWith("chat/completions"))) {
+            for (String event : FakeOpenAiReplies.chatStream(model, name, ok, usage, path.endsWith("/completions") && !path.endsWith("chat/completions"))) {
                 out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
         } else if (path.endsWith("/responses")) {
-            send(exchange, 200, "application/json", JSON.writeValueAsBytes(Replies.response(model, name, ok)));
+            send(exchange, 200, "application/json", JSON.writeValueAsBytes(FakeOpenAiReplies.response(model, name, ok)));
         } else if (path.endsWith("/chat/completions")) {
-            send(exchange, 200, "application/json", JSON.writeValueAsBytes(Replies.chat(model, name, ok)));
+            send(exchange, 200, "application/json", JSON.writeValueAsBytes(FakeOpenAiReplies.chat(model, name, ok)));
         } else {
-            send(exchange, 200, "application/json", JSON.writeValueAsBytes(Replies.completion(model, name, ok)));
+            send(exchange, 200, "application/json", JSON.writeValueAsBytes(FakeOpenAiReplies.completion(model, name, ok)));
         }
     }
 
@@ -211,7 +209,7 @@ public final class FakeOpenAiBackend implements AutoCloseable {
         // a declared length far above what is sent: closing early is a truncated body to the client
         exchange.sendResponseHeaders(200, 1_000_000);
         OutputStream out = exchange.getResponseBody();
-        List<String> events = Replies.chatStream(request.path("model").asText("deployment"), name,
+        List<String> events = FakeOpenAiReplies.chatStream(request.path("model").asText("deployment"), name,
                 new Behaviour.Ok(5, 50, "this stream will be cut short before the end", 10), false, false);
         for (int i = 0; i < Math.min(chunks, events.size()); i++) {
             out.write(("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
@@ -224,7 +222,7 @@ public final class FakeOpenAiBackend implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        List<String> events = Replies.chatStream(request.path("model").asText("deployment"), name, ok(), false, false);
+        List<String> events = FakeOpenAiReplies.chatStream(request.path("model").asText("deployment"), name, ok(), false, false);
         for (int i = 0; i < events.size(); i++) {
             out.write(("data: " + events.get(i) + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -262,140 +260,5 @@ public final class FakeOpenAiBackend implements AutoCloseable {
         closed.countDown();
         server.stop(0);
         executor.shutdownNow();
-    }
-
-    /** The answer bodies, shaped like OpenAI's. */
-    static final class Replies {
-
-        private Replies() {
-        }
-
-        static ObjectNode usage(Behaviour.Ok ok) {
-            ObjectNode usage = JSON.createObjectNode();
-            usage.put("prompt_tokens", ok.promptTokens());
-            usage.put("completion_tokens", ok.completionTokens());
-            usage.put("total_tokens", ok.promptTokens() + ok.completionTokens());
-            return usage;
-        }
-
-        static ObjectNode chat(String model, String backend, Behaviour.Ok ok) {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("id", "chatcmpl-" + backend);
-            root.put("object", "chat.completion");
-            root.put("created", 1_700_000_000L);
-            root.put("model", model);
-            ObjectNode choice = root.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.putObject("message").put("role", "assistant").put("content", ok.text());
-            choice.put("finish_reason", "stop");
-            root.set("usage", usage(ok));
-            root.put("system_fingerprint", "fp_" + backend);
-            return root;
-        }
-
-        static ObjectNode completion(String model, String backend, Behaviour.Ok ok) {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("id", "cmpl-" + backend);
-            root.put("object", "text_completion");
-            root.put("created", 1_700_000_000L);
-            root.put("model", model);
-            ObjectNode choice = root.putArray("choices").addObject();
-            choice.put("index", 0);
-            choice.put("text", ok.text());
-            choice.put("finish_reason", "stop");
-            root.set("usage", usage(ok));
-            return root;
-        }
-
-        static ObjectNode embeddings(String model, Behaviour.Ok ok) {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("object", "list");
-            ObjectNode item = root.putArray("data").addObject();
-            item.put("object", "embedding");
-            item.put("index", 0);
-            ArrayNode vector = item.putArray("embedding");
-            for (int i = 0; i < 8; i++) {
-                vector.add(0.125 * i);
-            }
-            root.put("model", model);
-            ObjectNode usage = root.putObject("usage");
-            usage.put("prompt_tokens", ok.promptTokens());
-            usage.put("total_tokens", ok.promptTokens());
-            return root;
-        }
-
-        static ObjectNode response(String model, String backend, Behaviour.Ok ok) {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("id", "resp_" + backend);
-            root.put("object", "response");
-            root.put("created_at", 1_700_000_000L);
-            root.put("status", "completed");
-            root.put("model", model);
-            ObjectNode message = root.putArray("output").addObject();
-            message.put("type", "message");
-            message.put("id", "msg_" + backend);
-            message.put("status", "completed");
-            message.put("role", "assistant");
-            ObjectNode content = message.putArray("content").addObject();
-            content.put("type", "output_text");
-            content.put("text", ok.text());
-            content.putArray("annotations");
-            ObjectNode usage = root.putObject("usage");
-            usage.put("input_tokens", ok.promptTokens());
-            usage.put("output_tokens", ok.completionTokens());
-            usage.put("total_tokens", ok.promptTokens() + ok.completionTokens());
-            usage.putObject("input_tokens_details").put("cached_tokens", 0);
-            usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
-            return root;
-        }
-
-        static List<String> chatStream(String model, String backend, Behaviour.Ok ok, boolean usage, boolean legacy) {
-            List<String> events = new ArrayList<>();
-            String text = ok.text();
-            int pieces = Math.max(1, ok.chunks());
-            int step = Math.max(1, (text.length() + pieces - 1) / pieces);
-            try {
-                for (int at = 0; at < text.length(); at += step) {
-                    String piece = text.substring(at, Math.min(text.length(), at + step));
-                    ObjectNode chunk = JSON.createObjectNode();
-                    chunk.put("id", (legacy ? "cmpl-" : "chatcmpl-") + backend);
-                    chunk.put("object", legacy ? "text_completion" : "chat.completion.chunk");
-                    chunk.put("created", 1_700_000_000L);
-                    chunk.put("model", model);
-                    ObjectNode choice = chunk.putArray("choices").addObject();
-                    choice.put("index", 0);
-                    if (legacy) {
-                        choice.put("text", piece);
-                    } else {
-                        choice.putObject("delta").put("content", piece);
-                    }
-                    choice.putNull("finish_reason");
-                    events.add(JSON.writeValueAsString(chunk));
-                }
-                ObjectNode last = JSON.createObjectNode();
-                last.put("id", "chatcmpl-" + backend);
-                last.put("object", "chat.completion.chunk");
-                last.put("created", 1_700_000_000L);
-                last.put("model", model);
-                ObjectNode choice = last.putArray("choices").addObject();
-                choice.put("index", 0);
-                choice.putObject("delta");
-                choice.put("finish_reason", "stop");
-                events.add(JSON.writeValueAsString(last));
-                if (usage) {
-                    ObjectNode u = JSON.createObjectNode();
-                    u.put("id", "chatcmpl-" + backend);
-                    u.put("object", "chat.completion.chunk");
-                    u.put("created", 1_700_000_000L);
-                    u.put("model", model);
-                    u.putArray("choices");
-                    u.set("usage", usage(ok));
-                    events.add(JSON.writeValueAsString(u));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return events;
-        }
     }
 }
