@@ -9,7 +9,6 @@ import dev.mcpgateway.llm.route.ProxyRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,13 +57,13 @@ public class UpstreamClient implements AutoCloseable {
         try {
             response = http.send(builder.build(), info -> isEventStream(info)
                     ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofPublisher(), UpstreamBody::stream)
-                    : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), UpstreamBody::buffered));
+                    : HttpResponse.BodySubscribers.mapping(new CappedBody(maxResponseBytes), UpstreamBody::buffered));
         } catch (HttpTimeoutException e) {
             throw new UpstreamFailure("timeout", e);
         } catch (ConnectException e) {
             throw new UpstreamFailure("connect", e);
         } catch (IOException e) {
-            throw new UpstreamFailure("io", e);
+            throw new UpstreamFailure(e.getCause() instanceof CappedBody.TooLarge ? "too_large" : "io", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamFailure("io", e);
@@ -74,22 +73,8 @@ public class UpstreamClient implements AutoCloseable {
             return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), null, upstream.stream(),
                     backend.timeout());
         }
-        return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), readCapped(upstream.input()),
+        return new UpstreamResponse(backend.id(), response.statusCode(), response.headers(), upstream.body(),
                 null, backend.timeout());
-    }
-
-    private byte[] readCapped(InputStream in) throws UpstreamFailure {
-        try (in) {
-            byte[] bytes = in.readNBytes(maxResponseBytes + 1);
-            if (bytes.length > maxResponseBytes) {
-                throw new UpstreamFailure("too_large", null);
-            }
-            return bytes;
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamFailure("timeout", e);
-        } catch (IOException e) {
-            throw new UpstreamFailure("io", e);
-        }
     }
 
     /** The backend URL for this call: Azure deployment paths or the OpenAI-compatible API root. */
@@ -123,14 +108,14 @@ public class UpstreamClient implements AutoCloseable {
         http.close();
     }
 
-    /** Either a live stream or a readable body, picked from the response's content type. */
-    record UpstreamBody(java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>> stream, InputStream input) {
+    /** Either a live stream or the whole body, picked from the response's content type. */
+    record UpstreamBody(java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>> stream, byte[] body) {
         static UpstreamBody stream(java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>> p) {
             return new UpstreamBody(p, null);
         }
 
-        static UpstreamBody buffered(InputStream in) {
-            return new UpstreamBody(null, in);
+        static UpstreamBody buffered(byte[] body) {
+            return new UpstreamBody(null, body);
         }
     }
 }

@@ -200,6 +200,18 @@ class FailoverTest {
         }
 
         @Test
+        void anAnswerOverTheResponseCapIsA502() throws Exception {
+            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o")
+                    .property("llm.max-response-bytes", 1024).start();
+            proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.Raw("{\"pad\":\"" + "x".repeat(5000) + "\"}"));
+
+            HttpResponse<String> response = call();
+
+            assertEquals(502, response.statusCode());
+            assertTrue(error(response).path("message").asText().contains("size limit"));
+        }
+
+        @Test
         void aStreamThatStallsIsAbandonedAfterTheBackendTimeout() throws Exception {
             proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o")
                     .property("llm.backends.a.timeout", "500ms").start();
