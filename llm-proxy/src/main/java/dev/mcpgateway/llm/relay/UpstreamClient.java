@@ -35,6 +35,9 @@ public class UpstreamClient implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.getConnectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // response handling runs on the client's selector thread: every subscriber we use is non-blocking
+                // (a capped collector, or the SSE publisher feeding Reactor and Netty), and it saves a thread hop
+                .executor(Runnable::run)
                 .build();
         this.maxResponseBytes = settings.getMaxResponseBytes();
     }
