@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,12 +110,14 @@ public class ProxyPipeline {
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
         JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
-        long estimate = json == null ? 0 : estimator.estimate(json, deployment);
+        // counted up front only when a limit must reserve it; a stream without limits counts it at its end, if at all
+        LongSupplier estimate = json == null ? () -> 0 : new PromptEstimate(estimator, json, deployment);
+        long reserve = applicable.isEmpty() ? 0 : estimate.getAsLong();
 
         TokenLimits.Held held;
         try {
             held = applicable.isEmpty() ? TokenLimits.Held.NOTHING
-                    : limits.admit(applicable, new CallAttributes(consumer, http.getHeaders()), estimate, body.stream());
+                    : limits.admit(applicable, new CallAttributes(consumer, http.getHeaders()), reserve, body.stream());
         } catch (OpenAiErrorException refused) {
             meters.ifPresent(m -> m.policyRateLimited(dims));
             throw refused;

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The backend half of a call: dispatch to the pool, then relay the answer with its accounting: a whole answer is
@@ -30,7 +31,7 @@ final class Relay {
     }
 
     static MutableHttpResponse<?> send(Dispatcher dispatcher, Pool pool, ProxyRequest request, String affinityKey,
-                                       CallAccounting accounting, PromptTokenEstimator estimator, long estimate,
+                                       CallAccounting accounting, PromptTokenEstimator estimator, LongSupplier estimate,
                                        boolean addedUsage, long start) {
         long sent = System.nanoTime();
         UpstreamResponse upstream = dispatcher.dispatch(pool, request, affinityKey);
@@ -40,9 +41,10 @@ final class Relay {
             accounting.metrics().ifPresent(m -> m.providerRateLimited(accounting.dimensions()));
         }
         if (upstream.isStream()) {
-            StreamUsageMeter meter = new StreamUsageMeter(estimator, request.deployment(), estimate, addedUsage);
+            // the meter counts deltas only; the prompt estimate is added at the end if the backend reports no usage
+            StreamUsageMeter meter = new StreamUsageMeter(estimator, request.deployment(), 0, addedUsage);
             MutableHttpResponse<?> response = ResponseWriter.stream(upstream,
-                    StreamRelay.relay(ResponseWriter.chunks(upstream), meter, accounting, sent));
+                    StreamRelay.relay(ResponseWriter.chunks(upstream), meter, estimate, accounting, sent));
             accounting.held().headers().forEach((name, value) -> response.getHeaders().set(name, value));
             addedLatency(accounting, start, backendNanos);
             return response;

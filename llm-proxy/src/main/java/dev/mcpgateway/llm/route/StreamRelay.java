@@ -7,6 +7,8 @@ import dev.mcpgateway.llm.usage.StreamUsageMeter;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import dev.mcpgateway.llm.usage.Usage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
 
@@ -22,7 +24,17 @@ final class StreamRelay {
     private StreamRelay() {
     }
 
-    static Flux<byte[]> relay(Flux<byte[]> upstream, StreamUsageMeter meter, CallAccounting accounting, long sentAt) {
+    /** Without reported usage the meter counted only the deltas: add the prompt estimate, computed now. */
+    private static StreamUsage withPrompt(StreamUsage metered, LongSupplier promptEstimate) {
+        if (metered.reported()) {
+            return metered;
+        }
+        return new StreamUsage(Usage.of(promptEstimate.getAsLong(), metered.usage().completionTokens()), false,
+                metered.complete());
+    }
+
+    static Flux<byte[]> relay(Flux<byte[]> upstream, StreamUsageMeter meter, LongSupplier promptEstimate,
+                              CallAccounting accounting, long sentAt) {
         SseEvents events = new SseEvents(meter::feed);
         ByteArrayOutputStream captured = accounting.caching() ? new ByteArrayOutputStream() : null;
         AtomicBoolean first = new AtomicBoolean(true);
@@ -40,7 +52,7 @@ final class StreamRelay {
                     }
                 })
                 .doFinally(signal -> {
-                    StreamUsage usage = meter.result();
+                    StreamUsage usage = withPrompt(meter.result(), promptEstimate);
                     boolean whole = signal == SignalType.ON_COMPLETE && usage.complete()
                             && captured != null && captured.size() < MAX_CAPTURE;
                     accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(),
