@@ -52,7 +52,9 @@ public final class AdminSupport {
             return handler.get();
         } catch (Problem.Failure f) {
             return f.problem().toResponse();
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (ClassCastException e) {
+            return Problem.badRequest("a field has the wrong JSON type").toResponse();
+        } catch (IllegalArgumentException | IllegalStateException e) {
             // our validators write messages for the operator (they name the field, never a secret)
             return Problem.badRequest(e.getMessage() == null ? "invalid value" : e.getMessage()).toResponse();
         } catch (RuntimeException e) {

@@ -69,13 +69,17 @@ public class ConsumerDirectory {
     }
 
     public synchronized void putSubscription(Subscription subscription) {
-        removeSubscription(subscription.id());
+        if (subscription.primaryKey().value().equals(subscription.secondaryKey().value())) {
+            throw new IllegalArgumentException("subscription '" + subscription.id() + "': primary and secondary keys differ");
+        }
+        // checked before anything changes, so a refused update leaves the subscription as it was
         for (Secret key : List.of(subscription.primaryKey(), subscription.secondaryKey())) {
             String owner = keyIndex.get(key.value());
-            if (owner != null) {
+            if (owner != null && !owner.equals(subscription.id())) {
                 throw new IllegalArgumentException("a key of subscription '" + subscription.id() + "' is already in use");
             }
         }
+        removeSubscription(subscription.id());
         subscriptions.put(subscription.id(), subscription);
         keyIndex.put(subscription.primaryKey().value(), subscription.id());
         keyIndex.put(subscription.secondaryKey().value(), subscription.id());

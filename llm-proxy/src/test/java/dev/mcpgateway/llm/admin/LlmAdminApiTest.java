@@ -189,6 +189,21 @@ class LlmAdminApiTest {
         }
 
         @Test
+        void aKeyAlreadyUsedByAnotherSubscriptionIsRefusedAndChangesNothing() throws Exception {
+            putBackendAndPool();
+            HttpResponse<String> clash = admin("PUT", "/admin/subscriptions/team-a",
+                    "{\"scope\":\"/products/starter\",\"primaryKey\":\"" + secret("team-a", "secondaryKey") + "\"}");
+            assertEquals(400, clash.statusCode());
+            assertEquals(200, chat("gpt-4o", ProxyFixture.KEY).statusCode(), "team-a is untouched");
+            admin("PUT", "/admin/subscriptions/team-c", "{\"scope\":\"/products/starter\"}");
+            HttpResponse<String> stolen = admin("PUT", "/admin/subscriptions/team-c",
+                    "{\"scope\":\"/products/starter\",\"primaryKey\":\"" + ProxyFixture.KEY + "\"}");
+            assertEquals(400, stolen.statusCode());
+            assertFalse(stolen.body().contains(ProxyFixture.KEY), "the key is not echoed");
+            assertEquals(200, admin("GET", "/admin/subscriptions/team-c", null).statusCode(), "team-c is untouched");
+        }
+
+        @Test
         void aSuspendedSubscriptionIs403() throws Exception {
             putBackendAndPool();
             assertEquals(200, admin("PATCH", "/admin/subscriptions/team-a", "{\"state\":\"suspended\"}").statusCode());
