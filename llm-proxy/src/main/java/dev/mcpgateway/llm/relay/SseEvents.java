@@ -6,17 +6,27 @@ import java.util.function.Predicate;
 
 /**
  * Cuts a relayed SSE byte stream into whole events as they complete, hands each event's {@code data} to a filter
- * (the usage meter), and returns the bytes of the events to forward, unchanged. Holds at most one unfinished event.
+ * (the usage meter), and returns the bytes of the events to forward, unchanged. Holds at most one unfinished event,
+ * of at most {@code maxEventBytes}.
  * Not thread-safe: one per stream, fed in order.
  */
 public final class SseEvents {
 
+    /** Default bound on one held event: a backend that never ends an event cannot make the proxy hold the stream. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
     private final Predicate<String> keep;
+    private final int maxEventBytes;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     /** @param keep receives each event's data (lines joined with \n); false drops the event */
     public SseEvents(Predicate<String> keep) {
+        this(keep, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    public SseEvents(Predicate<String> keep, int maxEventBytes) {
         this.keep = keep;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** The forwardable bytes of every event this chunk completed (possibly none). */
@@ -35,7 +45,12 @@ public final class SseEvents {
             start = end;
         }
         pending.reset();
-        pending.write(buffer, start, buffer.length - start);
+        if (buffer.length - start > maxEventBytes) {
+            // an oversized event is passed on unread rather than held: relayed, not metered
+            out.write(buffer, start, buffer.length - start);
+        } else {
+            pending.write(buffer, start, buffer.length - start);
+        }
         return out.toByteArray();
     }
 

@@ -50,4 +50,13 @@ class SseEventsTest {
         assertEquals(List.of("1"), seen);
         assertEquals("data: 2\r\n", s(events.rest()), "an unfinished event is handed over as is at the end");
     }
+
+    @Test
+    void anEventOverTheCapIsPassedOnInsteadOfHeld() {
+        SseEvents events = new SseEvents(data -> seen.add(data), 16);
+        String big = "data: " + "x".repeat(40);
+        assertEquals(big, s(events.feed(b(big))));
+        assertEquals("", s(events.rest()));
+        assertEquals(List.of(), seen);
+    }
 }
