@@ -189,6 +189,14 @@ public final class FakeOpenAiBackend implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
+            if (path.endsWith("/responses")) {
+                // the Responses API streams typed events and ends with response.completed (carrying usage), no [DONE]
+                for (String[] event : FakeOpenAiReplies.responseStream(model, name, ok)) {
+                    out.write(("event: " + event[0] + "\ndata: " + event[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                return;
+            }
             for (String event : FakeOpenAiReplies.chatStream(model, name, ok, usage, path.endsWith("/completions") && !path.endsWith("chat/completions"))) {
                 out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();

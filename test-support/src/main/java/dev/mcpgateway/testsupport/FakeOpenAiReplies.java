@@ -143,4 +143,42 @@ final class FakeOpenAiReplies {
         }
         return events;
     }
+
+    /** Responses API stream events as {type, data}: created, text deltas, text done, completed with usage. */
+    static List<String[]> responseStream(String model, String backend, FakeOpenAiBackend.Behaviour.Ok ok) {
+        List<String[]> events = new ArrayList<>();
+        try {
+            ObjectNode created = JSON.createObjectNode();
+            created.put("type", "response.created");
+            created.put("sequence_number", 0);
+            ObjectNode pending = response(model, backend, ok);
+            pending.put("status", "in_progress");
+            pending.putArray("output");
+            pending.remove("usage");
+            created.set("response", pending);
+            events.add(new String[] {"response.created", JSON.writeValueAsString(created)});
+            String text = ok.text();
+            int step = Math.max(1, (text.length() + ok.chunks() - 1) / Math.max(1, ok.chunks()));
+            int seq = 1;
+            for (int at = 0; at < text.length(); at += step) {
+                ObjectNode delta = JSON.createObjectNode();
+                delta.put("type", "response.output_text.delta");
+                delta.put("sequence_number", seq++);
+                delta.put("item_id", "msg_" + backend);
+                delta.put("output_index", 0);
+                delta.put("content_index", 0);
+                delta.put("delta", text.substring(at, Math.min(text.length(), at + step)));
+                delta.putArray("logprobs");
+                events.add(new String[] {"response.output_text.delta", JSON.writeValueAsString(delta)});
+            }
+            ObjectNode completed = JSON.createObjectNode();
+            completed.put("type", "response.completed");
+            completed.put("sequence_number", seq);
+            completed.set("response", response(model, backend, ok));
+            events.add(new String[] {"response.completed", JSON.writeValueAsString(completed)});
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
 }

@@ -17,6 +17,7 @@ import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseStreamEvent;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.util.stream.Collectors;
@@ -107,6 +108,21 @@ class OpenAiJavaClientTest {
 
             assertEquals("resp_oai", response.id());
             assertEquals("/v1/responses", proxy.fake("oai").received().getFirst().path());
+        }
+
+        @Test
+        void streamedResponsesApiEventsArriveTypedAndComplete() {
+            ResponseCreateParams params = ResponseCreateParams.builder().model("gpt-4o-mini").input("Say hello").build();
+            try (StreamResponse<ResponseStreamEvent> stream = client().responses().createStreaming(params)) {
+                java.util.List<ResponseStreamEvent> events = stream.stream().toList();
+                String text = events.stream().filter(ResponseStreamEvent::isOutputTextDelta)
+                        .map(e -> e.asOutputTextDelta().delta()).collect(Collectors.joining());
+                assertEquals("Hello from the fake backend.", text);
+                assertTrue(events.getLast().isCompleted());
+                assertEquals(18, events.getLast().asCompleted().response().usage().orElseThrow().totalTokens());
+            }
+            assertFalse(proxy.fake("oai").received().getFirst().json().has("stream_options"),
+                    "the Responses API reports usage by itself: its body is forwarded untouched");
         }
     }
 
