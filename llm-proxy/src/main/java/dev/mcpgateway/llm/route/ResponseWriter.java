@@ -18,12 +18,13 @@ final class ResponseWriter {
     private ResponseWriter() {
     }
 
+    /** Any upstream status is relayed, including ones outside the standard set (a provider's 529 overload). */
     static MutableHttpResponse<?> write(UpstreamResponse upstream) {
-        return withHeaders(HttpResponse.<byte[]>status(HttpStatus.valueOf(upstream.status())).body(upstream.body()), upstream);
+        return withHeaders(HttpResponse.<byte[]>ok().status(upstream.status()).body(upstream.body()), upstream);
     }
 
     static MutableHttpResponse<?> stream(UpstreamResponse upstream, Publisher<byte[]> body) {
-        return withHeaders(HttpResponse.<Publisher<byte[]>>status(HttpStatus.valueOf(upstream.status())).body(body), upstream);
+        return withHeaders(HttpResponse.<Publisher<byte[]>>ok().status(upstream.status()).body(body), upstream);
     }
 
     /** A cache hit: the stored bytes (JSON, or a whole SSE stream replayed as one), marked as a hit. */

@@ -200,6 +200,18 @@ class FailoverTest {
         }
 
         @Test
+        void aNonStandardUpstreamStatusIsRelayedAsIs() throws Exception {
+            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o").start();
+            proxy.fake("a").always(new FakeOpenAiBackend.Behaviour.Status(529, "3",
+                    "{\"error\":{\"message\":\"Overloaded\",\"type\":\"overloaded_error\",\"param\":null,\"code\":null}}"));
+
+            HttpResponse<String> response = call();
+
+            assertEquals(529, response.statusCode());
+            assertEquals("overloaded_error", error(response).path("type").asText());
+        }
+
+        @Test
         void anAnswerOverTheResponseCapIsA502() throws Exception {
             proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o")
                     .property("llm.max-response-bytes", 1024).start();
