@@ -136,10 +136,10 @@ public class ProxyPipeline {
             RequestBody forwarded = body;
             boolean addedUsage = false;
             if (body.stream() && json instanceof ObjectNode node) {
-                ObjectNode copy = node.deepCopy();
-                addedUsage = IncludeUsage.ensure(copy);
+                // changed in place: the cache key is already taken and the prompt estimate ignores stream_options
+                addedUsage = IncludeUsage.ensure(node);
                 if (addedUsage) {
-                    forwarded = new RequestBody(bytes(copy), body.model(), true);
+                    forwarded = new RequestBody(bytes(node), body.model(), true);
                 }
             }
             ProxyRequest request = new ProxyRequest(operation, azure, deployment,
