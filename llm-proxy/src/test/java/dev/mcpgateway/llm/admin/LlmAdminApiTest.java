@@ -76,6 +76,17 @@ class LlmAdminApiTest {
             assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith("application/problem+json"));
             assertEquals(401, admin("POST", "/admin/subscriptions/team-a/listSecrets", null, "wrong-key").statusCode());
         }
+
+        @Test
+        void withNoAdminKeyConfiguredTheAdminApiIsClosed() throws Exception {
+            try (ProxyFixture closed = new ProxyFixture().property("gateway.admin.key", null).start()) {
+                HttpResponse<String> r = ProxyHttp.send(java.net.http.HttpRequest.newBuilder(
+                        closed.uri().resolve("/admin/subscriptions/team-a/listSecrets"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer anything"));
+                assertEquals(401, r.statusCode());
+                assertTrue(json(r).path("detail").asText().contains("closed"));
+            }
+        }
     }
 
     @Nested
