@@ -4,7 +4,7 @@ import dev.mcpgateway.llm.breaker.CircuitBreaker;
 import dev.mcpgateway.llm.config.BackendCompiler;
 import dev.mcpgateway.llm.config.BackendProperties;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The live backends and their circuit breakers: seeded from {@code llm.backends}, changed through the admin API.
  * Replacing a backend keeps its breaker state unless its breaker rule changed.
  */
-@Singleton
+@Context
 public class BackendRegistry {
 
     private final Clock clock;

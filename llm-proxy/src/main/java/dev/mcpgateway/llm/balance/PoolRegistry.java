@@ -2,7 +2,7 @@ package dev.mcpgateway.llm.balance;
 
 import dev.mcpgateway.llm.config.PoolCompiler;
 import dev.mcpgateway.llm.config.PoolProperties;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The live backend pools: seeded from {@code llm.pools}, changed through the admin API. */
-@Singleton
+@Context
 public class PoolRegistry {
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();

@@ -3,7 +3,7 @@ package dev.mcpgateway.llm.consumer;
 import dev.mcpgateway.llm.backend.Secret;
 import dev.mcpgateway.llm.config.ProductProperties;
 import dev.mcpgateway.llm.config.SubscriptionProperties;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Products and subscriptions, seeded from {@code llm.products} / {@code llm.subscriptions} and changed through the
  * admin API, with an index from key to subscription so that a call costs one hash lookup.
  */
-@Singleton
+@Context
 public class ConsumerDirectory {
 
     private final Map<String, Product> products = new ConcurrentHashMap<>();

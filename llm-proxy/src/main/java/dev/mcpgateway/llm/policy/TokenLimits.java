@@ -11,7 +11,7 @@ import dev.mcpgateway.llm.limit.Settlement;
 import dev.mcpgateway.llm.limit.TokenLimitPolicy;
 import dev.mcpgateway.llm.limit.TokenLimiter;
 import io.micronaut.context.BeanProvider;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +20,10 @@ import java.util.Map;
 /**
  * The configured {@code llm.token-limits}, applied to a call: admission on every applicable policy (all or none:
  * a refusal by one releases what the others reserved), then one settlement per admission when the call ends.
- * The limiter (in memory, or Redis when {@code redis.uri} is set) is created only when a limit is configured.
+ * The limiter (in memory, or Redis when {@code redis.uri} is set) is created at start-up, and only when a limit is
+ * configured. Compiled eagerly ({@code @Context}) so that a bad policy fails the start naming its key.
  */
-@Singleton
+@Context
 public class TokenLimits {
 
     private final List<ScopedLimit> limits = new ArrayList<>();
@@ -37,6 +38,10 @@ public class TokenLimits {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("llm.token-limits." + p.getName() + ": " + e.getMessage(), e);
             }
+        }
+        if (!limits.isEmpty()) {
+            // created at start-up when limits exist: a Redis that cannot be reached fails the start, not a call
+            limiter.get();
         }
     }
 

@@ -2,10 +2,10 @@ package dev.mcpgateway.llm.relay;
 
 import dev.mcpgateway.llm.config.LlmSettings;
 import dev.mcpgateway.llm.retry.RetryPolicy;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 /** The proxy's retry policy, compiled from {@code llm.retry-*} at startup and replaceable at run time. */
-@Singleton
+@Context
 public class RetryPolicyHolder {
 
     private volatile RetryPolicy policy;

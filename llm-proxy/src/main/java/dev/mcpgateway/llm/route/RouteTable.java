@@ -2,7 +2,7 @@ package dev.mcpgateway.llm.route;
 
 import dev.mcpgateway.llm.config.BackendProperties;
 import dev.mcpgateway.llm.config.PoolProperties;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which pool (or single backend) serves a deployment or model name: the {@code models} lists of
  * {@code llm.pools.*} and {@code llm.backends.*}, plus routes set through {@code /admin/llm-routes}.
  */
-@Singleton
+@Context
 public class RouteTable {
 
     private final Map<String, String> routes = new ConcurrentHashMap<>();
