@@ -122,7 +122,8 @@ class SharedLimitAcrossInstancesTest {
         assertEquals(0, other.get());
         assertTrue(limited.get() > 0, "64 calls of 18 tokens must exceed 360");
         assertEquals(ok.get(), first.fake("b").requestCount() + second.fake("b").requestCount());
-        assertTrue(first.fake("b").requestCount() > 0 && second.fake("b").requestCount() > 0);
+        // Each instance answered 32 of the calls (200 or 429) by construction; which one got the admitted ones is a
+        // race, so the sharing itself is proven by the bound below (two unshared limits would admit up to 720).
         // Overshoot bound: only the unreserved part (consumed - estimate) of calls in flight can pass the limit.
         assertTrue(used <= 360 + callers * (CONSUMED - estimate), "used " + used);
         // No false 429: refusals start only once at least 90% of the limit is used.
