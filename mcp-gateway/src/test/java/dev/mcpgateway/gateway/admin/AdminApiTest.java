@@ -320,8 +320,8 @@ class AdminApiTest {
 
     @Test
     void anUnknownAdminRouteIsAProblemToo() throws Exception {
-        assertProblem(gateway.admin("GET", "/admin/backends", null), 404, null);
-        assertProblem(gateway.send("GET", "/admin/backends", null, Map.of()), 401, null);
+        assertProblem(gateway.admin("GET", "/admin/no-such-resource", null), 404, null);
+        assertProblem(gateway.send("GET", "/admin/no-such-resource", null, Map.of()), 401, null);
     }
 
     @Test

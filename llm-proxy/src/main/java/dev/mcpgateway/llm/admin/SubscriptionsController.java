@@ -1,0 +1,153 @@
+package dev.mcpgateway.llm.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.llm.consumer.ConsumerDirectory;
+import dev.mcpgateway.llm.consumer.Keys;
+import dev.mcpgateway.llm.consumer.Subscription;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import java.util.Comparator;
+
+/**
+ * {@code /admin/subscriptions}: as in APIM, keys are never part of a subscription's representation; they are read
+ * with {@code POST .../listSecrets} and rotated with {@code POST .../regeneratePrimaryKey} / {@code ...SecondaryKey}.
+ */
+@Controller("/admin/subscriptions")
+public class SubscriptionsController {
+
+    private final ConsumerDirectory directory;
+
+    public SubscriptionsController(ConsumerDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> list() {
+        ArrayNode all = AdminSupport.JSON.createArrayNode();
+        directory.subscriptions().stream().sorted(Comparator.comparing(Subscription::id)).forEach(s -> all.add(write(s)));
+        ObjectNode page = AdminSupport.JSON.createObjectNode();
+        page.set("value", all);
+        return AdminSupport.json(page);
+    }
+
+    @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> get(@PathVariable String id) {
+        return AdminSupport.guard(() -> AdminSupport.json(write(find(id))));
+    }
+
+    /** Creates or replaces; keys given in the body are used, missing ones are generated (or kept on replace). */
+    @Put(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> put(@PathVariable String id, @Nullable @Body byte[] body) {
+        return AdminSupport.guard(() -> {
+            ObjectNode spec = AdminSupport.body(body);
+            Subscription existing = directory.subscription(id).orElse(null);
+            Subscription s = new Subscription(id, AdminSupport.text(spec, "displayName"), product(spec),
+                    AdminSupport.text(spec, "ownerId"), Subscription.State.parse(AdminSupport.text(spec, "state")),
+                    key(spec, "primaryKey", existing == null ? null : existing.primaryKey()),
+                    key(spec, "secondaryKey", existing == null ? null : existing.secondaryKey()));
+            directory.putSubscription(s);
+            MutableHttpResponse<?> ok = AdminSupport.json(write(s));
+            return existing == null ? ok.status(HttpStatus.CREATED) : ok;
+        });
+    }
+
+    /** Changes state, display name, owner or product; keys are changed only by the regenerate actions. */
+    @Patch(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> patch(@PathVariable String id, @Nullable @Body byte[] body) {
+        return AdminSupport.guard(() -> {
+            ObjectNode spec = AdminSupport.body(body);
+            Subscription c = find(id);
+            Subscription s = new Subscription(id,
+                    spec.has("displayName") ? AdminSupport.text(spec, "displayName") : c.displayName(),
+                    spec.has("scope") || spec.has("productId") ? product(spec) : c.productId(),
+                    spec.has("ownerId") ? AdminSupport.text(spec, "ownerId") : c.ownerId(),
+                    spec.has("state") ? Subscription.State.parse(AdminSupport.text(spec, "state")) : c.state(),
+                    c.primaryKey(), c.secondaryKey());
+            directory.putSubscription(s);
+            return AdminSupport.json(write(s));
+        });
+    }
+
+    @Delete(uri = "/{id}")
+    MutableHttpResponse<?> delete(@PathVariable String id) {
+        return AdminSupport.guard(() -> {
+            if (!directory.removeSubscription(id)) {
+                throw new Problem.Failure(Problem.notFound("subscription", id));
+            }
+            return HttpResponse.noContent();
+        });
+    }
+
+    @Post(uri = "/{id}/listSecrets", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    MutableHttpResponse<?> listSecrets(@PathVariable String id) {
+        return AdminSupport.guard(() -> {
+            Subscription s = find(id);
+            return AdminSupport.json(AdminSupport.JSON.createObjectNode()
+                    .put("primaryKey", s.primaryKey().value()).put("secondaryKey", s.secondaryKey().value()));
+        });
+    }
+
+    @Post(uri = "/{id}/regeneratePrimaryKey", consumes = MediaType.ALL)
+    MutableHttpResponse<?> regeneratePrimary(@PathVariable String id) {
+        return AdminSupport.guard(() -> {
+            Subscription s = find(id);
+            directory.putSubscription(s.withKeys(Keys.generate(), s.secondaryKey()));
+            return HttpResponse.noContent();
+        });
+    }
+
+    @Post(uri = "/{id}/regenerateSecondaryKey", consumes = MediaType.ALL)
+    MutableHttpResponse<?> regenerateSecondary(@PathVariable String id) {
+        return AdminSupport.guard(() -> {
+            Subscription s = find(id);
+            directory.putSubscription(s.withKeys(s.primaryKey(), Keys.generate()));
+            return HttpResponse.noContent();
+        });
+    }
+
+    private Subscription find(String id) {
+        return directory.subscription(id).orElseThrow(() -> new Problem.Failure(Problem.notFound("subscription", id)));
+    }
+
+    /** APIM's {@code scope} is {@code /products/{id}}; a bare {@code productId} is accepted too. */
+    private String product(ObjectNode spec) {
+        String scope = AdminSupport.text(spec, "scope");
+        String product = scope != null && scope.contains("/products/")
+                ? scope.substring(scope.lastIndexOf("/products/") + 10) : AdminSupport.text(spec, "productId");
+        if (product != null && directory.product(product).isEmpty()) {
+            throw new IllegalArgumentException("scope: product '" + product + "' does not exist");
+        }
+        return product;
+    }
+
+    private static Secret key(ObjectNode spec, String field, Secret keep) {
+        String v = AdminSupport.text(spec, field);
+        if (v != null && v.length() < 16) {
+            throw new IllegalArgumentException(field + " must be at least 16 characters");
+        }
+        return v != null ? new Secret(v) : keep != null ? keep : Keys.generate();
+    }
+
+    private static ObjectNode write(Subscription s) {
+        ObjectNode o = AdminSupport.JSON.createObjectNode();
+        o.put("id", s.id());
+        o.put("displayName", s.displayName());
+        o.put("scope", s.productId() == null ? null : "/products/" + s.productId());
+        o.put("ownerId", s.ownerId());
+        o.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+        return o;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mcpgateway.llm.consumer;
+
+import dev.mcpgateway.llm.backend.Secret;
+import java.util.Locale;
+
+/** An APIM subscription: a product scope, an owner, two interchangeable keys (rotate one while the other works). */
+public record Subscription(String id, String displayName, String productId, String ownerId, State state,
+                           Secret primaryKey, Secret secondaryKey) {
+
+    public Subscription {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a subscription has an id");
+        }
+        if (primaryKey == null || secondaryKey == null) {
+            throw new IllegalArgumentException("subscription '" + id + "' needs a primary and a secondary key");
+        }
+        displayName = displayName == null ? id : displayName;
+        state = state == null ? State.ACTIVE : state;
+    }
+
+    public Subscription withKeys(Secret primary, Secret secondary) {
+        return new Subscription(id, displayName, productId, ownerId, state, primary, secondary);
+    }
+
+    public enum State {
+        ACTIVE, SUSPENDED, CANCELLED, EXPIRED, SUBMITTED, REJECTED;
+
+        public static State parse(String text) {
+            return text == null || text.isBlank() ? ACTIVE : valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+}

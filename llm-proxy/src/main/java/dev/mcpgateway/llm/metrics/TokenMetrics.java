@@ -1,0 +1,142 @@
+package dev.mcpgateway.llm.metrics;
+
+import dev.mcpgateway.llm.usage.Usage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Token and latency metrics of the LLM proxy. Prometheus names (Micrometer dots become underscores):
+ * <ul>
+ *   <li>{@code llm_tokens_prompt_total}, {@code llm_tokens_completion_total}, {@code llm_tokens_total_total},
+ *       {@code llm_tokens_cached_total}, {@code llm_tokens_reasoning_total}: counters with every dimension</li>
+ *   <li>{@code gen_ai_client_token_usage} (OpenTelemetry GenAI): histogram of tokens per call, tagged
+ *       {@code gen_ai_token_type} = {@code input} | {@code output}</li>
+ *   <li>{@code gen_ai_server_request_duration_seconds}, {@code gen_ai_server_time_to_first_token_seconds}:
+ *       the backend call and the first streamed chunk, as the gateway observes them</li>
+ *   <li>{@code llm_gateway_added_latency_seconds}: time the gateway itself adds (total minus backend)</li>
+ *   <li>{@code llm_policy_rate_limited_total} (our token limit refused) vs
+ *       {@code llm_provider_rate_limited_total} (a backend answered 429)</li>
+ * </ul>
+ * Dimensions: {@code api, operation, gen_ai_request_model, product, subscription, user, backend, client_ip}
+ * and the configured custom ones.
+ */
+public final class TokenMetrics {
+
+    /** OpenTelemetry's advised bucket boundaries for gen_ai.client.token.usage. */
+    private static final double[] TOKEN_BUCKETS = {1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144,
+        1048576, 4194304, 16777216, 67108864};
+    private static final Duration[] DURATION_BUCKETS = durations(0.001, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16,
+            0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    public static final int MAX_CUSTOM_DIMENSIONS = 5;
+
+    private final MeterRegistry registry;
+    private final List<String> customDimensions;
+
+    /**
+     * @param customDimensions the names of the custom dimensions (at most 5), fixed for the process so every
+     *                         series of a metric has the same labels
+     */
+    public TokenMetrics(MeterRegistry registry, List<String> customDimensions) {
+        if (customDimensions.size() > MAX_CUSTOM_DIMENSIONS) {
+            throw new IllegalArgumentException("llm.metrics.custom-dimensions allows at most 5 names");
+        }
+        for (String name : customDimensions) {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("llm.metrics.custom-dimensions: '" + name
+                        + "' is not a valid metric label name");
+            }
+        }
+        this.registry = registry;
+        this.customDimensions = List.copyOf(customDimensions);
+    }
+
+    /** Records the tokens of one call. */
+    public void recordUsage(TokenMetricDimensions d, Usage usage) {
+        Tags tags = tags(d);
+        count("llm.tokens.prompt", "Prompt (input) tokens", tags, usage.promptTokens());
+        count("llm.tokens.completion", "Completion (output) tokens", tags, usage.completionTokens());
+        count("llm.tokens.total", "Total tokens", tags, usage.totalTokens());
+        count("llm.tokens.cached", "Prompt tokens served from the provider's cache", tags, usage.cachedTokens());
+        count("llm.tokens.reasoning", "Completion tokens spent on reasoning", tags, usage.reasoningTokens());
+        tokenUsage(tags, "input").record(usage.promptTokens());
+        tokenUsage(tags, "output").record(usage.completionTokens());
+    }
+
+    /** The backend call's duration, first byte sent to last byte received. */
+    public void recordRequestDuration(TokenMetricDimensions d, Duration duration) {
+        timer("gen_ai.server.request.duration", "Backend request duration", d).record(duration);
+    }
+
+    /** Time from sending a streamed request to receiving its first chunk. */
+    public void recordTimeToFirstToken(TokenMetricDimensions d, Duration duration) {
+        timer("gen_ai.server.time_to_first_token", "Time to the first streamed chunk", d).record(duration);
+    }
+
+    /** Latency the gateway adds on top of the backend (policy, routing, relay). */
+    public void recordAddedLatency(TokenMetricDimensions d, Duration duration) {
+        timer("llm.gateway.added_latency", "Latency added by the gateway", d).record(duration);
+    }
+
+    /** Our token limit refused the call (429 rate or 403 quota). */
+    public void policyRateLimited(TokenMetricDimensions d) {
+        Counter.builder("llm.policy_rate_limited").description("Calls refused by a token limit policy")
+                .tags(tags(d)).register(registry).increment();
+    }
+
+    /** A backend answered 429. */
+    public void providerRateLimited(TokenMetricDimensions d) {
+        Counter.builder("llm.provider_rate_limited").description("Calls a backend answered with 429")
+                .tags(tags(d)).register(registry).increment();
+    }
+
+    private void count(String name, String description, Tags tags, long amount) {
+        Counter counter = Counter.builder(name).description(description).baseUnit("tokens").tags(tags)
+                .register(registry);
+        if (amount > 0) {
+            counter.increment(amount);
+        }
+    }
+
+    private DistributionSummary tokenUsage(Tags tags, String type) {
+        // No base unit: OpenTelemetry's unit is "{token}", an annotation its Prometheus mapping drops, so
+        // dashboards built for OTel GenAI metrics find gen_ai_client_token_usage_* under this exact name.
+        return DistributionSummary.builder("gen_ai.client.token.usage").description("Tokens used per call")
+                .serviceLevelObjectives(TOKEN_BUCKETS)
+                .tags(tags.and("gen_ai.token.type", type)).register(registry);
+    }
+
+    private Timer timer(String name, String description, TokenMetricDimensions d) {
+        return Timer.builder(name).description(description).serviceLevelObjectives(DURATION_BUCKETS)
+                .tags(tags(d)).register(registry);
+    }
+
+    private Tags tags(TokenMetricDimensions d) {
+        Tags tags = Tags.of(
+                "api", v(d.api()), "operation", v(d.operation()), "gen_ai.request.model", v(d.model()),
+                "product", v(d.product()), "subscription", v(d.subscription()), "user", v(d.user()),
+                "backend", v(d.backend()), "client_ip", v(d.clientIp()));
+        for (String name : customDimensions) {
+            tags = tags.and(name, v(d.custom().get(name)));
+        }
+        return tags;
+    }
+
+    private static String v(String value) {
+        return value == null || value.isEmpty() ? "none" : value;
+    }
+
+    private static Duration[] durations(double... seconds) {
+        Duration[] out = new Duration[seconds.length];
+        for (int i = 0; i < seconds.length; i++) {
+            out[i] = Duration.ofNanos((long) (seconds[i] * 1e9));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mcpgateway.llm.relay;
+
+import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Flow;
+
+/**
+ * A backend's answer: status and headers, then either the whole body or (for SSE) a stream of chunks, which is
+ * abandoned when no chunk arrives for {@code idleTimeout} (the backend's timeout).
+ */
+public record UpstreamResponse(String backendId, int status, HttpHeaders headers, byte[] body,
+                               Flow.Publisher<List<ByteBuffer>> stream, Duration idleTimeout) {
+
+    public boolean isStream() {
+        return stream != null;
+    }
+
+    public String contentType() {
+        return headers.firstValue("content-type").orElse("application/json");
+    }
+
+    /** The backend's Retry-After (delta-seconds form, or OpenAI's {@code retry-after-ms}). */
+    public Optional<Duration> retryAfter() {
+        Optional<String> ms = headers.firstValue("retry-after-ms");
+        if (ms.isPresent()) {
+            try {
+                return Optional.of(Duration.ofMillis((long) Double.parseDouble(ms.get().trim())));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        return headers.firstValue("retry-after").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

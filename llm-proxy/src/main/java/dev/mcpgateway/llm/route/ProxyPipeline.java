@@ -1,0 +1,178 @@
+package dev.mcpgateway.llm.route;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.llm.balance.Pool;
+import dev.mcpgateway.llm.cache.CacheKey;
+import dev.mcpgateway.llm.cache.ResponseCache;
+import dev.mcpgateway.llm.config.LlmSettings;
+import dev.mcpgateway.llm.consumer.Consumer;
+import dev.mcpgateway.llm.consumer.ConsumerResolver;
+import dev.mcpgateway.llm.error.OpenAiError;
+import dev.mcpgateway.llm.error.OpenAiErrorException;
+import dev.mcpgateway.llm.error.OpenAiErrorResponses;
+import dev.mcpgateway.llm.metrics.TokenMetricDimensions;
+import dev.mcpgateway.llm.metrics.TokenMetrics;
+import dev.mcpgateway.llm.policy.CacheSettings;
+import dev.mcpgateway.llm.policy.ScopedLimit;
+import dev.mcpgateway.llm.policy.TokenLimits;
+import dev.mcpgateway.llm.relay.Dispatcher;
+import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
+import dev.mcpgateway.llm.usage.IncludeUsage;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One proxied call end to end: size cap, body parse, consumer, routing, token limits, cache lookup, dispatch to the
+ * pool, response relay and accounting. Every refusal is an OpenAI error envelope; unexpected faults are logged and
+ * answered without internal detail.
+ */
+@Singleton
+public class ProxyPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyPipeline.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LlmSettings settings;
+    private final RouteTable routes;
+    private final Dispatcher dispatcher;
+    private final ConsumerResolver consumers;
+    private final Affinity affinity;
+    private final TokenLimits limits;
+    private final CacheSettings cacheSettings;
+    private final BeanProvider<ResponseCache> cache;
+    private final BeanProvider<TokenMetrics> metrics;
+    private final PromptTokenEstimator estimator;
+
+    public ProxyPipeline(LlmSettings settings, RouteTable routes, Dispatcher dispatcher, ConsumerResolver consumers,
+                         Affinity affinity, TokenLimits limits, CacheSettings cacheSettings,
+                         BeanProvider<ResponseCache> cache, BeanProvider<TokenMetrics> metrics,
+                         PromptTokenEstimator estimator) {
+        this.settings = settings;
+        this.routes = routes;
+        this.dispatcher = dispatcher;
+        this.consumers = consumers;
+        this.affinity = affinity;
+        this.limits = limits;
+        this.cacheSettings = cacheSettings;
+        this.cache = cache;
+        this.metrics = metrics;
+        this.estimator = estimator;
+    }
+
+    public MutableHttpResponse<?> handle(Operation operation, String azureDeployment, HttpRequest<?> http, byte[] bytes) {
+        try {
+            return proxy(operation, azureDeployment, http, bytes);
+        } catch (OpenAiErrorException e) {
+            return OpenAiErrorResponses.render(e.error(), e.headers());
+        } catch (RuntimeException e) {
+            LOG.error("LLM proxy fault on {}", http.getPath(), e);
+            return OpenAiErrorResponses.render(new OpenAiError(500,
+                    "The gateway failed to process the request.", "api_error", null, "internal_error"));
+        }
+    }
+
+    private MutableHttpResponse<?> proxy(Operation operation, String azureDeployment, HttpRequest<?> http, byte[] bytes) {
+        long start = System.nanoTime();
+        if (bytes != null && bytes.length > settings.getMaxBodyBytes()) {
+            throw new OpenAiErrorException(new OpenAiError(413, "The request body exceeds the limit of "
+                    + settings.getMaxBodyBytes() + " bytes.", "invalid_request_error", null, "request_too_large"));
+        }
+        RequestBody body = RequestBody.parse(bytes);
+        boolean azure = azureDeployment != null;
+        String deployment = azure ? azureDeployment : body.model();
+        if (deployment == null || deployment.isBlank()) {
+            throw new OpenAiErrorException(OpenAiError.invalidRequest(
+                    "You must provide a model parameter.", "model", "missing_model"));
+        }
+        String client = http.getRemoteAddress().getAddress().getHostAddress();
+        Consumer consumer = consumers.resolve(http.getHeaders(), deployment, client);
+        Pool pool = routes.target(deployment).flatMap(dispatcher::pool).orElseThrow(() -> new OpenAiErrorException(
+                OpenAiError.notFound(azure
+                        ? "The API deployment for this resource does not exist."
+                        : "The model '" + deployment + "' does not exist or you do not have access to it.",
+                        azure ? "DeploymentNotFound" : "model_not_found")));
+
+        Optional<TokenMetrics> meters = metrics.find(null);
+        TokenMetricDimensions dims = new TokenMetricDimensions(azure ? "azure-openai" : "openai",
+                operation.path().replace('/', '.'), deployment, consumer.productId(), consumer.subscriptionId(),
+                consumer.ownerId(), null, client, Map.of());
+        List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
+        boolean caching = cacheSettings.appliesTo(deployment);
+        JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
+        // counted up front only when a limit must reserve it; a stream without limits counts it at its end, if at all
+        LongSupplier estimate = json == null ? () -> 0 : new PromptEstimate(estimator, json, deployment);
+        long reserve = applicable.isEmpty() ? 0 : estimate.getAsLong();
+
+        TokenLimits.Held held;
+        try {
+            held = applicable.isEmpty() ? TokenLimits.Held.NOTHING
+                    : limits.admit(applicable, new CallAttributes(consumer, http.getHeaders()), reserve, body.stream());
+        } catch (OpenAiErrorException refused) {
+            meters.ifPresent(m -> m.policyRateLimited(dims));
+            throw refused;
+        }
+        CacheKey key = caching ? CacheKey.of(partition(consumer), deployment, json) : null;
+        CallAccounting accounting = new CallAccounting(limits, held, meters, dims,
+                caching ? cache.get() : null, key, cacheSettings.getTtl());
+        try {
+            if (key != null) {
+                var hit = cache.get().get(key);
+                if (hit.isPresent()) {
+                    accounting.release();
+                    return ResponseWriter.cached(hit.get());
+                }
+            }
+            RequestBody forwarded = body;
+            boolean addedUsage = false;
+            if (body.stream() && json instanceof ObjectNode node) {
+                // changed in place: the cache key is already taken and the prompt estimate ignores stream_options
+                addedUsage = IncludeUsage.ensure(node);
+                if (addedUsage) {
+                    forwarded = new RequestBody(bytes(node), body.model(), true);
+                }
+            }
+            ProxyRequest request = new ProxyRequest(operation, azure, deployment,
+                    http.getParameters().get("api-version"), forwarded, http.getHeaders(), client);
+            Affinity.Key affinityKey = affinity.key(pool, http);
+            MutableHttpResponse<?> response = Relay.send(dispatcher, pool, request, affinityKey.value(), accounting,
+                    estimator, estimate, addedUsage, start);
+            affinityKey.newCookie().ifPresent(response::cookie);
+            return response;
+        } catch (RuntimeException e) {
+            accounting.release();
+            throw e;
+        }
+    }
+
+    /** The cache partition: the subscription, or for anonymous callers their address (never shared). */
+    private static String partition(Consumer consumer) {
+        return consumer.isAnonymous() ? "ip:" + consumer.clientAddress() : "sub:" + consumer.subscriptionId();
+    }
+
+    private static JsonNode tree(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new OpenAiErrorException(OpenAiError.invalidRequest("The request body is not valid JSON.", null, "invalid_json"));
+        }
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mcpgateway.llm.route;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.llm.balance.Pool;
+import dev.mcpgateway.llm.cache.CachedResponse;
+import dev.mcpgateway.llm.relay.Dispatcher;
+import dev.mcpgateway.llm.relay.UpstreamResponse;
+import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
+import dev.mcpgateway.llm.usage.StreamUsageMeter;
+import dev.mcpgateway.llm.usage.Usage;
+import io.micronaut.http.MutableHttpResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The backend half of a call: dispatch to the pool, then relay the answer with its accounting: a whole answer is
+ * settled from its {@code usage} before it is returned (so tokens-consumed can be a header); a stream is settled
+ * when it ends.
+ */
+final class Relay {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Relay() {
+    }
+
+    static MutableHttpResponse<?> send(Dispatcher dispatcher, Pool pool, ProxyRequest request, String affinityKey,
+                                       CallAccounting accounting, PromptTokenEstimator estimator, LongSupplier estimate,
+                                       boolean addedUsage, long start) {
+        long sent = System.nanoTime();
+        UpstreamResponse upstream = dispatcher.dispatch(pool, request, affinityKey);
+        long backendNanos = System.nanoTime() - sent;
+        accounting.servedBy(upstream.backendId());
+        if (upstream.status() == 429) {
+            accounting.metrics().ifPresent(m -> m.providerRateLimited(accounting.dimensions()));
+        }
+        if (upstream.isStream()) {
+            // the meter counts deltas only; the prompt estimate is added at the end if the backend reports no usage
+            StreamUsageMeter meter = new StreamUsageMeter(estimator, request.deployment(), 0, addedUsage);
+            MutableHttpResponse<?> response = ResponseWriter.stream(upstream,
+                    StreamRelay.relay(ResponseWriter.chunks(upstream), meter, estimate, accounting, sent));
+            accounting.held().headers().forEach((name, value) -> response.getHeaders().set(name, value));
+            addedLatency(accounting, start, backendNanos);
+            return response;
+        }
+        boolean ok = upstream.status() >= 200 && upstream.status() < 300;
+        Usage usage = ok ? usage(upstream.body()) : Usage.NONE;
+        Map<String, String> settled = accounting.finish(usage, ok
+                ? new CachedResponse(upstream.status(), upstream.contentType(), upstream.body(), true) : null);
+        accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(), Duration.ofNanos(backendNanos)));
+        MutableHttpResponse<?> response = ResponseWriter.write(upstream);
+        Map<String, String> limitHeaders = new LinkedHashMap<>(accounting.held().headers());
+        // the counts after settlement supersede those known at admission
+        limitHeaders.putAll(settled);
+        limitHeaders.forEach((name, value) -> response.getHeaders().set(name, value));
+        addedLatency(accounting, start, backendNanos);
+        return response;
+    }
+
+    private static void addedLatency(CallAccounting accounting, long start, long backendNanos) {
+        long added = Math.max(0, System.nanoTime() - start - backendNanos);
+        accounting.metrics().ifPresent(m -> m.recordAddedLatency(accounting.dimensions(), Duration.ofNanos(added)));
+    }
+
+    /** Reads only the top-level {@code usage} object; the rest of the answer is skipped, not built into a tree. */
+    private static Usage usage(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Usage.NONE;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("usage".equals(name)) {
+                    JsonNode usage = parser.readValueAsTree();
+                    return Usage.fromJson(usage).orElse(Usage.NONE);
+                }
+                parser.skipChildren();
+            }
+            return Usage.NONE;
+        } catch (IOException e) {
+            return Usage.NONE;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mcpgateway.llm.config;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A bad llm.* value stops the start-up with a message naming its key, instead of failing the first call. */
+class ConfigurationErrorsTest {
+
+    private static String failure(Map<String, Object> properties) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(properties).close());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void anUnknownBackendTypeNamesTheBackend() {
+        String m = failure(Map.of("llm.backends.east.url", "http://127.0.0.1:1", "llm.backends.east.type", "bogus"));
+        assertTrue(m.contains("llm.backends.east") && m.contains("bogus"), m);
+    }
+
+    @Test
+    void aPoolOfThirtyOneBackendsIsRefused() {
+        String members = String.join(",", java.util.stream.IntStream.range(0, 31).mapToObj(i -> "b" + i).toList());
+        String m = failure(Map.of("llm.pools.big.backends", members));
+        assertTrue(m.contains("llm.pools.big"), m);
+    }
+
+    @Test
+    void aTokenLimitWithoutALimitNamesThePolicy() {
+        String m = failure(Map.of("llm.token-limits.broken.counter-key", "{subscription}"));
+        assertTrue(m.contains("llm.token-limits.broken"), m);
+    }
+}

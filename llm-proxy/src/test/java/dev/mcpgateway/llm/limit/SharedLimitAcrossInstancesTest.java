@@ -1,0 +1,174 @@
+package dev.mcpgateway.llm.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.llm.ProxyFixture;
+import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.TestClock;
+import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
+import dev.mcpgateway.testsupport.FakeOpenAiBackend;
+import dev.mcpgateway.testsupport.RedisServerFixture;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two proxy instances (two Micronaut application contexts on their own ports, each with its own backend)
+ * sharing one real redis-server: a tokens-per-minute limit or a quota is one limit for the pair, not one per
+ * instance. The instances share one hand-moved clock, as NTP-synchronised hosts would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedLimitAcrossInstancesTest {
+
+    private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
+    /** What the fake backend reports for every call: 11 prompt + 7 completion tokens. */
+    private static final int CONSUMED = FakeOpenAiBackend.ok().promptTokens() + FakeOpenAiBackend.ok().completionTokens();
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T10:00:05Z"));
+    private RedisServerFixture redis;
+    private ProxyFixture first;
+    private ProxyFixture second;
+    private long estimate;
+
+    @BeforeAll
+    void start() throws Exception {
+        redis = RedisServerFixture.start();
+        first = instance(360).start();
+        second = instance(360).start();
+        estimate = new PromptTokenEstimator().estimate(new ObjectMapper().readTree(CHAT), null);
+    }
+
+    /** Each test uses its own counter (x-user value); only the backends' request logs need clearing. */
+    @BeforeEach
+    void clearBackends() {
+        first.fake("b").reset();
+        second.fake("b").reset();
+    }
+
+    @AfterAll
+    void stop() {
+        first.close();
+        second.close();
+        redis.close();
+    }
+
+    @Test
+    void bothInstancesUseRedisLimiters() {
+        assertInstanceOf(RedisTokenLimiter.class, first.context().getBean(TokenLimiter.class));
+        assertInstanceOf(RedisTokenLimiter.class, second.context().getBean(TokenLimiter.class));
+    }
+
+    @Test
+    void callsAlternatingBetweenInstancesDrawOnOneSharedLimit() throws Exception {
+        int admitted = 0;
+        for (int i = 0; i < 60; i++) {
+            if (call(i % 2 == 0 ? first : second, "alternating").statusCode() == 200) {
+                admitted++;
+            }
+        }
+
+        // One instance alone would admit while 18k + estimate <= 360, i.e. 20 calls; two unshared, 40.
+        long expected = (360 - estimate) / CONSUMED + 1;
+        assertEquals(expected, admitted);
+        HttpResponse<String> refusedByFirst = call(first, "alternating");
+        HttpResponse<String> refusedBySecond = call(second, "alternating");
+        assertEquals(429, refusedByFirst.statusCode());
+        assertEquals(429, refusedBySecond.statusCode());
+        assertEquals("55", refusedBySecond.headers().firstValue("retry-after").orElseThrow());
+        assertEquals(expected, first.fake("b").requestCount() + second.fake("b").requestCount());
+    }
+
+    @Test
+    void concurrentCallersOnBothInstancesStayWithinTheDocumentedBound() throws Exception {
+        int callers = 8;
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger limited = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            for (int t = 0; t < callers; t++) {
+                ProxyFixture target = t % 2 == 0 ? first : second;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 8; i++) {
+                        int status = call(target, "racing").statusCode();
+                        (status == 200 ? ok : status == 429 ? limited : other).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+
+        long used = (long) ok.get() * CONSUMED;
+        assertEquals(0, other.get());
+        assertTrue(limited.get() > 0, "64 calls of 18 tokens must exceed 360");
+        assertEquals(ok.get(), first.fake("b").requestCount() + second.fake("b").requestCount());
+        // Each instance answered 32 of the calls (200 or 429) by construction; which one got the admitted ones is a
+        // race, so the sharing itself is proven by the bound below (two unshared limits would admit up to 720).
+        // Overshoot bound: only the unreserved part (consumed - estimate) of calls in flight can pass the limit.
+        assertTrue(used <= 360 + callers * (CONSUMED - estimate), "used " + used);
+        // No false 429: refusals start only once at least 90% of the limit is used.
+        assertTrue(used >= 360 * 9 / 10, "used " + used);
+    }
+
+    @Test
+    void aDailyQuotaIsSharedAndRollsAtUtcMidnightOnBothInstances() throws Exception {
+        String mini = CHAT.replace("\"gpt-4o\"", "\"gpt-4o-mini\"");
+        // 18 tokens per call against a quota of 40: two calls fit (the second reserves 18 + 9 <= 40), a third does not
+        assertEquals(200, call(first, "quota-user", mini).statusCode());
+        assertEquals(200, call(second, "quota-user", mini).statusCode());
+
+        HttpResponse<String> refusedByFirst = call(first, "quota-user", mini);
+        HttpResponse<String> refusedBySecond = call(second, "quota-user", mini);
+
+        assertEquals(403, refusedByFirst.statusCode());
+        assertEquals(403, refusedBySecond.statusCode());
+        assertEquals(Long.toString(14 * 3600 - 5), refusedBySecond.headers().firstValue("retry-after").orElseThrow());
+        // Moving the shared clock to the next UTC day (same second of the minute, so other tests are unaffected)
+        clock.advance(java.time.Duration.ofHours(14));
+        assertEquals(200, call(second, "quota-user", mini).statusCode());
+        assertEquals(200, call(first, "quota-user", mini).statusCode());
+    }
+
+    private ProxyFixture instance(int tokensPerMinute) throws Exception {
+        return new ProxyFixture().clock(clock).backend("b", "azure-openai")
+                .property("redis.uri", redis.uri())
+                .property("llm.backends.b.models", "gpt-4o,gpt-4o-mini")
+                .property("llm.token-limits.mini-daily.counter-key", "{header:x-user}")
+                .property("llm.token-limits.mini-daily.token-quota", 40)
+                .property("llm.token-limits.mini-daily.token-quota-period", "Daily")
+                .property("llm.token-limits.mini-daily.estimate-prompt-tokens", true)
+                .property("llm.token-limits.mini-daily.deployments", "gpt-4o-mini")
+                .property("llm.token-limits.per-user.counter-key", "{header:x-user}")
+                .property("llm.token-limits.per-user.tokens-per-minute", tokensPerMinute)
+                .property("llm.token-limits.per-user.estimate-prompt-tokens", true);
+    }
+
+    private static HttpResponse<String> call(ProxyFixture proxy, String user) throws Exception {
+        return call(proxy, user, CHAT);
+    }
+
+    private static HttpResponse<String> call(ProxyFixture proxy, String user, String body) throws Exception {
+        return ProxyHttp.send(ProxyHttp.post(proxy.uri(), "/v1/chat/completions", body)
+                .header("api-key", ProxyFixture.KEY).header("x-user", user));
+    }
+}
