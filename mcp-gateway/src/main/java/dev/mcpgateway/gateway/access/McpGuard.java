@@ -77,8 +77,8 @@ public class McpGuard {
 
     private Verdict oauth(String server, String authorization) {
         if (!validator.isPresent()) {
-            LOG.warn("MCP server '{}' requires OAuth but no authorization server is configured "
-                    + "(gateway.auth.issuer or gateway.auth.remote-issuer)", server);
+            // named once at start-up by OpenAccessWarning; not repeated on every request
+            LOG.debug("MCP server '{}' requires OAuth but no authorization server is configured", server);
             return new Verdict.Refuse(503, Optional.empty(), "Authentication is not available");
         }
         ProtectedResource resource = resources.resource(server);

@@ -157,9 +157,10 @@ class OAuthOnMcpEndpointsTest {
         }
 
         @Test
-        void theLegacySseTransportAdmitsAGoodToken() throws Exception {
+        void theLegacySseTransportAdmitsAGoodTokenAndBindsTheSessionToItsUser() throws Exception {
+            String aliceToken = shopToken("alice");
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gw.issuer + "/mcp/shop/sse"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + shopToken("alice"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + aliceToken)
                     .build();
             HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
                     .send(request, HttpResponse.BodyHandlers.ofLines());
@@ -167,6 +168,15 @@ class OAuthOnMcpEndpointsTest {
                 assertEquals(200, stream.statusCode());
                 String endpoint = lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
                 assertTrue(endpoint.contains("/mcp/shop/messages?sessionId="), endpoint);
+                String messages = endpoint.substring(endpoint.indexOf("/mcp/shop/messages")).strip();
+                // the legacy session id is no key either: without a token 401, with another user's token 404
+                assertChallenge(gw.send("POST", messages, toolsList(), Map.of()), 401, null);
+                HttpResponse<String> asBob = gw.send("POST", messages, toolsList(),
+                        Map.of("Authorization", "Bearer " + shopToken("bob")));
+                assertEquals(404, asBob.statusCode(), asBob.body());
+                HttpResponse<String> asAlice = gw.send("POST", messages, toolsList(),
+                        Map.of("Authorization", "Bearer " + aliceToken));
+                assertEquals(202, asAlice.statusCode(), asAlice.body());
             }
         }
     }
