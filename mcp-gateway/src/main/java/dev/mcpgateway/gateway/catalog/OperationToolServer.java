@@ -60,4 +60,10 @@ final class OperationToolServer implements ServedMcpServer {
         }
         return executor.execute(operation.codec(), backend, call.arguments(), call.context());
     }
+
+    /** The backend's calls report only progress (when asked for with a token), never log messages. */
+    @Override
+    public boolean logsDuringCalls() {
+        return false;
+    }
 }

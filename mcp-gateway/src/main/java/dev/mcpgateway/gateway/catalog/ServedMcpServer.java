@@ -26,4 +26,13 @@ public interface ServedMcpServer {
      * @throws UnknownToolException when the server has no tool of that name (a JSON-RPC -32602 for the client)
      */
     McpSchema.CallToolResult call(ToolCall call) throws UnknownToolException;
+
+    /**
+     * Whether a tool call may send log messages ({@code notifications/message}) while it runs. A call that can send
+     * neither a log message nor progress (its request has no {@code progressToken}) is answered as plain JSON on the
+     * request's own thread, skipping the hand-off that lets an answer turn into an SSE stream.
+     */
+    default boolean logsDuringCalls() {
+        return true;
+    }
 }

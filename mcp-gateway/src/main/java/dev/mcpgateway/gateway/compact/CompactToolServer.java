@@ -154,4 +154,10 @@ public final class CompactToolServer implements ServedMcpServer {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
     }
+
+    /** The backend's calls report only progress (when asked for with a token), never log messages. */
+    @Override
+    public boolean logsDuringCalls() {
+        return false;
+    }
 }

@@ -130,6 +130,19 @@ public final class McpDispatcher {
         }
     }
 
+    /**
+     * Whether answering {@code request} may send notifications before its result: a tools/call carrying a
+     * {@code progressToken}, or any call to a server whose tools log. The transports answer the others as plain JSON
+     * on the request's thread, with no stream to set up and no second thread to wait for.
+     */
+    public static boolean mayNotify(ServedMcpServer server, JSONRPCRequest request) {
+        if (!McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+            return false;
+        }
+        return server.logsDuringCalls() || request.params() instanceof Map<?, ?> params
+                && params.get("_meta") instanceof Map<?, ?> meta && meta.get("progressToken") != null;
+    }
+
     /** Echoes a client-chosen name back only in a bounded, printable form. */
     static String printable(String value) {
         String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;

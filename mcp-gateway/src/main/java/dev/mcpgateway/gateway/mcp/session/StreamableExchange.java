@@ -156,7 +156,7 @@ public class StreamableExchange {
     }
 
     private Reply request(ServedMcpServer server, McpSession session, JSONRPCRequest request, RequestFacts facts) {
-        if (!facts.acceptsEventStream() || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+        if (!facts.acceptsEventStream() || !McpDispatcher.mayNotify(server, request)) {
             JSONRPCResponse response = messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS);
             return new Reply.Json(200, response);
         }

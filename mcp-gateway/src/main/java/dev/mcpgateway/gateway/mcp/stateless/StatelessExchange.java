@@ -105,7 +105,7 @@ public class StatelessExchange {
 
     private Reply call(ServedMcpServer server, JSONRPCRequest request, RequestFacts facts) throws McpProtocolException {
         boolean list = McpSchema.METHOD_TOOLS_LIST.equals(request.method());
-        if (list || !facts.acceptsEventStream()) {
+        if (list || !facts.acceptsEventStream() || !McpDispatcher.mayNotify(server, request)) {
             RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), n -> { },
                     new InFlightCalls(), level -> { }, () -> logLevel(request));
             Map<String, Object> result = complete(dispatcher.handle(server, request, scope, List.of()));
