@@ -106,6 +106,27 @@ class AccessModesAndToolRulesTest {
     }
 
     @Nested
+    class OnBehalfOfWithoutAUserSession {
+
+        @Test
+        void theCallFailsAsAToolErrorAndTheBackendIsNeverCalled() {
+            Map<String, String> key = Map.of("Accept", SecuredGateway.ACCEPT_BOTH,
+                    "api-key", SecuredGateway.SUBSCRIPTION_KEY);
+            HttpResponse<String> init = gw.send("POST", "/mcp/echo-as-user", SecuredGateway.initialize(), key);
+            String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+            Map<String, String> inSession = new java.util.HashMap<>(key);
+            inSession.put("Mcp-Session-Id", session);
+            inSession.put("MCP-Protocol-Version", "2025-06-18");
+            gw.backendRequests.clear();
+            JsonNode result = json(gw.send("POST", "/mcp/echo-as-user", call("whoami", "{}"), inSession).body())
+                    .path("result");
+            assertTrue(result.path("isError").asBoolean(), result.toString());
+            assertTrue(result.toString().contains("credentials"), result.toString());
+            assertEquals(0, gw.backendRequests.size(), "nothing reaches the backend without a user token");
+        }
+    }
+
+    @Nested
     class ModeNone {
 
         @Test

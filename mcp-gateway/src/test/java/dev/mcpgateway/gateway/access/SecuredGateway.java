@@ -29,7 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The gateway with its in-process authorization server on, serving: {@code shop} (the sample API, OAuth by default,
  * with a role rule on {@code createCart}), {@code echo} (OAuth, a backend that records every request's headers),
- * {@code keyed} (subscription-key mode) and {@code open} (mode none). Tokens are minted with the server's own keys.
+ * {@code keyed} (subscription-key mode), {@code open} (mode none) and {@code echo-as-user} (the echo backend with
+ * on-behalf-of credentials, behind a subscription key). Tokens are minted with the server's own keys.
  */
 final class SecuredGateway implements AutoCloseable {
 
@@ -71,6 +72,12 @@ final class SecuredGateway implements AutoCloseable {
         put("/admin/mcp-servers/keyed", Map.of("apiId", "shop", "auth",
                 Map.of("mode", "subscription-key", "keys", List.of(SUBSCRIPTION_KEY))));
         put("/admin/mcp-servers/open", Map.of("apiId", "shop", "auth", Map.of("mode", "none")));
+        // the same backend, to be called as the user: impossible here (no upstream login configured)
+        put("/admin/apis/echo-as-user", Map.of("openapi", echoSpec(), "serviceUrl",
+                "http://127.0.0.1:" + backend.getAddress().getPort(),
+                "credentials", Map.of("type", "onBehalfOf", "scope", "api://echo/.default")));
+        put("/admin/mcp-servers/echo-as-user", Map.of("apiId", "echo-as-user", "auth",
+                Map.of("mode", "subscription-key", "keys", List.of(SUBSCRIPTION_KEY))));
     }
 
     private void put(String path, Object body) throws IOException, InterruptedException {
