@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     apiId: shop
  * llm:                       # the LLM proxy, in the shapes of its admin API (see {@link LlmSection})
  *   backends:
- *     east: {url: https://east.openai.azure.com, type: azure-openai, credentials: {type: api-key, key: ${EAST_KEY}}}
+ *     east: {url: https://east.openai.azure.com, type: azure-openai, credentials: {type: api-key, key: "${EAST_KEY}"}}
  *   pools:
  *     gpt: {backends: [{id: east}], models: [gpt-4o]}
  * </pre>
