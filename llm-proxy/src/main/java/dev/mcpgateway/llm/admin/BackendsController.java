@@ -68,8 +68,7 @@ public class BackendsController {
             ObjectNode merged = BackendJson.write(current, null, true);
             mergePatch(merged, AdminSupport.body(body));
             Backend backend = BackendJson.read(id, merged);
-            backends.put(backend);
-            state.persist(LlmKind.BACKENDS, id);
+            state.change(LlmKind.BACKENDS, id, () -> backends.put(backend));
             return AdminSupport.json(view(backend));
         });
     }

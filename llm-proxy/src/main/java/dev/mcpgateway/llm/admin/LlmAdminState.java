@@ -12,7 +12,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,31 +66,45 @@ public class LlmAdminState implements AutoCloseable {
 
     /** Applies an admin change and stores it (with the routes its {@code models} added). */
     public synchronized void put(LlmKind kind, String id, ObjectNode spec) {
-        List<String> models = documents.apply(kind, id, spec);
-        persist(kind, id);
-        models.forEach(m -> persist(LlmKind.ROUTES, m));
+        List<String> models = storing(kind, id, () -> documents.apply(kind, id, spec));
+        models.forEach(m -> storing(LlmKind.ROUTES, m, () -> m));
     }
 
-    /** Stores the live state of a resource changed in place (PATCH, key regeneration). */
-    public synchronized void persist(LlmKind kind, String id) {
-        try {
-            var document = documents.stored(kind, id);
-            if (document.isPresent()) {
-                store.save(kind, id, document.get());
-            } else {
-                store.delete(kind, id);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the change", e);
-        }
+    /** A change made in place (PATCH, key regeneration) and its storing, as one step no reload can split. */
+    public synchronized void change(LlmKind kind, String id, Runnable change) {
+        storing(kind, id, () -> {
+            change.run();
+            return null;
+        });
     }
 
     public synchronized boolean remove(LlmKind kind, String id) {
-        boolean removed = documents.remove(kind, id);
-        if (removed) {
-            persist(kind, id);
+        return storing(kind, id, () -> documents.remove(kind, id));
+    }
+
+    /**
+     * Runs a change, then stores the resource's new state. If the store refuses, the live resource is put back as
+     * it was, so this instance never serves what a restart or the other instances would not.
+     */
+    private <T> T storing(LlmKind kind, String id, Supplier<T> change) {
+        Optional<ObjectNode> before = documents.stored(kind, id);
+        T result = change.get();
+        try {
+            Optional<ObjectNode> after = documents.stored(kind, id);
+            if (after.isPresent()) {
+                store.save(kind, id, after.get());
+            } else if (before.isPresent()) {
+                store.delete(kind, id);
+            }
+        } catch (IOException e) {
+            if (before.isPresent()) {
+                documents.apply(kind, id, before.get());
+            } else {
+                documents.remove(kind, id);
+            }
+            throw new UncheckedIOException("cannot store the change", e);
         }
-        return removed;
+        return result;
     }
 
     /** Re-applies the stored layer; a stored document that no longer applies is logged and skipped. */

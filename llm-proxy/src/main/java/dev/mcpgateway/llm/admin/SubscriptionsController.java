@@ -76,8 +76,7 @@ public class SubscriptionsController {
                     spec.has("ownerId") ? AdminSupport.text(spec, "ownerId") : c.ownerId(),
                     spec.has("state") ? Subscription.State.parse(AdminSupport.text(spec, "state")) : c.state(),
                     c.primaryKey(), c.secondaryKey());
-            directory.putSubscription(s);
-            state.persist(LlmKind.SUBSCRIPTIONS, id);
+            state.change(LlmKind.SUBSCRIPTIONS, id, () -> directory.putSubscription(s));
             return AdminSupport.json(write(s));
         });
     }
@@ -105,8 +104,8 @@ public class SubscriptionsController {
     MutableHttpResponse<?> regeneratePrimary(@PathVariable String id) {
         return AdminSupport.guard(() -> {
             Subscription s = find(id);
-            directory.putSubscription(s.withKeys(Keys.generate(), s.secondaryKey()));
-            state.persist(LlmKind.SUBSCRIPTIONS, id);
+            state.change(LlmKind.SUBSCRIPTIONS, id,
+                    () -> directory.putSubscription(s.withKeys(Keys.generate(), s.secondaryKey())));
             return HttpResponse.noContent();
         });
     }
@@ -115,8 +114,8 @@ public class SubscriptionsController {
     MutableHttpResponse<?> regenerateSecondary(@PathVariable String id) {
         return AdminSupport.guard(() -> {
             Subscription s = find(id);
-            directory.putSubscription(s.withKeys(s.primaryKey(), Keys.generate()));
-            state.persist(LlmKind.SUBSCRIPTIONS, id);
+            state.change(LlmKind.SUBSCRIPTIONS, id,
+                    () -> directory.putSubscription(s.withKeys(s.primaryKey(), Keys.generate())));
             return HttpResponse.noContent();
         });
     }

@@ -12,9 +12,13 @@ import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.route.RouteTable;
 import dev.mcpgateway.llm.state.InMemoryLlmStore;
 import dev.mcpgateway.llm.state.LlmKind;
+import dev.mcpgateway.llm.state.LlmStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Two "instances" (each its own registries) over one store, as two gateways share Redis. */
@@ -27,6 +31,10 @@ class LlmAdminStateTest {
     }
 
     private Instance instance() {
+        return instance(store);
+    }
+
+    private static Instance instance(LlmStore store) {
         BackendRegistry backends = new BackendRegistry(List.of(), Clock.systemUTC());
         PoolRegistry pools = new PoolRegistry(List.of());
         RouteTable routes = new RouteTable(List.of(), List.of());
@@ -76,6 +84,39 @@ class LlmAdminStateTest {
                 "other", json("{\"displayName\": \"declared\"}"))), "gateway.yml");
         assertEquals("from admin", restarted.directory().product("team").orElseThrow().displayName());
         assertEquals("declared", restarted.directory().product("other").orElseThrow().displayName());
+    }
+
+    @Test
+    void aChangeTheStoreRefusesIsUndoneSoTheInstanceServesOnlyWhatIsStored() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean();
+        Instance a = instance(new LlmStore() {
+            @Override
+            public Map<String, ObjectNode> load(LlmKind kind) {
+                return store.load(kind);
+            }
+
+            @Override
+            public void save(LlmKind kind, String id, ObjectNode document) throws IOException {
+                if (failing.get()) {
+                    throw new IOException("disk full");
+                }
+                store.save(kind, id, document);
+            }
+
+            @Override
+            public void delete(LlmKind kind, String id) {
+                store.delete(kind, id);
+            }
+        });
+        a.state().put(LlmKind.SUBSCRIPTIONS, "team-a", json("{\"primaryKey\": \"team-a-primary-key-01\"}"));
+        failing.set(true);
+
+        assertThrows(UncheckedIOException.class, () -> a.state().put(LlmKind.SUBSCRIPTIONS, "team-b", json("{}")));
+        assertTrue(a.directory().subscription("team-b").isEmpty());
+        assertThrows(UncheckedIOException.class, () -> a.state().put(LlmKind.SUBSCRIPTIONS, "team-a",
+                json("{\"primaryKey\": \"team-a-primary-key-02\"}")));
+        assertEquals("team-a", a.directory().byKey("team-a-primary-key-01").orElseThrow().id());
+        assertTrue(a.directory().byKey("team-a-primary-key-02").isEmpty());
     }
 
     @Test
