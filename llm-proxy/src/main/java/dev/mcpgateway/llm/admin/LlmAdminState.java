@@ -31,7 +31,7 @@ public class LlmAdminState implements AutoCloseable {
 
     private final LlmDocuments documents;
     private final LlmStore store;
-    // which ids this instance applied from the store, so a reload can drop what another instance deleted
+    // which ids are in the store as far as this instance knows, so a reload can drop what another one deleted
     private final Map<LlmKind, Set<String>> fromStore = new EnumMap<>(LlmKind.class);
     private final AutoCloseable watch;
 
@@ -91,10 +91,13 @@ public class LlmAdminState implements AutoCloseable {
         T result = change.get();
         try {
             Optional<ObjectNode> after = documents.stored(kind, id);
+            Set<String> stored = fromStore.computeIfAbsent(kind, k -> new HashSet<>());
             if (after.isPresent()) {
                 store.save(kind, id, after.get());
+                stored.add(id);
             } else if (before.isPresent()) {
                 store.delete(kind, id);
+                stored.remove(id);
             }
         } catch (IOException e) {
             if (before.isPresent()) {

@@ -59,9 +59,14 @@ class LlmAdminStateTest {
         assertEquals(a.directory().subscription("team-a").orElseThrow().secondaryKey(),
                 b.directory().subscription("team-a").orElseThrow().secondaryKey());
 
-        a.state().remove(LlmKind.SUBSCRIPTIONS, "team-a");
+        b.state().remove(LlmKind.SUBSCRIPTIONS, "team-a");
+        a.state().reload();
+        assertTrue(a.directory().subscription("team-a").isEmpty(), "the writer drops what the other deleted");
+        a.state().put(LlmKind.SUBSCRIPTIONS, "team-c", json("{}"));
         b.state().reload();
-        assertTrue(b.directory().subscription("team-a").isEmpty());
+        a.state().remove(LlmKind.SUBSCRIPTIONS, "team-c");
+        b.state().reload();
+        assertTrue(b.directory().subscription("team-c").isEmpty());
     }
 
     @Test
