@@ -1,6 +1,6 @@
 package dev.mcpgateway.llm.admin;
 
-import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.auth.backend.Secret;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -25,7 +25,7 @@ public final class AdminKeyFilter {
     private final Secret key;
 
     public AdminKeyFilter(@Nullable @Value("${gateway.admin.key:}") String key) {
-        this.key = key == null || key.isBlank() ? null : new Secret(key);
+        this.key = key == null || key.isBlank() ? null : Secret.of(key);
     }
 
     @RequestFilter
@@ -34,7 +34,7 @@ public final class AdminKeyFilter {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).strip() : request.getHeaders().get("api-key");
-        if (key != null && key.matches(presented)) {
+        if (key != null && presented != null && key.equals(Secret.of(presented))) {
             return null;
         }
         return new Problem(401, "Unauthorized", key == null

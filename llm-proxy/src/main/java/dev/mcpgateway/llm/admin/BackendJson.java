@@ -7,7 +7,7 @@ import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.backend.Credential;
 import dev.mcpgateway.llm.backend.EntraCredentials;
-import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.llm.breaker.BreakerRule;
 import dev.mcpgateway.llm.breaker.CircuitBreaker;
 import dev.mcpgateway.llm.config.BackendCompiler;
@@ -32,13 +32,13 @@ final class BackendJson {
             case Credential.ApiKey k -> {
                 credentials.put("type", "api-key");
                 if (withSecrets) {
-                    credentials.put("key", k.key().value());
+                    credentials.put("key", k.key().reveal());
                 }
             }
             case Credential.Bearer t -> {
                 credentials.put("type", "bearer");
                 if (withSecrets) {
-                    credentials.put("token", t.token().value());
+                    credentials.put("token", t.token().reveal());
                 }
             }
             case Credential.None n -> credentials.put("type", "none");
@@ -117,7 +117,7 @@ final class BackendJson {
         if (v.isEmpty()) {
             throw new IllegalArgumentException("credentials." + field + " is required");
         }
-        return new Secret(v);
+        return Secret.of(v);
     }
 
     private static Map<String, Object> map(ObjectNode node) {

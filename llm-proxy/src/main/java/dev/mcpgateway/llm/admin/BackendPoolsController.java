@@ -1,12 +1,11 @@
 package dev.mcpgateway.llm.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mcpgateway.llm.backend.BackendRegistry;
 import dev.mcpgateway.llm.balance.Pool;
 import dev.mcpgateway.llm.balance.PoolRegistry;
 import dev.mcpgateway.llm.route.RouteTable;
+import dev.mcpgateway.llm.state.LlmKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,9 +16,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * {@code /admin/backend-pools}: pools of backends with weight and priority per member, optional session affinity,
@@ -29,13 +26,13 @@ import java.util.List;
 public class BackendPoolsController {
 
     private final PoolRegistry pools;
-    private final BackendRegistry backends;
     private final RouteTable routes;
+    private final LlmAdminState state;
 
-    public BackendPoolsController(PoolRegistry pools, BackendRegistry backends, RouteTable routes) {
+    public BackendPoolsController(PoolRegistry pools, RouteTable routes, LlmAdminState state) {
         this.pools = pools;
-        this.backends = backends;
         this.routes = routes;
+        this.state = state;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -57,21 +54,9 @@ public class BackendPoolsController {
     MutableHttpResponse<?> put(@PathVariable String id, @Nullable @Body byte[] body) {
         return AdminSupport.guard(() -> {
             ObjectNode spec = AdminSupport.body(body);
-            List<Pool.Member> members = new ArrayList<>();
-            JsonNode list = spec.path("backends");
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode m = list.get(i);
-                String backend = m.isTextual() ? m.asText() : m.path("id").asText(null);
-                if (backend == null || backends.get(backend).isEmpty()) {
-                    throw new IllegalArgumentException("backends[" + i + "]: backend '" + backend + "' does not exist");
-                }
-                members.add(new Pool.Member(backend, m.path("weight").asInt(1), m.path("priority").asInt(1)));
-            }
             boolean created = pools.get(id).isEmpty();
-            Pool pool = new Pool(id, members, Pool.Affinity.parse(AdminSupport.text(spec, "sessionAffinity")),
-                    AdminSupport.text(spec, "affinityName"));
-            pools.put(pool);
-            spec.path("models").forEach(m -> routes.put(m.asText(), id));
+            state.put(LlmKind.POOLS, id, spec);
+            Pool pool = pools.get(id).orElseThrow();
             MutableHttpResponse<?> ok = AdminSupport.json(write(pool));
             return created ? ok.status(io.micronaut.http.HttpStatus.CREATED) : ok;
         });
@@ -80,7 +65,7 @@ public class BackendPoolsController {
     @Delete(uri = "/{id}")
     MutableHttpResponse<?> delete(@PathVariable String id) {
         return AdminSupport.guard(() -> {
-            if (!pools.remove(id)) {
+            if (!state.remove(LlmKind.POOLS, id)) {
                 throw new Problem.Failure(Problem.notFound("backend pool", id));
             }
             return HttpResponse.noContent();
@@ -88,13 +73,7 @@ public class BackendPoolsController {
     }
 
     private ObjectNode write(Pool pool) {
-        ObjectNode o = AdminSupport.JSON.createObjectNode();
-        o.put("id", pool.id());
-        ArrayNode members = o.putArray("backends");
-        pool.members().forEach(m -> members.addObject().put("id", m.backend()).put("weight", m.weight())
-                .put("priority", m.priority()));
-        o.put("sessionAffinity", pool.affinity().name().toLowerCase(java.util.Locale.ROOT));
-        o.put("affinityName", pool.affinityName());
+        ObjectNode o = LlmDocuments.poolJson(pool);
         ArrayNode models = o.putArray("models");
         routes.all().forEach((name, target) -> {
             if (target.equals(pool.id())) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendRegistry;
-import dev.mcpgateway.llm.route.RouteTable;
+import dev.mcpgateway.llm.state.LlmKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,11 +27,11 @@ import io.micronaut.http.annotation.Put;
 public class BackendsController {
 
     private final BackendRegistry backends;
-    private final RouteTable routes;
+    private final LlmAdminState state;
 
-    public BackendsController(BackendRegistry backends, RouteTable routes) {
+    public BackendsController(BackendRegistry backends, LlmAdminState state) {
         this.backends = backends;
-        this.routes = routes;
+        this.state = state;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -54,9 +54,8 @@ public class BackendsController {
         return AdminSupport.guard(() -> {
             ObjectNode spec = AdminSupport.body(body);
             boolean created = backends.get(id).isEmpty();
-            Backend backend = BackendJson.read(id, spec);
-            backends.put(backend);
-            spec.path("models").forEach(m -> routes.put(m.asText(), id));
+            state.put(LlmKind.BACKENDS, id, spec);
+            Backend backend = find(id);
             return created ? HttpResponse.created(bytes(view(backend))).contentType(MediaType.APPLICATION_JSON_TYPE)
                     : AdminSupport.json(view(backend));
         });
@@ -69,7 +68,7 @@ public class BackendsController {
             ObjectNode merged = BackendJson.write(current, null, true);
             mergePatch(merged, AdminSupport.body(body));
             Backend backend = BackendJson.read(id, merged);
-            backends.put(backend);
+            state.change(LlmKind.BACKENDS, id, () -> backends.put(backend));
             return AdminSupport.json(view(backend));
         });
     }
@@ -77,7 +76,7 @@ public class BackendsController {
     @Delete(uri = "/{id}")
     MutableHttpResponse<?> delete(@PathVariable String id) {
         return AdminSupport.guard(() -> {
-            if (!backends.remove(id)) {
+            if (!state.remove(LlmKind.BACKENDS, id)) {
                 throw new Problem.Failure(Problem.notFound("backend", id));
             }
             return HttpResponse.noContent();

@@ -1,9 +1,8 @@
 package dev.mcpgateway.llm.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mcpgateway.llm.backend.BackendRegistry;
-import dev.mcpgateway.llm.balance.PoolRegistry;
 import dev.mcpgateway.llm.route.RouteTable;
+import dev.mcpgateway.llm.state.LlmKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,13 +19,11 @@ import io.micronaut.http.annotation.Put;
 public class LlmRoutesController {
 
     private final RouteTable routes;
-    private final PoolRegistry pools;
-    private final BackendRegistry backends;
+    private final LlmAdminState state;
 
-    public LlmRoutesController(RouteTable routes, PoolRegistry pools, BackendRegistry backends) {
+    public LlmRoutesController(RouteTable routes, LlmAdminState state) {
         this.routes = routes;
-        this.pools = pools;
-        this.backends = backends;
+        this.state = state;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -41,11 +38,8 @@ public class LlmRoutesController {
     @Put(uri = "/{name}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     MutableHttpResponse<?> put(@PathVariable String name, @Nullable @Body byte[] body) {
         return AdminSupport.guard(() -> {
-            String target = AdminSupport.text(AdminSupport.body(body), "target");
-            if (target == null || (pools.get(target).isEmpty() && backends.get(target).isEmpty())) {
-                throw new IllegalArgumentException("target must name an existing backend pool or backend");
-            }
-            routes.put(name, target);
+            state.put(LlmKind.ROUTES, name, AdminSupport.body(body));
+            String target = routes.target(name).orElseThrow();
             ObjectNode o = AdminSupport.JSON.createObjectNode().put("name", name).put("target", target);
             return AdminSupport.json(o);
         });
@@ -54,7 +48,7 @@ public class LlmRoutesController {
     @Delete(uri = "/{name}")
     MutableHttpResponse<?> delete(@PathVariable String name) {
         return AdminSupport.guard(() -> {
-            if (!routes.remove(name)) {
+            if (!state.remove(LlmKind.ROUTES, name)) {
                 throw new Problem.Failure(Problem.notFound("route", name));
             }
             return HttpResponse.noContent();

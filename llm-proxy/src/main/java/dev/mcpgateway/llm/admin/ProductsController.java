@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.consumer.Product;
+import dev.mcpgateway.llm.state.LlmKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,18 +16,18 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 
 /** {@code /admin/products}: what a subscription grants (which deployments; published or not). */
 @Controller("/admin/products")
 public class ProductsController {
 
     private final ConsumerDirectory directory;
+    private final LlmAdminState state;
 
-    public ProductsController(ConsumerDirectory directory) {
+    public ProductsController(ConsumerDirectory directory, LlmAdminState state) {
         this.directory = directory;
+        this.state = state;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -48,15 +49,9 @@ public class ProductsController {
     MutableHttpResponse<?> put(@PathVariable String id, @Nullable @Body byte[] body) {
         return AdminSupport.guard(() -> {
             ObjectNode spec = AdminSupport.body(body);
-            List<String> deployments = new ArrayList<>();
-            spec.path("deployments").forEach(d -> deployments.add(d.asText()));
-            String state = AdminSupport.text(spec, "state");
             boolean created = directory.product(id).isEmpty();
-            Product product = new Product(id, AdminSupport.text(spec, "displayName"),
-                    spec.path("subscriptionRequired").asBoolean(true),
-                    state == null || state.equalsIgnoreCase("published") ? Product.State.PUBLISHED : Product.State.NOT_PUBLISHED,
-                    deployments);
-            directory.putProduct(product);
+            state.put(LlmKind.PRODUCTS, id, spec);
+            Product product = directory.product(id).orElseThrow();
             MutableHttpResponse<?> ok = AdminSupport.json(write(product));
             return created ? ok.status(HttpStatus.CREATED) : ok;
         });
@@ -65,7 +60,7 @@ public class ProductsController {
     @Delete(uri = "/{id}")
     MutableHttpResponse<?> delete(@PathVariable String id) {
         return AdminSupport.guard(() -> {
-            if (!directory.removeProduct(id)) {
+            if (!state.remove(LlmKind.PRODUCTS, id)) {
                 throw new Problem.Failure(Problem.notFound("product", id));
             }
             return HttpResponse.noContent();
@@ -73,13 +68,6 @@ public class ProductsController {
     }
 
     private static ObjectNode write(Product p) {
-        ObjectNode o = AdminSupport.JSON.createObjectNode();
-        o.put("id", p.id());
-        o.put("displayName", p.displayName());
-        o.put("subscriptionRequired", p.subscriptionRequired());
-        o.put("state", p.state() == Product.State.PUBLISHED ? "published" : "notPublished");
-        ArrayNode deployments = o.putArray("deployments");
-        p.deployments().forEach(deployments::add);
-        return o;
+        return LlmDocuments.productJson(p);
     }
 }

@@ -2,10 +2,10 @@ package dev.mcpgateway.llm.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mcpgateway.llm.backend.Secret;
 import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.consumer.Keys;
 import dev.mcpgateway.llm.consumer.Subscription;
+import dev.mcpgateway.llm.state.LlmKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -29,9 +29,13 @@ import java.util.Comparator;
 public class SubscriptionsController {
 
     private final ConsumerDirectory directory;
+    private final LlmDocuments documents;
+    private final LlmAdminState state;
 
-    public SubscriptionsController(ConsumerDirectory directory) {
+    public SubscriptionsController(ConsumerDirectory directory, LlmDocuments documents, LlmAdminState state) {
         this.directory = directory;
+        this.documents = documents;
+        this.state = state;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -52,15 +56,11 @@ public class SubscriptionsController {
     @Put(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     MutableHttpResponse<?> put(@PathVariable String id, @Nullable @Body byte[] body) {
         return AdminSupport.guard(() -> {
-            ObjectNode spec = AdminSupport.body(body);
-            Subscription existing = directory.subscription(id).orElse(null);
-            Subscription s = new Subscription(id, AdminSupport.text(spec, "displayName"), product(spec),
-                    AdminSupport.text(spec, "ownerId"), Subscription.State.parse(AdminSupport.text(spec, "state")),
-                    key(spec, "primaryKey", existing == null ? null : existing.primaryKey()),
-                    key(spec, "secondaryKey", existing == null ? null : existing.secondaryKey()));
-            directory.putSubscription(s);
+            boolean created = directory.subscription(id).isEmpty();
+            state.put(LlmKind.SUBSCRIPTIONS, id, AdminSupport.body(body));
+            Subscription s = find(id);
             MutableHttpResponse<?> ok = AdminSupport.json(write(s));
-            return existing == null ? ok.status(HttpStatus.CREATED) : ok;
+            return created ? ok.status(HttpStatus.CREATED) : ok;
         });
     }
 
@@ -72,11 +72,11 @@ public class SubscriptionsController {
             Subscription c = find(id);
             Subscription s = new Subscription(id,
                     spec.has("displayName") ? AdminSupport.text(spec, "displayName") : c.displayName(),
-                    spec.has("scope") || spec.has("productId") ? product(spec) : c.productId(),
+                    spec.has("scope") || spec.has("productId") ? documents.productOf(spec) : c.productId(),
                     spec.has("ownerId") ? AdminSupport.text(spec, "ownerId") : c.ownerId(),
                     spec.has("state") ? Subscription.State.parse(AdminSupport.text(spec, "state")) : c.state(),
                     c.primaryKey(), c.secondaryKey());
-            directory.putSubscription(s);
+            state.change(LlmKind.SUBSCRIPTIONS, id, () -> directory.putSubscription(s));
             return AdminSupport.json(write(s));
         });
     }
@@ -84,7 +84,7 @@ public class SubscriptionsController {
     @Delete(uri = "/{id}")
     MutableHttpResponse<?> delete(@PathVariable String id) {
         return AdminSupport.guard(() -> {
-            if (!directory.removeSubscription(id)) {
+            if (!state.remove(LlmKind.SUBSCRIPTIONS, id)) {
                 throw new Problem.Failure(Problem.notFound("subscription", id));
             }
             return HttpResponse.noContent();
@@ -96,7 +96,7 @@ public class SubscriptionsController {
         return AdminSupport.guard(() -> {
             Subscription s = find(id);
             return AdminSupport.json(AdminSupport.JSON.createObjectNode()
-                    .put("primaryKey", s.primaryKey().value()).put("secondaryKey", s.secondaryKey().value()));
+                    .put("primaryKey", s.primaryKey().reveal()).put("secondaryKey", s.secondaryKey().reveal()));
         });
     }
 
@@ -104,7 +104,8 @@ public class SubscriptionsController {
     MutableHttpResponse<?> regeneratePrimary(@PathVariable String id) {
         return AdminSupport.guard(() -> {
             Subscription s = find(id);
-            directory.putSubscription(s.withKeys(Keys.generate(), s.secondaryKey()));
+            state.change(LlmKind.SUBSCRIPTIONS, id,
+                    () -> directory.putSubscription(s.withKeys(Keys.generate(), s.secondaryKey())));
             return HttpResponse.noContent();
         });
     }
@@ -113,7 +114,8 @@ public class SubscriptionsController {
     MutableHttpResponse<?> regenerateSecondary(@PathVariable String id) {
         return AdminSupport.guard(() -> {
             Subscription s = find(id);
-            directory.putSubscription(s.withKeys(s.primaryKey(), Keys.generate()));
+            state.change(LlmKind.SUBSCRIPTIONS, id,
+                    () -> directory.putSubscription(s.withKeys(s.primaryKey(), Keys.generate())));
             return HttpResponse.noContent();
         });
     }
@@ -122,32 +124,8 @@ public class SubscriptionsController {
         return directory.subscription(id).orElseThrow(() -> new Problem.Failure(Problem.notFound("subscription", id)));
     }
 
-    /** APIM's {@code scope} is {@code /products/{id}}; a bare {@code productId} is accepted too. */
-    private String product(ObjectNode spec) {
-        String scope = AdminSupport.text(spec, "scope");
-        String product = scope != null && scope.contains("/products/")
-                ? scope.substring(scope.lastIndexOf("/products/") + 10) : AdminSupport.text(spec, "productId");
-        if (product != null && directory.product(product).isEmpty()) {
-            throw new IllegalArgumentException("scope: product '" + product + "' does not exist");
-        }
-        return product;
-    }
-
-    private static Secret key(ObjectNode spec, String field, Secret keep) {
-        String v = AdminSupport.text(spec, field);
-        if (v != null && v.length() < 16) {
-            throw new IllegalArgumentException(field + " must be at least 16 characters");
-        }
-        return v != null ? new Secret(v) : keep != null ? keep : Keys.generate();
-    }
 
     private static ObjectNode write(Subscription s) {
-        ObjectNode o = AdminSupport.JSON.createObjectNode();
-        o.put("id", s.id());
-        o.put("displayName", s.displayName());
-        o.put("scope", s.productId() == null ? null : "/products/" + s.productId());
-        o.put("ownerId", s.ownerId());
-        o.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
-        return o;
+        return LlmDocuments.subscriptionJson(s);
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpgateway.llm.backend;
 
 import dev.mcpgateway.auth.backend.ClientCredentialsTokenSource;
 import dev.mcpgateway.auth.backend.CredentialUnavailableException;
+import dev.mcpgateway.auth.backend.Secret;
 import java.net.http.HttpRequest;
 
 /** What the proxy presents to a backend in place of the caller's key (the caller's key is never forwarded). */
@@ -25,7 +26,7 @@ public sealed interface Credential {
     record ApiKey(Secret key) implements Credential {
         @Override
         public void apply(HttpRequest.Builder request) {
-            request.header("api-key", key.value());
+            request.header("api-key", key.reveal());
         }
     }
 
@@ -33,7 +34,7 @@ public sealed interface Credential {
     record Bearer(Secret token) implements Credential {
         @Override
         public void apply(HttpRequest.Builder request) {
-            request.header("Authorization", "Bearer " + token.value());
+            request.header("Authorization", "Bearer " + token.reveal());
         }
     }
 

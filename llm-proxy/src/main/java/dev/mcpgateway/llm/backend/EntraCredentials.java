@@ -2,6 +2,7 @@ package dev.mcpgateway.llm.backend;
 
 import dev.mcpgateway.auth.backend.ClientCredentialsSettings;
 import dev.mcpgateway.auth.backend.ClientCredentialsTokenSource;
+import dev.mcpgateway.auth.backend.Secret;
 import java.net.URI;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public final class EntraCredentials {
         URI endpoint = URI.create(tokenUrl != null ? tokenUrl
                 : "https://login.microsoftonline.com/" + tenantId + "/oauth2/v2.0/token");
         ClientCredentialsSettings settings = new ClientCredentialsSettings(endpoint, clientId,
-                dev.mcpgateway.auth.backend.Secret.of(clientSecret),
+                Secret.of(clientSecret),
                 Optional.of(scope == null || scope.isBlank() ? AZURE_OPENAI_SCOPE : scope), null);
         return new Credential.ClientCredentials(new ClientCredentialsTokenSource(settings));
     }

@@ -4,7 +4,7 @@ import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.backend.Credential;
 import dev.mcpgateway.llm.backend.EntraCredentials;
-import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.llm.breaker.BreakerRule;
 import io.micronaut.core.convert.ConversionService;
 import java.net.URI;
@@ -43,10 +43,10 @@ public final class BackendCompiler {
                     text(c.get("clientsecret")), text(c.get("scope")));
         }
         if (p.getApiKey() != null) {
-            return new Credential.ApiKey(new Secret(p.getApiKey()));
+            return new Credential.ApiKey(Secret.of(p.getApiKey()));
         }
         if (p.getBearerToken() != null) {
-            return new Credential.Bearer(new Secret(p.getBearerToken()));
+            return new Credential.Bearer(Secret.of(p.getBearerToken()));
         }
         return new Credential.None();
     }

@@ -1,6 +1,6 @@
 package dev.mcpgateway.llm.consumer;
 
-import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.llm.config.ProductProperties;
 import dev.mcpgateway.llm.config.SubscriptionProperties;
 import io.micronaut.context.annotation.Context;
@@ -36,8 +36,8 @@ public class ConsumerDirectory {
             try {
                 putSubscription(new Subscription(s.getId(), s.getDisplayName(), s.getProduct(), s.getOwner(),
                         Subscription.State.parse(s.getState()),
-                        s.getPrimaryKey() != null ? new Secret(s.getPrimaryKey()) : Keys.generate(),
-                        s.getSecondaryKey() != null ? new Secret(s.getSecondaryKey()) : Keys.generate()));
+                        s.getPrimaryKey() != null ? Secret.of(s.getPrimaryKey()) : Keys.generate(),
+                        s.getSecondaryKey() != null ? Secret.of(s.getSecondaryKey()) : Keys.generate()));
             } catch (RuntimeException e) {
                 throw new IllegalStateException("llm.subscriptions." + s.getId() + ": " + e.getMessage(), e);
             }
@@ -69,27 +69,27 @@ public class ConsumerDirectory {
     }
 
     public synchronized void putSubscription(Subscription subscription) {
-        if (subscription.primaryKey().value().equals(subscription.secondaryKey().value())) {
+        if (subscription.primaryKey().reveal().equals(subscription.secondaryKey().reveal())) {
             throw new IllegalArgumentException("subscription '" + subscription.id() + "': primary and secondary keys differ");
         }
         // checked before anything changes, so a refused update leaves the subscription as it was
         for (Secret key : List.of(subscription.primaryKey(), subscription.secondaryKey())) {
-            String owner = keyIndex.get(key.value());
+            String owner = keyIndex.get(key.reveal());
             if (owner != null && !owner.equals(subscription.id())) {
                 throw new IllegalArgumentException("a key of subscription '" + subscription.id() + "' is already in use");
             }
         }
         removeSubscription(subscription.id());
         subscriptions.put(subscription.id(), subscription);
-        keyIndex.put(subscription.primaryKey().value(), subscription.id());
-        keyIndex.put(subscription.secondaryKey().value(), subscription.id());
+        keyIndex.put(subscription.primaryKey().reveal(), subscription.id());
+        keyIndex.put(subscription.secondaryKey().reveal(), subscription.id());
     }
 
     public synchronized boolean removeSubscription(String id) {
         Subscription old = subscriptions.remove(id);
         if (old != null) {
-            keyIndex.remove(old.primaryKey().value());
-            keyIndex.remove(old.secondaryKey().value());
+            keyIndex.remove(old.primaryKey().reveal());
+            keyIndex.remove(old.secondaryKey().reveal());
         }
         return old != null;
     }

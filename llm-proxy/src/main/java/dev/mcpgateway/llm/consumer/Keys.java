@@ -1,6 +1,6 @@
 package dev.mcpgateway.llm.consumer;
 
-import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.auth.backend.Secret;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -15,6 +15,6 @@ public final class Keys {
     public static Secret generate() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return new Secret(HexFormat.of().formatHex(bytes));
+        return Secret.of(HexFormat.of().formatHex(bytes));
     }
 }

@@ -1,6 +1,6 @@
 package dev.mcpgateway.llm.consumer;
 
-import dev.mcpgateway.llm.backend.Secret;
+import dev.mcpgateway.auth.backend.Secret;
 import java.util.Locale;
 
 /** An APIM subscription: a product scope, an owner, two interchangeable keys (rotate one while the other works). */

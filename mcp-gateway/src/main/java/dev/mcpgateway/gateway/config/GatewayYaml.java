@@ -2,7 +2,9 @@ package dev.mcpgateway.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.gateway.store.StoredState;
+import dev.mcpgateway.llm.state.LlmKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +34,16 @@ import org.yaml.snakeyaml.error.YAMLException;
  * mcpServers:
  *   shop:
  *     apiId: shop
+ * llm:                       # the LLM proxy, in the shapes of its admin API (see {@link LlmSection})
+ *   backends:
+ *     east: {url: https://east.openai.azure.com, type: azure-openai, credentials: {type: api-key, key: "${EAST_KEY}"}}
+ *   pools:
+ *     gpt: {backends: [{id: east}], models: [gpt-4o]}
  * </pre>
  */
 public final class GatewayYaml {
 
-    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers");
+    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm");
     private static final Set<String> GATEWAY_KEYS = Set.of("samples");
 
     /**
@@ -45,8 +52,14 @@ public final class GatewayYaml {
      * @param declared the APIs and MCP servers
      * @param samples  whether the file asks for the sample API
      * @param origin   the file, for error messages
+     * @param llm      the LLM proxy's backends, pools, routes, products and subscriptions (admin API shapes)
      */
-    public record Loaded(StoredState declared, boolean samples, String origin) {
+    public record Loaded(StoredState declared, boolean samples, String origin,
+                         Map<LlmKind, Map<String, ObjectNode>> llm) {
+
+        public Loaded(StoredState declared, boolean samples, String origin) {
+            this(declared, samples, origin, Map.of());
+        }
 
         public static Loaded none() {
             return new Loaded(StoredState.empty(), false, "gateway.yml");
@@ -102,10 +115,11 @@ public final class GatewayYaml {
                         e.getMessage());
             }
         }
-        return new Loaded(new StoredState(apis, servers), samples, origin);
+        return new Loaded(new StoredState(apis, servers), samples, origin,
+                LlmSection.read(root.path("llm"), origin + ": llm"));
     }
 
-    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String field)
+    static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String field)
             throws InvalidDefinitionException {
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
         if (node.isMissingNode() || node.isNull()) {
@@ -118,7 +132,7 @@ public final class GatewayYaml {
         return entries;
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String prefix)
+    static void checkKeys(JsonNode node, Set<String> allowed, String prefix)
             throws InvalidDefinitionException {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();

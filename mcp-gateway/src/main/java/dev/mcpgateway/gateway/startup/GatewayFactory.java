@@ -15,6 +15,7 @@ import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
 import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
+import dev.mcpgateway.llm.admin.LlmAdminState;
 import dev.mcpgateway.openapi.OpenApiImporter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -96,7 +97,7 @@ public class GatewayFactory {
     @Context
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
                               ToolExecutor executor, GatewayCatalog catalog, ConfigStore store,
-                              SamplesRuntime samples) {
+                              SamplesRuntime samples, LlmAdminState llm) {
         try {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
                     ? new GatewayYaml(codec, json).load(settings.configFile().get())
@@ -109,10 +110,14 @@ public class GatewayFactory {
             GatewayState state = new GatewayState(new OpenApiCompiler(new OpenApiImporter(), samples::variable),
                     new ServerAssembler(executor), store, catalog);
             state.load(resources, declared.origin());
+            llm.declare(declared.llm(), declared.origin());
             store.watch(state::refreshFromStore);
             return state;
         } catch (InvalidDefinitionException e) {
             throw new IllegalStateException("invalid configuration: " + e.field() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // the LLM proxy's message names the key (llm.<kind>.<id>...) and never a secret
+            throw new IllegalStateException("invalid configuration: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the configuration", e);
         }

@@ -1,8 +1,10 @@
 package dev.mcpgateway.gateway.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpgateway.gateway.config.ApiDefinition;
 import dev.mcpgateway.gateway.config.McpServerDefinition;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Where changes made through {@code /admin} are kept so they survive a restart. Files under the data directory by
@@ -19,6 +21,22 @@ public interface ConfigStore extends AutoCloseable {
     void saveServer(McpServerDefinition server) throws IOException;
 
     void deleteServer(String name) throws IOException;
+
+    /**
+     * Every stored document of a collection another module owns (e.g. {@code llm/backends}), by id. Same store,
+     * same atomicity and change notification as APIs and MCP servers.
+     */
+    default Map<String, JsonNode> loadDocuments(String collection) throws IOException {
+        return Map.of();
+    }
+
+    default void saveDocument(String collection, String id, JsonNode document) throws IOException {
+        throw new IOException("this store keeps no " + collection);
+    }
+
+    default void deleteDocument(String collection, String id) throws IOException {
+        throw new IOException("this store keeps no " + collection);
+    }
 
     /**
      * Calls {@code onExternalChange} whenever another gateway instance changed the stored state, so this instance

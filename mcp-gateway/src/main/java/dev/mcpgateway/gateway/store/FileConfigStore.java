@@ -7,6 +7,9 @@ import dev.mcpgateway.gateway.config.DefinitionCodec;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.config.McpServerDefinition;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +32,14 @@ public final class FileConfigStore implements ConfigStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileConfigStore.class);
 
+    private final Path dataDir;
     private final Path apis;
     private final Path servers;
     private final DefinitionCodec codec;
     private final ObjectMapper json;
 
     public FileConfigStore(Path dataDir, DefinitionCodec codec, ObjectMapper json) {
+        this.dataDir = dataDir;
         this.apis = dataDir.resolve("apis");
         this.servers = dataDir.resolve("mcp-servers");
         this.codec = codec;
@@ -78,6 +85,39 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public void deleteServer(String name) throws IOException {
         Files.deleteIfExists(servers.resolve(name + ".json"));
+    }
+
+    @Override
+    public Map<String, JsonNode> loadDocuments(String collection) throws IOException {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        for (Path file : jsonFiles(documentDir(collection))) {
+            try {
+                documents.put(URLDecoder.decode(idOf(file), StandardCharsets.UTF_8), json.readTree(file.toFile()));
+            } catch (IOException e) {
+                LOG.error("ignoring stored {} {}: {}", collection, file, e.getMessage());
+            }
+        }
+        return documents;
+    }
+
+    @Override
+    public void saveDocument(String collection, String id, JsonNode document) throws IOException {
+        write(documentFile(collection, id), document);
+    }
+
+    @Override
+    public void deleteDocument(String collection, String id) throws IOException {
+        Files.deleteIfExists(documentFile(collection, id));
+    }
+
+    private Path documentDir(String collection) {
+        return dataDir.resolve(collection);
+    }
+
+    // ids are model and deployment names: encoded so that '/', '.' or '..' can never leave the directory
+    private Path documentFile(String collection, String id) {
+        String name = URLEncoder.encode(id, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
+        return documentDir(collection).resolve(name + ".json");
     }
 
     private void write(Path target, JsonNode content) throws IOException {

@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.config.ApiDefinition;
 import dev.mcpgateway.gateway.config.DefinitionCodec;
@@ -33,6 +34,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
     private final StatefulRedisConnection<String, String> connection;
     private final DefinitionCodec codec;
     private final ObjectMapper json;
+    private final String keyPrefix;
     private final String apisKey;
     private final String serversKey;
     private final String channel;
@@ -44,6 +46,7 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
         this.connection = client.connect();
         this.codec = codec;
         this.json = json;
+        this.keyPrefix = keyPrefix;
         this.apisKey = keyPrefix + "apis";
         this.serversKey = keyPrefix + "mcp-servers";
         this.channel = keyPrefix + "changed";
@@ -93,6 +96,33 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
     @Override
     public void deleteServer(String name) throws IOException {
         write(() -> connection.sync().hdel(serversKey, name));
+    }
+
+    @Override
+    public Map<String, JsonNode> loadDocuments(String collection) throws IOException {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        try {
+            for (Map.Entry<String, String> entry : connection.sync().hgetall(keyPrefix + collection).entrySet()) {
+                try {
+                    documents.put(entry.getKey(), json.readTree(entry.getValue()));
+                } catch (IOException e) {
+                    LOG.error("ignoring stored {} {}: {}", collection, entry.getKey(), e.getMessage());
+                }
+            }
+        } catch (RedisException e) {
+            throw new IOException("Redis is unavailable", e);
+        }
+        return documents;
+    }
+
+    @Override
+    public void saveDocument(String collection, String id, JsonNode document) throws IOException {
+        write(() -> connection.sync().hset(keyPrefix + collection, id, json.writeValueAsString(document)));
+    }
+
+    @Override
+    public void deleteDocument(String collection, String id) throws IOException {
+        write(() -> connection.sync().hdel(keyPrefix + collection, id));
     }
 
     @Override

@@ -1,0 +1,44 @@
+package dev.mcpgateway.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.llm.state.LlmKind;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LlmSectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ENV = Map.of("EAST_KEY", "from-the-environment");
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void environmentVariablesAreSubstitutedAndARouteMayBeJustItsTarget() throws Exception {
+        var declared = LlmSection.read(json("""
+                {"backends": {"east": {"url": "http://h", "credentials": {"type": "api-key", "key": "${EAST_KEY}"}}},
+                 "routes": {"gpt-4o": "east"}}"""), "gateway.yml: llm", ENV::get);
+        assertEquals("from-the-environment",
+                declared.get(LlmKind.BACKENDS).get("east").path("credentials").path("key").asText());
+        assertEquals("east", declared.get(LlmKind.ROUTES).get("gpt-4o").path("target").asText());
+    }
+
+    @Test
+    void anUnsetVariableIsRefusedNamingTheKey() throws Exception {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> LlmSection.read(
+                json("{\"subscriptions\": {\"a\": {\"primaryKey\": \"${NOT_SET}\"}}}"), "gateway.yml: llm", ENV::get));
+        assertEquals("gateway.yml: llm.subscriptions.a.primaryKey", e.field());
+    }
+
+    @Test
+    void anUnknownKindIsRefusedNamingIt() throws Exception {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> LlmSection.read(
+                json("{\"backendPools\": {}}"), "gateway.yml: llm", ENV::get));
+        assertEquals("gateway.yml: llm.backendPools", e.field());
+    }
+}
