@@ -38,7 +38,7 @@ class GatewayBenchmarkTest {
     private static final List<Integer> CONCURRENCIES = List.of(1, Integer.getInteger("bench.concurrency", 16));
     /** Warm-up calls in all (split between workers): enough for the JIT to compile every layer's hot path. */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3000);
-    private static final int CALLS = Integer.getInteger("bench.calls", 500);
+    private static final int CALLS = Integer.getInteger("bench.calls", 2000);
 
     @Test
     void directVersusGatewayVersusOpenapiMcpServer(@TempDir Path dir) throws Exception {
