@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @io.micronaut.context.annotation.Secondary // a test's own filter wins
 public class ScopedToolFilter implements ToolFilter {
 
+    private static final ToolAuthorization.Decision ALLOWED = new ToolAuthorization.Decision.Allowed();
+    private static final ToolAuthorization.Decision FORBIDDEN = new ToolAuthorization.Decision.Forbidden();
+
     private final AccessModes modes;
     private final ResourceDirectory resources;
     private final ToolRules rules;
@@ -44,26 +47,30 @@ public class ScopedToolFilter implements ToolFilter {
 
     @Override
     public boolean visible(ServedMcpServer server, Tool tool, Optional<CallContext.Caller> caller) {
-        return access(server, tool, caller) instanceof ToolAccess.Allow;
+        // tools/list asks for every tool: no challenge is built for the hidden ones
+        return decision(server, tool, caller) instanceof ToolAuthorization.Decision.Allowed;
     }
 
     @Override
     public ToolAccess access(ServedMcpServer server, Tool tool, Optional<CallContext.Caller> caller) {
-        Optional<AccessModes.Effective> access = modes.of(server.name());
-        if (access.isEmpty() || access.get().mode() != ServerAccess.Mode.OAUTH) {
-            return ToolAccess.ALLOW;
-        }
-        if (caller.isEmpty()) {
-            return ToolAccess.HIDE; // cannot happen behind the access filter; refuse rather than show everything
-        }
-        ToolAuthorization authorization = authorization(server.name());
-        TokenPrincipal principal = principal(caller.get());
-        return switch (authorization.decide(principal, tool.name())) {
+        return switch (decision(server, tool, caller)) {
             case ToolAuthorization.Decision.Allowed allowed -> ToolAccess.ALLOW;
             case ToolAuthorization.Decision.Forbidden forbidden -> ToolAccess.HIDE;
-            case ToolAuthorization.Decision.NeedsScopes needs -> stepUp(server.name(), tool.name(), authorization,
-                    principal, needs.requiredScopes());
+            case ToolAuthorization.Decision.NeedsScopes needs -> stepUp(server.name(), tool.name(),
+                    authorization(server.name()), principal(caller.orElseThrow()), needs.requiredScopes());
         };
+    }
+
+    private ToolAuthorization.Decision decision(ServedMcpServer server, Tool tool,
+                                                Optional<CallContext.Caller> caller) {
+        Optional<AccessModes.Effective> access = modes.of(server.name());
+        if (access.isEmpty() || access.get().mode() != ServerAccess.Mode.OAUTH) {
+            return ALLOWED;
+        }
+        if (caller.isEmpty()) {
+            return FORBIDDEN; // cannot happen behind the access filter; refuse rather than show everything
+        }
+        return authorization(server.name()).decide(principal(caller.get()), tool.name());
     }
 
     /**
