@@ -1,6 +1,8 @@
 package dev.mcpgateway.auth.config;
 
 import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.order.Ordered;
 import java.util.List;
 
 /**
@@ -15,13 +17,28 @@ import java.util.List;
  * </pre>
  */
 @EachProperty(value = "gateway.auth.tool-rules", list = true)
-public class ToolRuleProperties {
+public class ToolRuleProperties implements Ordered {
 
+    private final int index;
     private String server;
     private String tool;
     private List<String> scopes = List.of();
     private List<String> roles = List.of();
     private List<String> groups = List.of();
+
+    /** @param index the rule's position in the list: beans come in that order, and errors name it */
+    public ToolRuleProperties(@Parameter Integer index) {
+        this.index = index == null ? 0 : index;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    @Override
+    public int getOrder() {
+        return index;
+    }
 
     public String getServer() {
         return server;

@@ -28,7 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The gateway with its in-process authorization server on, serving: {@code shop} (the sample API, OAuth by default,
- * with a role rule on {@code createCart}), {@code echo} (OAuth, a backend that records every request's headers),
+ * with a role rule on {@code createCart}, a scope rule on {@code getCart}, a scope-and-role rule on
+ * {@code sendFeedback}), {@code echo} (OAuth, a backend that records every request's headers),
  * {@code keyed} (subscription-key mode), {@code open} (mode none) and {@code echo-as-user} (the echo backend with
  * on-behalf-of credentials, behind a subscription key). Tokens are minted with the server's own keys.
  */
@@ -36,6 +37,7 @@ final class SecuredGateway implements AutoCloseable {
 
     static final String SUBSCRIPTION_KEY = "sub-key-7f3a9c";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String CARTS_SCOPE = "mcp:shop:carts";
     static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
     final GatewayFixture gateway;
@@ -65,6 +67,14 @@ final class SecuredGateway implements AutoCloseable {
         properties.put("gateway.auth.tool-rules[0].server", "shop");
         properties.put("gateway.auth.tool-rules[0].tool", "createCart");
         properties.put("gateway.auth.tool-rules[0].roles", List.of("Shop.Buyer"));
+        // a scope rule (reachable by step-up) and a scope-and-role rule (not reachable without the role)
+        properties.put("gateway.auth.tool-rules[1].server", "shop");
+        properties.put("gateway.auth.tool-rules[1].tool", "getCart");
+        properties.put("gateway.auth.tool-rules[1].scopes", List.of(CARTS_SCOPE));
+        properties.put("gateway.auth.tool-rules[2].server", "shop");
+        properties.put("gateway.auth.tool-rules[2].tool", "sendFeedback");
+        properties.put("gateway.auth.tool-rules[2].scopes", List.of("mcp:shop:support"));
+        properties.put("gateway.auth.tool-rules[2].roles", List.of("Shop.Support"));
         gateway = GatewayFixture.start(Files.createTempDirectory("gw-data"), properties);
         put("/admin/apis/echo", Map.of("openapi", echoSpec(), "serviceUrl",
                 "http://127.0.0.1:" + backend.getAddress().getPort()));

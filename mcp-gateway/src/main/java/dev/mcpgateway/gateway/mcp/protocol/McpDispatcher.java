@@ -86,9 +86,8 @@ public final class McpDispatcher {
         if (call.name() == null) {
             throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: name is required");
         }
-        if (filter != null && server.tools().stream()
-                .anyMatch(t -> t.name().equals(call.name()) && !filter.visible(server, t, scope.caller()))) {
-            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Unknown tool: " + printable(call.name()));
+        if (filter != null) {
+            guard(server, call.name(), scope);
         }
         Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
         RequestCallContext context = new RequestCallContext(progressToken, scope.notifications(), scope.caller(),
@@ -104,6 +103,23 @@ public final class McpDispatcher {
             throw new McpProtocolException(JsonRpcErrors.INTERNAL_ERROR, "Internal error");
         } finally {
             scope.inFlight().finished(request.id());
+        }
+    }
+
+    /** Refuses a call the filter does not allow: hidden as unknown, or a scope challenge the transport renders. */
+    private void guard(ServedMcpServer server, String name, RequestScope scope) throws McpProtocolException {
+        for (McpSchema.Tool tool : server.tools()) {
+            if (tool.name().equals(name)) {
+                switch (filter.access(server, tool, scope.caller())) {
+                    case ToolAccess.Allow allow -> {
+                    }
+                    case ToolAccess.Hide hide -> throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS,
+                            "Unknown tool: " + printable(name));
+                    case ToolAccess.StepUp stepUp -> throw new McpProtocolException(JsonRpcErrors.SERVER_ERROR,
+                            "Forbidden: insufficient scope", stepUp, 403);
+                }
+                return;
+            }
         }
     }
 

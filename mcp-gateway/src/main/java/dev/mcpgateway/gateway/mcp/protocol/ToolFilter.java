@@ -14,4 +14,12 @@ import java.util.Optional;
 public interface ToolFilter {
 
     boolean visible(ServedMcpServer server, Tool tool, Optional<CallContext.Caller> caller);
+
+    /**
+     * The decision for a {@code tools/call}: a filter that knows the caller could reach the tool with more scopes
+     * answers {@link ToolAccess.StepUp}; by default a tool is either allowed or hidden.
+     */
+    default ToolAccess access(ServedMcpServer server, Tool tool, Optional<CallContext.Caller> caller) {
+        return visible(server, tool, caller) ? ToolAccess.ALLOW : ToolAccess.HIDE;
+    }
 }

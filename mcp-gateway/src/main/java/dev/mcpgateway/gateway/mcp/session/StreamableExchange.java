@@ -11,6 +11,7 @@ import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
 import dev.mcpgateway.gateway.mcp.protocol.ProtocolVersions;
 import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
+import dev.mcpgateway.gateway.mcp.protocol.ScopeChallenges;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
@@ -158,11 +159,11 @@ public class StreamableExchange {
     private Reply request(ServedMcpServer server, McpSession session, JSONRPCRequest request, RequestFacts facts) {
         if (!facts.acceptsEventStream() || !McpDispatcher.mayNotify(server, request)) {
             JSONRPCResponse response = messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS);
-            return new Reply.Json(200, response);
+            return ScopeChallenges.asHttp(new Reply.Json(200, response));
         }
         // Before 2026-07-28 a dropped connection is no cancellation: the call runs on, resumable by Last-Event-ID.
-        return streams.answer(session::openRequestStream, () -> { }, opening(session, Reply.Opening.NONE),
-                sink -> messages.request(server, session, request, facts.caller(), sink, REVISIONS));
+        return ScopeChallenges.asHttp(streams.answer(session::openRequestStream, () -> { }, opening(session, Reply.Opening.NONE),
+                sink -> messages.request(server, session, request, facts.caller(), sink, REVISIONS)));
     }
 
     private Reply batch(ServedMcpServer server, McpSession session, Incoming.Batch batch, RequestFacts facts) {

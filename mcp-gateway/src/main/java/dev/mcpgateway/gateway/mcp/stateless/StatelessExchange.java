@@ -12,6 +12,7 @@ import dev.mcpgateway.gateway.mcp.protocol.ProtocolVersions;
 import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.protocol.RequestScope;
+import dev.mcpgateway.gateway.mcp.protocol.ScopeChallenges;
 import dev.mcpgateway.gateway.mcp.session.EventStream;
 import dev.mcpgateway.gateway.mcp.session.StreamOnDemand;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -81,9 +82,10 @@ public class StatelessExchange {
                     "Invalid Request: protocol revision 2026-07-28 takes one message per POST"));
             case Incoming.Single(JSONRPCRequest request) -> {
                 try {
-                    yield request(server, request, facts);
+                    yield ScopeChallenges.asHttp(request(server, request, facts));
                 } catch (McpProtocolException e) {
-                    yield new Reply.Json(e.httpStatus(), JsonRpcErrors.response(request.id(), e.code(), e.getMessage(), e.data()));
+                    yield ScopeChallenges.asHttp(new Reply.Json(e.httpStatus(),
+                            JsonRpcErrors.response(request.id(), e.code(), e.getMessage(), e.data())));
                 }
             }
             case Incoming.Single single -> new Reply.Status(202);
