@@ -6,7 +6,7 @@ import dev.mcpgateway.llm.usage.StreamUsage;
 import dev.mcpgateway.llm.usage.StreamUsageMeter;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import dev.mcpgateway.llm.usage.Usage;
 import reactor.core.publisher.Flux;
@@ -37,15 +37,16 @@ final class StreamRelay {
                               CallAccounting accounting, long sentAt) {
         SseEvents events = new SseEvents(meter::feed);
         ByteArrayOutputStream captured = accounting.caching() ? new ByteArrayOutputStream() : null;
-        AtomicBoolean first = new AtomicBoolean(true);
+        // taken when the first chunk goes out, recorded when the stream ends: registering a tagged timer costs more
+        // than the relay itself, and the first chunk should not wait for it
+        AtomicLong firstChunkAt = new AtomicLong();
         return upstream
                 .concatWith(Flux.defer(() -> Flux.just(new byte[0])))
                 .map(chunk -> chunk.length == 0 ? events.rest() : events.feed(chunk))
                 .filter(bytes -> bytes.length > 0)
                 .doOnNext(bytes -> {
-                    if (first.compareAndSet(true, false)) {
-                        accounting.metrics().ifPresent(m -> m.recordTimeToFirstToken(accounting.dimensions(),
-                                Duration.ofNanos(System.nanoTime() - sentAt)));
+                    if (firstChunkAt.get() == 0) {
+                        firstChunkAt.set(System.nanoTime());
                     }
                     if (captured != null && captured.size() + bytes.length <= MAX_CAPTURE) {
                         captured.writeBytes(bytes);
@@ -55,6 +56,11 @@ final class StreamRelay {
                     StreamUsage usage = withPrompt(meter.result(), promptEstimate);
                     boolean whole = signal == SignalType.ON_COMPLETE && usage.complete()
                             && captured != null && captured.size() < MAX_CAPTURE;
+                    long firstAt = firstChunkAt.get();
+                    if (firstAt != 0) {
+                        accounting.metrics().ifPresent(m -> m.recordTimeToFirstToken(accounting.dimensions(),
+                                Duration.ofNanos(firstAt - sentAt)));
+                    }
                     accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(),
                             Duration.ofNanos(System.nanoTime() - sentAt)));
                     accounting.finish(usage.usage(), whole

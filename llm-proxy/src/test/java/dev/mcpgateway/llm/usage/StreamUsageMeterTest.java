@@ -63,6 +63,21 @@ class StreamUsageMeterTest {
     }
 
     @Test
+    void deltasCountedLateAddUpAsIfEachWereCountedOnArrivalEvenPastTheHoldingBound() {
+        StreamUsageMeter meter = new StreamUsageMeter(TOKENS, "gpt-4o", 17, true);
+        String[] deltas = new String[20_000]; // 120,000 characters: past the bound on held deltas, so counted in runs
+        java.util.Arrays.fill(deltas, WORLD);
+
+        feed(meter, deltas);
+        StreamUsage midway = meter.result();
+        feed(meter, HELLO, "[DONE]");
+
+        assertEquals(Usage.of(17, 20_000), midway.usage());
+        assertEquals(new StreamUsage(Usage.of(17, 20_001), false, true), meter.result());
+        assertEquals(meter.result(), meter.result(), "asking twice counts nothing twice");
+    }
+
+    @Test
     void aCutStreamIsIncompleteAndChargedForWhatWasRelayed() {
         StreamUsageMeter meter = new StreamUsageMeter(TOKENS, "gpt-4o", 17, true);
 
