@@ -167,16 +167,30 @@ class GatewayTokenCallersTest {
         }
 
         @Test
-        void theLlmApiIsAResourceTheAuthorizationServerAdvertises() throws Exception {
+        void theLlmApiIsAProtectedResourceWithMetadata() throws Exception {
             proxy = withAuthServer().start();
 
             HttpResponse<String> metadata = ProxyHttp.send(HttpRequest.newBuilder(
-                    proxy.uri().resolve("/.well-known/oauth-authorization-server")).GET());
+                    proxy.uri().resolve("/.well-known/oauth-protected-resource/openai")).GET());
 
             assertEquals(200, metadata.statusCode());
+            JsonNode json = JSON.readTree(metadata.body());
+            assertEquals(LLM, json.path("resource").asText());
+            assertEquals("llm", json.path("scopes_supported").path(0).asText());
             HttpResponse<String> unknown = ProxyHttp.send(form("/token", register("probe"),
                     Map.of("grant_type", "client_credentials", "resource", ISSUER + "/nowhere")));
             assertEquals("invalid_target", JSON.readTree(unknown.body()).path("error").asText());
+        }
+
+        @Test
+        void aConfiguredResourceUrlAndScopeAreTheOnesChecked() throws Exception {
+            String custom = "https://llm.example.com/openai";
+            proxy = withAuthServer().property("llm.auth.resource", custom).property("llm.auth.scopes", "llm:chat").start();
+            Client agent = register("custom-agent");
+
+            assertEquals(200, bearer(token(agent, custom)).statusCode());
+            assertEquals("invalid_target", JSON.readTree(ProxyHttp.send(form("/token", agent,
+                    Map.of("grant_type", "client_credentials", "resource", LLM))).body()).path("error").asText());
         }
 
         @Test
