@@ -225,6 +225,22 @@ class GatewayTokenCallersTest {
         }
 
         @Test
+        void aTokenWithoutTheLlmScopeIs403InsufficientScope() throws Exception {
+            proxy = withAuthServer().start();
+            String narrow = new AccessTokenIssuer(ISSUER, proxy.context().getBean(SigningKeys.class), Clock.systemUTC(),
+                    Duration.ofMinutes(5)).issue(new Grant("narrow", Identity.ofClient("narrow"), LLM,
+                    List.of("mcp:weather"), "cc-narrow"));
+
+            HttpResponse<String> r = bearer(narrow);
+
+            assertEquals(403, r.statusCode(), r.body());
+            assertEquals("insufficient_scope", JSON.readTree(r.body()).path("error").path("code").asText());
+            String challenge = r.headers().firstValue("WWW-Authenticate").orElseThrow();
+            assertTrue(challenge.startsWith("Bearer error=\"insufficient_scope\", scope=\"llm\""), challenge);
+            assertEquals(0, proxy.fake("b").requestCount());
+        }
+
+        @Test
         void aRevokedTokenIs401() throws Exception {
             proxy = withAuthServer().start();
             Client agent = register("revoked-agent");
