@@ -6,6 +6,7 @@ import dev.mcpgateway.llm.error.OpenAiError;
 import dev.mcpgateway.llm.error.OpenAiErrorException;
 import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,9 +32,12 @@ public class ConsumerResolver {
         String key = presentedKey(headers);
         if (key == null) {
             if (settings.isSubscriptionRequired()) {
-                throw new OpenAiErrorException(OpenAiError.unauthorized(
+                OpenAiError missing = OpenAiError.unauthorized(
                         "Access denied due to missing subscription key. Send it in the api-key or "
-                                + "Ocp-Apim-Subscription-Key header, or as a bearer token."));
+                                + "Ocp-Apim-Subscription-Key header, or as a bearer token.");
+                // with an authorization server, OAuth clients learn from the challenge where to get a token
+                throw new OpenAiErrorException(missing, tokens.enabled()
+                        ? Map.of("WWW-Authenticate", tokens.missingTokenChallenge()) : Map.of());
             }
             return Consumer.anonymous(clientAddress);
         }

@@ -72,6 +72,12 @@ public class GatewayTokens {
         throw new OpenAiErrorException(error, Map.of("WWW-Authenticate", challenge));
     }
 
+    /** The challenge for a call without any credential: where the resource metadata is, which scopes to ask for. */
+    public String missingTokenChallenge() {
+        ProtectedResource resource = resource();
+        return BearerChallenge.missingToken(ProtectedResourceMetadata.metadataUrlFor(resource.url()), resource.scopes());
+    }
+
     /** A claim as a counter key reads it: strings as they are, lists joined with commas. */
     public static Optional<String> claim(Map<String, Object> claims, String name) {
         Object value = claims.get(name);

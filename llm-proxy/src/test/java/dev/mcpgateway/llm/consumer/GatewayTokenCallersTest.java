@@ -287,6 +287,17 @@ class GatewayTokenCallersTest {
         }
 
         @Test
+        void aCallWithoutAnyCredentialIsChallengedToFetchAToken() throws Exception {
+            proxy = withAuthServer().start();
+
+            HttpResponse<String> r = ProxyHttp.send(ProxyHttp.post(proxy.uri(), "/v1/chat/completions", CHAT));
+
+            assertEquals(401, r.statusCode());
+            assertEquals("Bearer resource_metadata=\"" + ISSUER + "/.well-known/oauth-protected-resource/openai\", "
+                    + "scope=\"llm\"", r.headers().firstValue("WWW-Authenticate").orElseThrow());
+        }
+
+        @Test
         void withoutAnAuthorizationServerABearerThatIsNoKeyIsRefusedAsBefore() throws Exception {
             proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o").start();
             assertEquals(200, chat("Authorization", "Bearer " + ProxyFixture.KEY).statusCode());
