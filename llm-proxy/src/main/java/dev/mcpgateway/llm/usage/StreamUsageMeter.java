@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Watches one SSE stream as it is relayed and works out what it consumed. Feed it the payload of every
@@ -19,11 +21,15 @@ import java.io.IOException;
 public final class StreamUsageMeter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_UNCOUNTED_CHARS = 64 * 1024;
 
     private final PromptTokenEstimator tokens;
     private final String model;
     private final long estimatedPromptTokens;
     private final boolean stripUsageChunk;
+    /** Deltas not yet tokenized: counted only if the backend never reports usage, or when too many are held. */
+    private final List<String> uncounted = new ArrayList<>();
+    private int uncountedChars;
     private Usage reported;
     private long deltaTokens;
     private boolean complete;
@@ -81,12 +87,13 @@ public final class StreamUsageMeter {
         if (reported != null) {
             return new StreamUsage(reported, true, complete);
         }
+        countUncounted();
         return new StreamUsage(Usage.of(estimatedPromptTokens, deltaTokens), false, complete);
     }
 
     private boolean responsesEvent(String type, JsonNode event) {
         if (type.endsWith(".delta") && event.path("delta").isTextual()) {
-            deltaTokens += tokens.countText(model, event.get("delta").asText());
+            hold(event.get("delta").asText());
         } else if (type.equals("response.completed")) {
             Usage.fromJson(event.path("response").get("usage")).ifPresent(u -> reported = u);
             complete = true;
@@ -110,7 +117,31 @@ public final class StreamUsageMeter {
 
     private void count(JsonNode text) {
         if (text != null && text.isTextual()) {
-            deltaTokens += tokens.countText(model, text.asText());
+            hold(text.asText());
         }
+    }
+
+    /**
+     * Tokenizing is the costliest step of metering and is wasted when the backend reports usage (the normal case:
+     * the gateway asks for it), so deltas are kept and counted piece by piece (the same sum as counting on arrival)
+     * only when the result needs them; past {@link #MAX_UNCOUNTED_CHARS} they are counted now, to bound memory.
+     */
+    private void hold(String delta) {
+        if (reported != null) {
+            return; // usage already known: deltas after it are never charged by count
+        }
+        uncounted.add(delta);
+        uncountedChars += delta.length();
+        if (uncountedChars > MAX_UNCOUNTED_CHARS) {
+            countUncounted();
+        }
+    }
+
+    private void countUncounted() {
+        for (String delta : uncounted) {
+            deltaTokens += tokens.countText(model, delta);
+        }
+        uncounted.clear();
+        uncountedChars = 0;
     }
 }
