@@ -1,49 +1,81 @@
 package dev.mcpgateway.llm.consumer;
 
+import dev.mcpgateway.auth.resource.TokenPrincipal;
 import dev.mcpgateway.llm.config.LlmSettings;
 import dev.mcpgateway.llm.error.OpenAiError;
 import dev.mcpgateway.llm.error.OpenAiErrorException;
 import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Identifies the caller from its subscription key ({@code api-key}, {@code Ocp-Apim-Subscription-Key} or
  * {@code Authorization: Bearer}, the places Azure OpenAI and OpenAI clients put it) and checks that the subscription
- * and its product allow this deployment.
+ * and its product allow this deployment. A bearer that is no subscription key is tried as a gateway access token
+ * ({@link GatewayTokens}) when an authorization server is configured; its caller joins {@code llm.auth.product}.
  */
 @Singleton
 public class ConsumerResolver {
 
     private final ConsumerDirectory directory;
     private final LlmSettings settings;
+    private final GatewayTokens tokens;
 
-    public ConsumerResolver(ConsumerDirectory directory, LlmSettings settings) {
+    public ConsumerResolver(ConsumerDirectory directory, LlmSettings settings, GatewayTokens tokens) {
         this.directory = directory;
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     public Consumer resolve(HttpHeaders headers, String deployment, String clientAddress) {
         String key = presentedKey(headers);
         if (key == null) {
             if (settings.isSubscriptionRequired()) {
-                throw new OpenAiErrorException(OpenAiError.unauthorized(
+                OpenAiError missing = OpenAiError.unauthorized(
                         "Access denied due to missing subscription key. Send it in the api-key or "
-                                + "Ocp-Apim-Subscription-Key header, or as a bearer token."));
+                                + "Ocp-Apim-Subscription-Key header, or as a bearer token.");
+                // with an authorization server, OAuth clients learn from the challenge where to get a token
+                throw new OpenAiErrorException(missing, tokens.enabled()
+                        ? Map.of("WWW-Authenticate", tokens.missingTokenChallenge()) : Map.of());
             }
             return Consumer.anonymous(clientAddress);
         }
-        Subscription subscription = directory.byKey(key).orElseThrow(() -> new OpenAiErrorException(
-                OpenAiError.unauthorized("Access denied due to invalid subscription key.")));
+        Optional<Subscription> found = directory.byKey(key);
+        if (found.isEmpty()) {
+            String authorization = headers.get(HttpHeaders.AUTHORIZATION);
+            if (tokens.enabled() && authorization != null && key.equals(bearer(authorization))) {
+                return tokenCaller(tokens.authenticate(authorization), deployment, clientAddress);
+            }
+            throw new OpenAiErrorException(OpenAiError.unauthorized("Access denied due to invalid subscription key."));
+        }
+        Subscription subscription = found.get();
         if (subscription.state() != Subscription.State.ACTIVE) {
             throw new OpenAiErrorException(OpenAiError.forbidden(
                     "The subscription is not active.", "subscription_inactive"));
         }
-        Product product = directory.product(subscription.productId()).orElse(null);
+        checkProduct(subscription.productId(), deployment);
+        return new Consumer(subscription.id(), subscription.productId(), subscription.ownerId(), clientAddress);
+    }
+
+    private Consumer tokenCaller(TokenPrincipal principal, String deployment, String clientAddress) {
+        String product = tokens.product().orElse(null);
+        checkProduct(product, deployment);
+        // "token:<sub>" keeps {subscription} counter keys and cache partitions per caller, apart from real subscriptions
+        return new Consumer("token:" + principal.subject(), product, principal.subject(), clientAddress,
+                principal.claims());
+    }
+
+    private void checkProduct(String productId, String deployment) {
+        Product product = directory.product(productId).orElse(null);
         if (product != null && (product.state() != Product.State.PUBLISHED || !product.allows(deployment))) {
             throw new OpenAiErrorException(OpenAiError.forbidden(
                     "The subscription's product does not include this deployment.", "deployment_not_in_product"));
         }
-        return new Consumer(subscription.id(), subscription.productId(), subscription.ownerId(), clientAddress);
+    }
+
+    private static String bearer(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
     }
 
     static String presentedKey(HttpHeaders headers) {

@@ -1,6 +1,7 @@
 package dev.mcpgateway.llm.route;
 
 import dev.mcpgateway.llm.consumer.Consumer;
+import dev.mcpgateway.llm.consumer.GatewayTokens;
 import dev.mcpgateway.llm.limit.RequestAttributes;
 import io.micronaut.http.HttpHeaders;
 import java.util.Optional;
@@ -25,7 +26,6 @@ record CallAttributes(Consumer consumer, HttpHeaders headers) implements Request
 
     @Override
     public Optional<String> jwtClaim(String name) {
-        // the gateway-token path (auth-server) is not wired into the LLM proxy yet
-        return Optional.empty();
+        return GatewayTokens.claim(consumer.claims(), name);
     }
 }
