@@ -14,6 +14,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
@@ -48,47 +49,37 @@ public final class ApisController {
     }
 
     @Put(uri = "/{apiId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> put(@PathVariable String apiId, @Body @Nullable String body) {
-        try {
-            ApiDefinition definition = codec.parseApi(apiId, requests.parse(body), null);
-            boolean created = state.putApi(definition);
-            ObjectNode view = views.api(state.api(apiId).orElseThrow());
-            return created ? HttpResponse.created(view) : HttpResponse.ok(view);
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> put(@PathVariable String apiId, @Body @Nullable String body) throws Exception {
+        ApiDefinition definition = codec.parseApi(apiId, requests.parse(body), null);
+        boolean created = state.putApi(definition);
+        ObjectNode view = views.api(state.api(apiId).orElseThrow());
+        return created ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
     @Get(uri = "/{apiId}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> get(@PathVariable String apiId) {
-        try {
-            Identifiers.check("apiId", apiId);
-            return HttpResponse.ok(views.api(state.api(apiId)
-                    .orElseThrow(() -> new ResourceNotFoundException("API", apiId))));
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> get(@PathVariable String apiId) throws Exception {
+        Identifiers.check("apiId", apiId);
+        return HttpResponse.ok(views.api(state.api(apiId)
+                .orElseThrow(() -> new ResourceNotFoundException("API", apiId))));
     }
 
     @Get(uri = "/{apiId}/operations", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> operations(@PathVariable String apiId) {
-        try {
-            Identifiers.check("apiId", apiId);
-            return HttpResponse.ok(views.operations(state.api(apiId)
-                    .orElseThrow(() -> new ResourceNotFoundException("API", apiId)).value()));
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> operations(@PathVariable String apiId) throws Exception {
+        Identifiers.check("apiId", apiId);
+        return HttpResponse.ok(views.operations(state.api(apiId)
+                .orElseThrow(() -> new ResourceNotFoundException("API", apiId)).value()));
     }
 
     @Delete(uri = "/{apiId}")
-    public HttpResponse<?> delete(@PathVariable String apiId) {
-        try {
-            Identifiers.check("apiId", apiId);
-            state.deleteApi(apiId);
-            return HttpResponse.noContent();
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> delete(@PathVariable String apiId) throws Exception {
+        Identifiers.check("apiId", apiId);
+        state.deleteApi(apiId);
+        return HttpResponse.noContent();
+    }
+
+    /** Every failure of this controller's routes, rendered as problem+json by the admin API's one mapping. */
+    @Error(exception = Exception.class)
+    public HttpResponse<?> failed(Exception failure) {
+        return requests.problem(failure);
     }
 }

@@ -17,6 +17,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
@@ -54,42 +55,36 @@ public final class McpServersController {
     }
 
     @Put(uri = "/{name}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> put(@PathVariable String name, @Body @Nullable String body) {
-        try {
-            McpServerDefinition definition = codec.parseServer(name, requests.parse(body));
-            boolean created = state.putServer(definition);
-            ObjectNode view = view(state.server(name).orElseThrow());
-            return created ? HttpResponse.created(view) : HttpResponse.ok(view);
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> put(@PathVariable String name, @Body @Nullable String body) throws Exception {
+        McpServerDefinition definition = codec.parseServer(name, requests.parse(body));
+        boolean created = state.putServer(definition);
+        ObjectNode view = view(state.server(name).orElseThrow());
+        return created ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
     @Get(uri = "/{name}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> get(@PathVariable String name) {
-        try {
-            Identifiers.check("name", name);
-            return HttpResponse.ok(view(state.server(name)
-                    .orElseThrow(() -> new ResourceNotFoundException("MCP server", name))));
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> get(@PathVariable String name) throws Exception {
+        Identifiers.check("name", name);
+        return HttpResponse.ok(view(state.server(name)
+                .orElseThrow(() -> new ResourceNotFoundException("MCP server", name))));
     }
 
     @Delete(uri = "/{name}")
-    public HttpResponse<?> delete(@PathVariable String name) {
-        try {
-            Identifiers.check("name", name);
-            state.deleteServer(name);
-            return HttpResponse.noContent();
-        } catch (Exception e) {
-            return requests.problem(e);
-        }
+    public HttpResponse<?> delete(@PathVariable String name) throws Exception {
+        Identifiers.check("name", name);
+        state.deleteServer(name);
+        return HttpResponse.noContent();
     }
 
     private ObjectNode view(Entry<McpServerDefinition> server) {
         int tools = catalog.find(server.value().name()).map(ServedMcpServer::tools).map(java.util.List::size)
                 .orElse(0);
         return views.server(server, tools);
+    }
+
+    /** Every failure of this controller's routes, rendered as problem+json by the admin API's one mapping. */
+    @Error(exception = Exception.class)
+    public HttpResponse<?> failed(Exception failure) {
+        return requests.problem(failure);
     }
 }
