@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code llm_tokens_prompt_total}, {@code llm_tokens_completion_total}, {@code llm_tokens_total_total},
  *       {@code llm_tokens_cached_total}, {@code llm_tokens_reasoning_total}: counters with every dimension</li>
+ *   <li>{@code llm_tokens_estimated_tokens_total}: the part of the total the gateway estimated because the backend
+ *       reported no usage (a stream without its usage chunk, a whole answer without {@code usage})</li>
  *   <li>{@code gen_ai_client_token_usage} (OpenTelemetry GenAI): histogram of tokens per call, tagged
  *       {@code gen_ai_token_type} = {@code input} | {@code output}</li>
  *   <li>{@code gen_ai_server_request_duration_seconds}, {@code gen_ai_server_time_to_first_token_seconds}:
@@ -57,9 +59,24 @@ public final class TokenMetrics {
         this.customDimensions = List.copyOf(customDimensions);
     }
 
-    /** Records the tokens of one call. */
+    /** Records the tokens of one call, as the backend reported them. */
     public void recordUsage(TokenMetricDimensions d, Usage usage) {
+        recordUsage(d, usage, false);
+    }
+
+    /**
+     * Records the tokens of one call.
+     *
+     * @param estimated true when the backend reported no usage and the gateway counted it (prompt estimate plus
+     *                  the generated text): those tokens are also added to {@code llm.tokens.estimated}, so
+     *                  dashboards can tell how much of the total is an estimate
+     */
+    public void recordUsage(TokenMetricDimensions d, Usage usage, boolean estimated) {
         Tags tags = tags(d);
+        if (estimated) {
+            count("llm.tokens.estimated", "Tokens counted by the gateway for calls that reported no usage", tags,
+                    usage.totalTokens());
+        }
         count("llm.tokens.prompt", "Prompt (input) tokens", tags, usage.promptTokens());
         count("llm.tokens.completion", "Completion (output) tokens", tags, usage.completionTokens());
         count("llm.tokens.total", "Total tokens", tags, usage.totalTokens());

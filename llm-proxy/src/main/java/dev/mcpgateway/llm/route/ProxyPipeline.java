@@ -110,8 +110,8 @@ public class ProxyPipeline {
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
         JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
-        // counted up front only when a limit must reserve it; a stream without limits counts it at its end, if at all
-        LongSupplier estimate = json == null ? () -> 0 : new PromptEstimate(estimator, json, deployment);
+        // counted up front only when a limit must reserve it; otherwise at the end of a call that reported no usage
+        LongSupplier estimate = new PromptEstimate(estimator, json, body.bytes(), deployment);
         long reserve = applicable.isEmpty() ? 0 : estimate.getAsLong();
 
         TokenLimits.Held held;
