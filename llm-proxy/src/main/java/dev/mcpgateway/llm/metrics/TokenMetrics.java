@@ -1,5 +1,6 @@
 package dev.mcpgateway.llm.metrics;
 
+import dev.mcpgateway.llm.limit.RequestAttributes;
 import dev.mcpgateway.llm.usage.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,7 +9,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * Token and latency metrics of the LLM proxy. Prometheus names (Micrometer dots become underscores):
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  *       {@code llm_provider_rate_limited_total} (a backend answered 429)</li>
  * </ul>
  * Dimensions: {@code api, operation, gen_ai_request_model, product, subscription, user, backend, client_ip}
- * and the configured custom ones.
+ * and the configured custom ones ({@link CustomDimensions}).
  */
 public final class TokenMetrics {
 
@@ -35,28 +36,29 @@ public final class TokenMetrics {
         1048576, 4194304, 16777216, 67108864};
     private static final Duration[] DURATION_BUCKETS = durations(0.001, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16,
             0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    public static final int MAX_CUSTOM_DIMENSIONS = 5;
 
     private final MeterRegistry registry;
     private final List<String> customDimensions;
+    private final CustomDimensions custom;
 
     /**
-     * @param customDimensions the names of the custom dimensions (at most 5), fixed for the process so every
-     *                         series of a metric has the same labels
+     * @param dimensions the custom dimensions (at most 5), fixed for the process so every series of a metric has
+     *                   the same labels
      */
-    public TokenMetrics(MeterRegistry registry, List<String> customDimensions) {
-        if (customDimensions.size() > MAX_CUSTOM_DIMENSIONS) {
-            throw new IllegalArgumentException("llm.metrics.custom-dimensions allows at most 5 names");
-        }
-        for (String name : customDimensions) {
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("llm.metrics.custom-dimensions: '" + name
-                        + "' is not a valid metric label name");
-            }
-        }
+    public TokenMetrics(MeterRegistry registry, CustomDimensions dimensions) {
         this.registry = registry;
-        this.customDimensions = List.copyOf(customDimensions);
+        this.custom = dimensions;
+        this.customDimensions = dimensions.names();
+    }
+
+    /** Custom dimensions given by name only, valued by the caller in {@link TokenMetricDimensions#custom()}. */
+    public TokenMetrics(MeterRegistry registry, List<String> customDimensions) {
+        this(registry, CustomDimensions.named(customDimensions));
+    }
+
+    /** The custom dimensions' values for one call, to put in {@link TokenMetricDimensions#custom()}. */
+    public Map<String, String> customValues(RequestAttributes request) {
+        return custom.values(request);
     }
 
     /** Records the tokens of one call, as the backend reported them. */

@@ -106,7 +106,8 @@ public class ProxyPipeline {
         Optional<TokenMetrics> meters = metrics.find(null);
         TokenMetricDimensions dims = new TokenMetricDimensions(azure ? "azure-openai" : "openai",
                 operation.path().replace('/', '.'), deployment, consumer.productId(), consumer.subscriptionId(),
-                consumer.ownerId(), null, client, Map.of());
+                consumer.ownerId(), null, client,
+                meters.map(m -> m.customValues(new CallAttributes(consumer, http.getHeaders()))).orElse(Map.of()));
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
         JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
