@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpgateway.auth.keys.SigningKeys;
+import dev.mcpgateway.auth.token.AccessTokenIssuer;
+import dev.mcpgateway.auth.token.Grant;
+import dev.mcpgateway.auth.token.Identity;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -72,7 +80,7 @@ class LlmSettingsInGatewayYmlTest {
     @Nested
     class WhenDeclared {
 
-        private static final String SETTINGS = """
+        static final String SETTINGS = """
                   max-body-bytes: 4096
                   token-limits:
                     per-subscription:
@@ -116,6 +124,39 @@ class LlmSettingsInGatewayYmlTest {
                 String scrape = gateway.send("GET", "/metrics", null, Map.of()).body();
                 assertTrue(scrape.lines().anyMatch(l -> l.startsWith("llm_tokens_total_tokens_total{")
                         && l.contains("team=\"search\"")), scrape);
+            }
+        }
+    }
+
+    @Nested
+    class WithTheAuthorizationServer {
+
+        private static final String ISSUER = "https://gateway.example";
+
+        private String token(GatewayFixture gateway, String subject, List<String> roles) {
+            return new AccessTokenIssuer(ISSUER, gateway.bean(SigningKeys.class), Clock.systemUTC(),
+                    Duration.ofMinutes(5)).issue(new Grant("portal", new Identity(subject, null, null, null, List.of(),
+                    roles), ISSUER + "/openai", List.of("llm"), UUID.randomUUID().toString()));
+        }
+
+        @Test
+        void theDeclaredProductRulesPutTokenCallersInTheDeclaredProducts() throws Exception {
+            String yml = resources() + WhenDeclared.SETTINGS;
+            try (GatewayFixture gateway = startWith(yml, Map.of("gateway.auth.issuer", ISSUER,
+                    "gateway.auth.data-dir", dir.resolve("auth").toString()))) {
+                String premium = token(gateway, "pat", List.of("llm-premium"));
+                String plain = token(gateway, "sam", List.of());
+                Map<String, String> asPremium = Map.of("Authorization", "Bearer " + premium);
+                Map<String, String> asPlain = Map.of("Authorization", "Bearer " + plain);
+
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(200, gateway.send("POST", "/v1/chat/completions", CHAT, asPremium).status(),
+                            "premium (declared in gateway.yml) has no token limit");
+                }
+                assertEquals(200, gateway.send("POST", "/v1/chat/completions", CHAT, asPlain).status());
+                assertEquals(200, gateway.send("POST", "/v1/chat/completions", CHAT, asPlain).status());
+                assertEquals(429, gateway.send("POST", "/v1/chat/completions", CHAT, asPlain).status(),
+                        "the default product 'team' has the 40 tokens a minute limit");
             }
         }
     }
