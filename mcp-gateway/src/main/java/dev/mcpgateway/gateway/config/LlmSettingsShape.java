@@ -19,7 +19,7 @@ final class LlmSettingsShape {
     sealed interface Shape permits Scalar, Fields, EachOf, ListOf {
     }
 
-    enum Scalar implements Shape { INT, BOOL, DURATION, TEXT, TEXTS }
+    enum Scalar implements Shape { INT, LONG, BOOL, DURATION, TEXT, TEXTS }
 
     /** A mapping with these keys only. */
     record Fields(Map<String, Shape> fields) implements Shape {
@@ -37,7 +37,7 @@ final class LlmSettingsShape {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     static final Fields TOKEN_LIMIT = fields(
-            "counter-key", Scalar.TEXT, "tokens-per-minute", Scalar.INT, "token-quota", Scalar.INT,
+            "counter-key", Scalar.TEXT, "tokens-per-minute", Scalar.LONG, "token-quota", Scalar.LONG,
             "token-quota-period", Scalar.TEXT, "estimate-prompt-tokens", Scalar.BOOL,
             "retry-after-header-name", Scalar.TEXT, "remaining-tokens-header-name", Scalar.TEXT,
             "remaining-quota-tokens-header-name", Scalar.TEXT, "tokens-consumed-header-name", Scalar.TEXT,
@@ -111,6 +111,12 @@ final class LlmSettingsShape {
                     throw new InvalidDefinitionException(field, "must be a whole number, not '" + node.asText() + "'");
                 }
                 yield node.asInt();
+            }
+            case LONG -> {
+                if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
+                    throw new InvalidDefinitionException(field, "must be a whole number, not '" + node.asText() + "'");
+                }
+                yield node.asLong();
             }
             case BOOL -> {
                 if (!node.isBoolean()) {

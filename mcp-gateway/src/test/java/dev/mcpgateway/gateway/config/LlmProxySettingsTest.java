@@ -31,6 +31,7 @@ class LlmProxySettingsTest {
                 connect-timeout: PT5S
                 token-limits:
                   per-sub: {counter-key: "{subscription}", tokens-per-minute: 40, products: [team], deployments: "a, b"}
+                  monthly: {counter-key: "{subscription}", token-quota: 5000000000, token-quota-period: Monthly}
                 cache: {enabled: true, ttl: 1h, deployments: [gpt-4o]}
                 metrics: {dimensions: {team: "{header:x-team}"}, max-dimension-values: 50}
                 auth:
@@ -45,7 +46,8 @@ class LlmProxySettingsTest {
         assertEquals("2s", p.get("llm.retry-interval"));
         assertEquals("PT5S", p.get("llm.connect-timeout"));
         assertEquals("{subscription}", p.get("llm.token-limits.per-sub.counter-key"));
-        assertEquals(40, p.get("llm.token-limits.per-sub.tokens-per-minute"));
+        assertEquals(40L, p.get("llm.token-limits.per-sub.tokens-per-minute"));
+        assertEquals(5_000_000_000L, p.get("llm.token-limits.monthly.token-quota"), "beyond an int");
         assertEquals(List.of("team"), p.get("llm.token-limits.per-sub.products"));
         assertEquals(List.of("a", "b"), p.get("llm.token-limits.per-sub.deployments"));
         assertEquals(true, p.get("llm.cache.enabled"));
