@@ -1,25 +1,29 @@
 package dev.mcpgateway.auth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpgateway.auth.client.ssrf.AddressPolicy;
+import dev.mcpgateway.auth.client.ssrf.HostResolver;
+import dev.mcpgateway.auth.client.ssrf.PinnedFetch;
 import dev.mcpgateway.auth.store.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Client ID Metadata Documents: a client whose {@code client_id} is an HTTPS URL is described by the JSON document
  * at that URL. The fetch is the server reaching out on a stranger's behalf, so it is guarded against SSRF: HTTPS
- * only, every resolved address must be public (no loopback, private, link-local, multicast or wildcard ranges), no
- * redirects, a short timeout and a 64 KiB cap. The loopback allowance exists for tests only.
+ * only; the host is resolved once and every address must be public (no loopback, private, link-local, multicast,
+ * wildcard or unique-local ranges, v4 or v6) unless an operator allow-listed its network; the connection then goes
+ * to exactly the checked address (a DNS answer that changes between check and connect cannot redirect it), with
+ * the original host name in {@code Host}, SNI and the certificate check; no redirects, 5 s and a 64 KiB cap.
+ * The loopback allowance (plain HTTP on loopback) exists for tests only.
  */
 public final class ClientMetadataDocuments {
 
@@ -28,7 +32,9 @@ public final class ClientMetadataDocuments {
     private static final Duration CACHE_FOR = Duration.ofMinutes(5);
     private static final int CACHE_SIZE = 1000;
 
-    private final HttpClient http;
+    private final HostResolver resolver;
+    private final AddressPolicy policy;
+    private final PinnedFetch fetch;
     private final boolean allowLoopback;
     // a login hits /authorize and /token within seconds: fetch the document once, not per request
     private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -37,11 +43,23 @@ public final class ClientMetadataDocuments {
     }
 
     public ClientMetadataDocuments(boolean allowLoopback) {
+        this(HostResolver.SYSTEM, AddressPolicy.publicOnly(), allowLoopback, defaultTls(), Duration.ofSeconds(5));
+    }
+
+    public ClientMetadataDocuments(HostResolver resolver, AddressPolicy policy, boolean allowLoopback,
+                                   SSLContext tls, Duration timeout) {
+        this.resolver = resolver;
+        this.policy = policy;
         this.allowLoopback = allowLoopback;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.fetch = new PinnedFetch(tls, timeout, timeout, MAX_BYTES);
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 
     /** True when {@code clientId} is meant as a metadata document URL rather than a registered id. */
@@ -72,27 +90,17 @@ public final class ClientMetadataDocuments {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!allowedTarget(uri)) {
+        Optional<InetAddress> pinned = checkedAddress(uri);
+        if (pinned.isEmpty()) {
             return Optional.empty();
         }
         try {
-            HttpResponse<InputStream> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return Optional.empty();
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    return Optional.empty();
-                }
-                return parse(clientId, Json.mapper().readTree(bytes));
+            PinnedFetch.Answer answer = fetch.get(uri, pinned.get(), "application/json");
+            if (answer.status() != 200 || answer.tooLarge()) {
+                return Optional.empty();
             }
+            return parse(clientId, Json.mapper().readTree(answer.body()));
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
@@ -116,38 +124,28 @@ public final class ClientMetadataDocuments {
                 List.of("authorization_code", "refresh_token"), "none", doc.path("application_type").asText(null), 0));
     }
 
-    boolean allowedTarget(URI uri) {
+    /**
+     * Resolves the host once and returns the address to connect to, or empty when the URL or any address it
+     * resolves to is not allowed. Every address must pass, not just the one used: an attacker controls the order.
+     */
+    Optional<InetAddress> checkedAddress(URI uri) {
         String scheme = uri.getScheme();
-        String host = uri.getHost();
-        if (host == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return false;
+        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            return Optional.empty();
         }
         List<InetAddress> addresses;
         try {
-            addresses = List.of(InetAddress.getAllByName(host));
+            addresses = resolver.resolve(PinnedFetch.bareHost(uri));
         } catch (UnknownHostException e) {
-            return false;
+            return Optional.empty();
+        }
+        if (addresses == null || addresses.isEmpty()) {
+            return Optional.empty();
         }
         boolean loopbackOnly = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
-        if (allowLoopback && loopbackOnly) {
-            return "https".equals(scheme) || "http".equals(scheme);
-        }
-        return "https".equals(scheme) && addresses.stream().allMatch(ClientMetadataDocuments::isPublic);
-    }
-
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            // carrier-grade NAT 100.64/10 and the 0/8 "this network" block are not reachable public hosts either
-            return !(first == 0 || (first == 100 && second >= 64 && second < 128));
-        }
-        // IPv6 unique local fc00::/7
-        return (b[0] & 0xfe) != 0xfc;
+        boolean allowed = allowLoopback && loopbackOnly
+                ? "https".equals(scheme) || "http".equals(scheme)
+                : "https".equals(scheme) && addresses.stream().allMatch(policy::permits);
+        return allowed ? Optional.of(addresses.get(0)) : Optional.empty();
     }
 }

@@ -55,6 +55,13 @@ public interface AuthServerConfig {
     @Bindable(defaultValue = "false")
     boolean isAllowLoopbackClientMetadata();
 
+    /**
+     * Networks (CIDR, e.g. {@code 10.20.0.0/16}) that Client ID Metadata Documents may be fetched from although they
+     * are not public: intranet hosts serving client documents. Empty by default: public addresses only.
+     */
+    @Nullable
+    java.util.List<String> getClientMetadataAllowedNetworks();
+
     /** Marks the consent cookies {@code Secure} (the {@code __Host-} prefix needs it); off only for plain-HTTP dev. */
     @Bindable(defaultValue = "true")
     boolean isSecureCookies();
