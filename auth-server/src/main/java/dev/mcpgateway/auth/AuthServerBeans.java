@@ -2,6 +2,7 @@ package dev.mcpgateway.auth;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.mcpgateway.auth.admin.AuthAdministration;
 import dev.mcpgateway.auth.authorize.AuthorizationRequestValidator;
 import dev.mcpgateway.auth.authorize.PendingAuthorizations;
 import dev.mcpgateway.auth.client.ClientAuthenticator;
@@ -83,6 +84,12 @@ public class AuthServerBeans {
     }
 
     @Singleton
+    AuthAdministration authAdministration(ClientRegistry registry, ConsentRecords consents, RefreshTokens refresh,
+                                          AuthorizationCodes codes, Revocations revocations, SigningKeys keys) {
+        return new AuthAdministration(registry, consents, refresh, codes, revocations, keys, CLOCK);
+    }
+
+    @Singleton
     ClientRegistry clientRegistry(AuthStateStore store) {
         return new ClientRegistry(store);
     }
@@ -139,7 +146,7 @@ public class AuthServerBeans {
             var found = selector.select(keys.publicKeys());
             return found.isEmpty() ? selector.select(keys.reloadedPublicKeys()) : found;
         };
-        return new AccessTokenValidator(config.getIssuer(), source, SKEW, revocations::isRevoked);
+        return new AccessTokenValidator(config.getIssuer(), source, SKEW, revocations);
     }
 
     @Singleton

@@ -36,6 +36,21 @@ public abstract class AuthStateStoreContract {
     }
 
     @Test
+    void aNamespaceListsItsLiveValuesAndRemovesTheMatchingOnes() throws Exception {
+        store().put("grants", "t1", "alice|c1", null);
+        store().put("grants", "t2", "bob|c1", null);
+        store().put("grants", "t3", "alice|c2", Duration.ofMinutes(5));
+        store().put("grants", "gone", "alice|c9", Duration.ofMillis(1));
+        store().put("grants-used", "t1", "alice|c1", null);
+        Thread.sleep(20);
+        assertEquals(List.of("alice|c1", "alice|c2", "bob|c1"), store().values("grants").stream().sorted().toList());
+        assertEquals(2, store().removeIf("grants", v -> v.startsWith("alice|")));
+        assertEquals(List.of("bob|c1"), store().values("grants"));
+        assertEquals(List.of("alice|c1"), store().values("grants-used"), "a namespace sharing a prefix is untouched");
+        assertEquals(List.of(), store().values("never-written"));
+    }
+
+    @Test
     void anExpiredValueIsGone() throws Exception {
         store().put("ns", "short", "v", Duration.ofMillis(1));
         Thread.sleep(20);

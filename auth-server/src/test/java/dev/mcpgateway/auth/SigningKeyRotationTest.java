@@ -45,6 +45,21 @@ class SigningKeyRotationTest {
     }
 
     @Test
+    void aKeyRotatedOnDemandWithinTheSameSecondSignsAtOnceOnThisAndEveryInstance() throws Exception {
+        SteppedClock clock = new SteppedClock();
+        FileAuthStateStore store = new FileAuthStateStore(Files.createTempDirectory("keys"), clock);
+        SigningKeys keys = new SigningKeys(store, clock, Duration.ofDays(30), Duration.ofHours(1));
+        String oldKid = keys.current().getKeyID();
+        // key creation times are whole seconds: the on-demand key ties with its predecessor and must still win
+        String newKid = keys.rotateNow().getKeyID();
+        assertEquals(newKid, keys.current().getKeyID());
+        SigningKeys otherInstance = new SigningKeys(store, clock, Duration.ofDays(30), Duration.ofHours(1));
+        assertEquals(newKid, otherInstance.current().getKeyID());
+        assertEquals(List.of(newKid, oldKid), keys.describe().stream().map(SigningKeys.KeyInfo::kid).toList());
+        assertEquals(2, keys.publicKeys().getKeys().size(), "the old key stays published");
+    }
+
+    @Test
     void keysArePersistedSoARestartKeepsValidatingIssuedTokens() throws Exception {
         var dir = Files.createTempDirectory("keys");
         SigningKeys first = new SigningKeys(new FileAuthStateStore(dir, Clock.systemUTC()), Clock.systemUTC(),

@@ -81,6 +81,6 @@ public final class AuthorizationRequestValidator {
         }
         return new Outcome.Valid(new PendingAuthorization(Hashing.randomToken(24), client.get().clientId(),
                 client.get().displayName(), redirectUri, redirectGiven, state, challenge, resource.get().url(),
-                resource.get().name(), ResourceSelection.grantedScopes(resource.get(), query.get("scope"))));
+                resource.get().name(), ResourceSelection.grantedScopes(resource.get(), query.get("scope")), null));
     }
 }

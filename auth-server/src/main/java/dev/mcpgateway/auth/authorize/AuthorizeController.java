@@ -2,6 +2,7 @@ package dev.mcpgateway.auth.authorize;
 
 import dev.mcpgateway.auth.config.AuthServerConfig;
 import dev.mcpgateway.auth.consent.ConsentCookies;
+import dev.mcpgateway.auth.consent.ConsentRecords;
 import dev.mcpgateway.auth.consent.Pages;
 import dev.mcpgateway.auth.store.Hashing;
 import dev.mcpgateway.auth.upstream.UpstreamLogin;
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /authorize}: validates the request, then shows the consent page, or, when this browser already
- * consented to this client and scopes, goes straight to the upstream login.
+ * consented to this client and scopes and that consent was not withdrawn since, goes straight to the upstream login.
  */
 @Controller
 @Requires(property = AuthServerConfig.ISSUER)
@@ -35,14 +36,17 @@ public class AuthorizeController {
     private final AuthorizationRequestValidator validator;
     private final PendingAuthorizations pendings;
     private final ConsentCookies cookies;
+    private final ConsentRecords consents;
     private final Optional<UpstreamLogin> upstream;
 
     public AuthorizeController(AuthServerConfig config, AuthorizationRequestValidator validator,
-                               PendingAuthorizations pendings, ConsentCookies cookies, Optional<UpstreamLogin> upstream) {
+                               PendingAuthorizations pendings, ConsentCookies cookies, ConsentRecords consents,
+                               Optional<UpstreamLogin> upstream) {
         this.config = config;
         this.validator = validator;
         this.pendings = pendings;
         this.cookies = cookies;
+        this.consents = consents;
         this.upstream = upstream;
     }
 
@@ -63,15 +67,18 @@ public class AuthorizeController {
             return HtmlResponses.page(HttpStatus.SERVICE_UNAVAILABLE,
                     Pages.error(product, "No identity provider is configured for this gateway."));
         }
-        pendings.save(pending);
         Map<String, String> browserCookies = Cookies.of(request);
-        if (cookies.covers(browserCookies, pending)) {
+        // the cookie says what this browser consented to; the server says whether that consent still stands
+        Optional<String> remembered = cookies.rememberedConsent(browserCookies, pending).filter(consents::stands);
+        if (remembered.isPresent()) {
+            pendings.save(pending.withConsentId(remembered.get()));
             try {
                 return HtmlResponses.redirect(upstream.get().begin(pending.id()));
             } catch (UpstreamLoginException e) {
                 return UpstreamUnavailable.page(product, e);
             }
         }
+        pendings.save(pending);
         String csrf = browserCookies.get(cookies.csrfCookieName());
         boolean fresh = csrf == null || csrf.length() < 32;
         if (fresh) {

@@ -6,6 +6,7 @@ import dev.mcpgateway.auth.authorize.AuthorizeController;
 import dev.mcpgateway.auth.authorize.PendingAuthorization;
 import dev.mcpgateway.auth.authorize.PendingAuthorizations;
 import dev.mcpgateway.auth.config.AuthServerConfig;
+import dev.mcpgateway.auth.store.Hashing;
 import dev.mcpgateway.auth.upstream.UpstreamLogin;
 import dev.mcpgateway.auth.upstream.UpstreamLoginException;
 import dev.mcpgateway.auth.upstream.UpstreamUnavailable;
@@ -28,7 +29,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /consent}: the consent form's answer. The CSRF token must match the browser's cookie and the pending
- * request; approval is remembered in a signed, client-bound cookie and only then is the upstream state created.
+ * request; approval is remembered in a signed, client-bound cookie naming a fresh consent id (recorded for the user
+ * at the callback) and only then is the upstream state created.
  */
 @Controller
 @Requires(property = AuthServerConfig.ISSUER)
@@ -62,12 +64,15 @@ public class ConsentController {
             return HtmlResponses.page(HttpStatus.FORBIDDEN, Pages.error(product,
                     "The consent form could not be verified. Start again from your application."));
         }
-        PendingAuthorization p = pending.get();
+        PendingAuthorization asked = pending.get();
         if (!"approve".equals(form.get("decision")) || upstream.isEmpty()) {
-            pendings.take(p.id());
-            return HtmlResponses.redirect(AuthorizationResponses.error(config.getIssuer(), p.redirectUri(),
-                    OAuth2Error.ACCESS_DENIED.setDescription("the user denied access"), p.state()));
+            pendings.take(asked.id());
+            return HtmlResponses.redirect(AuthorizationResponses.error(config.getIssuer(), asked.redirectUri(),
+                    OAuth2Error.ACCESS_DENIED.setDescription("the user denied access"), asked.state()));
         }
+        // a fresh consent id: the callback records it for the user, the cookie below remembers it in this browser
+        PendingAuthorization p = asked.withConsentId(Hashing.randomToken(16));
+        pendings.save(p);
         URI login;
         try {
             login = upstream.get().begin(p.id());

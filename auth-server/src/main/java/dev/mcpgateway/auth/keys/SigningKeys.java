@@ -50,13 +50,13 @@ public final class SigningKeys {
     public synchronized RSAKey current() {
         Instant now = clock.instant();
         List<RSAKey> keys = keys(false);
-        RSAKey newest = keys.stream().max(Comparator.comparing(SigningKeys::createdAt)).orElse(null);
+        RSAKey newest = newest(keys);
         if (newest != null && createdAt(newest).plus(rotation).isAfter(now)) {
             return newest;
         }
         // rotate: re-read first so that of several instances only the first one adds a key
         keys = keys(true);
-        newest = keys.stream().max(Comparator.comparing(SigningKeys::createdAt)).orElse(null);
+        newest = newest(keys);
         if (newest != null && createdAt(newest).plus(rotation).isAfter(now)) {
             return newest;
         }
@@ -77,7 +77,7 @@ public final class SigningKeys {
     /** Like {@link #publicKeys()}, but re-read from the store first (a token names a key id we do not know yet). */
     public JWKSet reloadedPublicKeys() {
         List<RSAKey> keys = keys(true);
-        return publicSet(live(keys, keys.stream().max(Comparator.comparing(SigningKeys::createdAt)).orElse(null)));
+        return publicSet(live(keys, newest(keys)));
     }
 
     /** The signing key and the retired keys whose tokens may still be valid; older ones are no longer trusted. */
@@ -85,6 +85,21 @@ public final class SigningKeys {
         Instant now = clock.instant();
         return keys.stream()
                 .filter(k -> k == signing || createdAt(k).plus(rotation).plus(tokenLifetime).isAfter(now))
+                .toList();
+    }
+
+    /** What an operator may see of a key (never its private part); {@code publishedUntil} is null for the signer. */
+    public record KeyInfo(String kid, Instant createdAt, Instant publishedUntil, boolean signing) {
+    }
+
+    /** The keys in the JWKS now, newest first, read afresh from the store. */
+    public List<KeyInfo> describe() {
+        List<RSAKey> keys = keys(true);
+        RSAKey signing = newest(keys);
+        // kept in creation order: reversed, newest first
+        return live(keys, signing).reversed().stream()
+                .map(k -> new KeyInfo(k.getKeyID(), createdAt(k),
+                        k == signing ? null : createdAt(k).plus(rotation).plus(tokenLifetime), k == signing))
                 .toList();
     }
 
@@ -124,6 +139,20 @@ public final class SigningKeys {
 
     private static JWKSet publicSet(List<RSAKey> keys) {
         return new JWKSet(new ArrayList<JWK>(keys.stream().map(RSAKey::toPublicJWK).toList()));
+    }
+
+    /**
+     * The most recently created key. Creation times have one-second resolution (JWK {@code iat}), so a key rotated in
+     * within the same second ties with its predecessor: keys are kept in creation order, and the later one wins.
+     */
+    private static RSAKey newest(List<RSAKey> keys) {
+        RSAKey newest = null;
+        for (RSAKey key : keys) {
+            if (newest == null || !createdAt(key).isBefore(createdAt(newest))) {
+                newest = key;
+            }
+        }
+        return newest;
     }
 
     private static Instant createdAt(RSAKey key) {

@@ -25,10 +25,15 @@ import java.util.Set;
  */
 public final class AccessTokenValidator {
 
-    /** Whether a token (by {@code jti}) or its grant family ({@code fid}) was revoked. */
+    /** Whether a token (by {@code jti}), its grant family ({@code fid}) or its whole client was revoked. */
     @FunctionalInterface
     public interface RevocationCheck {
         boolean isRevoked(String jti, String familyId);
+
+        /** With the token's client and issue time, for revocations that cover a whole client (client deleted). */
+        default boolean isRevoked(String jti, String familyId, String clientId, java.time.Instant issuedAt) {
+            return isRevoked(jti, familyId);
+        }
 
         RevocationCheck NONE = (jti, fid) -> false;
     }
@@ -65,7 +70,8 @@ public final class AccessTokenValidator {
             // ParseException, BadJOSEException, JOSEException: all mean "not a token we accept"
             return new TokenCheck.Unauthenticated(true, e.getClass().getSimpleName());
         }
-        if (revocations.isRevoked(claims.getJWTID(), stringClaim(claims, "fid"))) {
+        if (revocations.isRevoked(claims.getJWTID(), stringClaim(claims, "fid"), stringClaim(claims, "client_id"),
+                claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant())) {
             return new TokenCheck.Unauthenticated(true, "revoked");
         }
         TokenPrincipal principal = principal(claims, audience);

@@ -1,7 +1,9 @@
 package dev.mcpgateway.auth.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Where the authorization server keeps its state (clients, codes, refresh tokens, consents, keys): string values
@@ -19,4 +21,13 @@ public interface AuthStateStore {
     Optional<String> take(String namespace, String key);
 
     void delete(String namespace, String key);
+
+    /**
+     * Every live value of a namespace, in no particular order. For administration (listing clients, a user's
+     * consents), never on a request path: it reads the whole namespace.
+     */
+    List<String> values(String namespace);
+
+    /** Deletes every value of the namespace that {@code matches}; returns how many went. Administration only. */
+    int removeIf(String namespace, Predicate<String> matches);
 }

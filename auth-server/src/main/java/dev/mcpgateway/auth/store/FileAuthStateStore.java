@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * One file per value under {@code <dataDir>/<namespace>/}. The first line holds the expiry (epoch millis, 0 =
@@ -65,6 +68,40 @@ public final class FileAuthStateStore implements AuthStateStore {
     @Override
     public void delete(String namespace, String key) {
         deleteQuietly(file(namespace, key));
+    }
+
+    @Override
+    public List<String> values(String namespace) {
+        List<String> values = new ArrayList<>();
+        for (Path file : valueFiles(namespace)) {
+            read(file, false).ifPresent(values::add);
+        }
+        return values;
+    }
+
+    @Override
+    public int removeIf(String namespace, Predicate<String> matches) {
+        int removed = 0;
+        for (Path file : valueFiles(namespace)) {
+            if (read(file, false).filter(matches).isPresent()) {
+                deleteQuietly(file);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** The value files of a namespace: names without a dot (temp and taken files carry a suffix). */
+    private List<Path> valueFiles(String namespace) {
+        Path dir = root.resolve(namespace);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().indexOf('.') < 0).toList();
+        } catch (IOException e) {
+            throw new AuthStoreException("auth store: cannot list " + namespace, e);
+        }
     }
 
     /**

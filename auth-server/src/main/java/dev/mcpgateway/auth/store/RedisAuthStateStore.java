@@ -1,12 +1,19 @@
 package dev.mcpgateway.auth.store;
 
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The store on Redis, shared by every gateway instance; keys are {@code mcpgw:auth:<namespace>:<sha256(key)>}. */
 public final class RedisAuthStateStore implements AuthStateStore {
@@ -50,6 +57,45 @@ public final class RedisAuthStateStore implements AuthStateStore {
     @Override
     public void delete(String namespace, String key) {
         guarded(() -> redis.del(redisKey(namespace, key)));
+    }
+
+    @Override
+    public List<String> values(String namespace) {
+        List<String> values = new ArrayList<>();
+        scan(namespace, (key, value) -> values.add(value));
+        return values;
+    }
+
+    @Override
+    public int removeIf(String namespace, Predicate<String> matches) {
+        List<String> doomed = new ArrayList<>();
+        scan(namespace, (key, value) -> {
+            if (matches.test(value)) {
+                doomed.add(key);
+            }
+        });
+        if (!doomed.isEmpty()) {
+            guarded(() -> redis.del(doomed.toArray(String[]::new)));
+        }
+        return doomed.size();
+    }
+
+    /** SCAN (never KEYS: it would block Redis for every other instance) over the namespace, then MGET per page. */
+    private void scan(String namespace, java.util.function.BiConsumer<String, String> each) {
+        ScanArgs args = ScanArgs.Builder.matches("mcpgw:auth:" + namespace + ":*").limit(500);
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            ScanCursor from = cursor;
+            KeyScanCursor<String> page = guarded(() -> redis.scan(from, args));
+            if (!page.getKeys().isEmpty()) {
+                for (KeyValue<String, String> kv : guarded(() -> redis.mget(page.getKeys().toArray(String[]::new)))) {
+                    if (kv.hasValue()) {
+                        each.accept(kv.getKey(), kv.getValue());
+                    }
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
     }
 
     private static String redisKey(String namespace, String key) {

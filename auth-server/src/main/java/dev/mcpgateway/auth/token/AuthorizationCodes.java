@@ -5,6 +5,7 @@ import dev.mcpgateway.auth.store.Hashing;
 import dev.mcpgateway.auth.store.Json;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Authorization codes: short-lived, single use, stored hashed, bound to client, redirect URI and PKCE challenge.
@@ -37,6 +38,12 @@ public final class AuthorizationCodes {
         String code = Hashing.randomToken(32);
         store.put(LIVE, Hashing.sha256Hex(code), Json.write(pending), lifetime);
         return code;
+    }
+
+    /** Revokes and deletes the codes not yet redeemed whose grant matches; see {@link RefreshTokens#revokeWhere}. */
+    public int revokeWhere(Predicate<Grant> matches) {
+        return GrantSweep.revokeWhere(store, LIVE, json -> Json.read(json, PendingCode.class).grant(), matches,
+                revocations);
     }
 
     /** Takes the code; empty if unknown, expired or already redeemed (then its family is revoked). */

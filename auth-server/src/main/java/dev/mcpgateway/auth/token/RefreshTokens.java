@@ -5,6 +5,7 @@ import dev.mcpgateway.auth.store.Hashing;
 import dev.mcpgateway.auth.store.Json;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Opaque refresh tokens, stored only as SHA-256 hashes. Redeeming one takes it (atomic, single use) and leaves a
@@ -46,6 +47,15 @@ public final class RefreshTokens {
             return Optional.empty();
         }
         return Optional.of(grant);
+    }
+
+    /**
+     * Revokes the families of every live refresh token whose grant matches (a deleted client, a withdrawn consent)
+     * and deletes those tokens; the family revocation also stops the access tokens issued with them. Returns how
+     * many families were revoked. Administration only: it reads every live refresh token.
+     */
+    public int revokeWhere(Predicate<Grant> matches) {
+        return GrantSweep.revokeWhere(store, LIVE, json -> Json.read(json, Grant.class), matches, revocations);
     }
 
     /** RFC 7009 revocation: the token and every token of its family. Unknown tokens are ignored. */

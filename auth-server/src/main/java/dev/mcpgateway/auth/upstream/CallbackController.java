@@ -82,8 +82,8 @@ public class CallbackController {
         }
         String subject = completed.identity().subject();
         vault.keep(subject, completed.tokens());
-        consents.record(new ConsentRecords.Consent(subject, p.clientId(), p.resource(), p.scopes(),
-                Clock.systemUTC().instant().getEpochSecond()));
+        consents.record(subject, p.clientId(), p.resource(), p.scopes(), Clock.systemUTC().instant().getEpochSecond(),
+                p.consentId());
         Grant grant = new Grant(p.clientId(), completed.identity(), p.resource(), p.scopes(), Hashing.randomToken(16));
         // RFC 6749 4.1.3: the token request repeats redirect_uri only if the authorization request carried it
         String redirectToMatch = p.redirectUriGiven() ? p.redirectUri() : null;

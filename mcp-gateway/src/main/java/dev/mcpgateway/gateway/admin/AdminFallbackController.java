@@ -24,6 +24,6 @@ public final class AdminFallbackController {
     @Delete("/{+rest}")
     public HttpResponse<?> unknown(HttpRequest<?> request, String rest) {
         return Problem.of(HttpStatus.NOT_FOUND, "Not found", "No admin route " + request.getMethodName() + " /admin/"
-                + rest + "; the resources are /admin/apis and /admin/mcp-servers.").toResponse();
+                + rest + "; see docs/mcp-gateway-admin.md for the routes.").toResponse();
     }
 }
