@@ -7,6 +7,7 @@ import dev.mcpgateway.auth.harness.AuthServerHarness;
 import dev.mcpgateway.auth.harness.OAuthTestClient;
 import dev.mcpgateway.auth.store.AuthStateStore;
 import dev.mcpgateway.auth.store.RedisAuthStateStore;
+import dev.mcpgateway.auth.store.seal.SealingAuthStateStore;
 import dev.mcpgateway.testsupport.RedisServerFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,13 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class SharedRedisStateTest {
 
+    // instances sharing a Redis share the key sealing its secrets
+    static final String STORE_KEY = "q2X0c3Rvcmuta2V5LWZvci10aGUtc2hhcmVkLXRlc3Q=";
     static RedisServerFixture redis;
     static AuthServerHarness first;
 
     @BeforeAll
     static void start() {
         redis = RedisServerFixture.start();
-        first = AuthServerHarness.start(Map.of("gateway.auth.store", "redis", "redis.uri", redis.uri()));
+        first = AuthServerHarness.start(Map.of("gateway.auth.store", "redis", "redis.uri", redis.uri(),
+                "gateway.auth.store-key", STORE_KEY));
     }
 
     @AfterAll
@@ -41,14 +45,15 @@ class SharedRedisStateTest {
 
     @Test
     void theFlowRunsOnRedisAndASecondInstanceSharesClientsAndRefreshTokens() throws Exception {
-        assertEquals(RedisAuthStateStore.class, first.context().getBean(AuthStateStore.class).getClass());
+        AuthStateStore store = first.context().getBean(AuthStateStore.class);
+        assertEquals(RedisAuthStateStore.class, ((SealingAuthStateStore) store).underlying().getClass());
         JsonNode tokens = first.client().loginAndRedeem("oid-redis");
         try (Stream<Path> files = Files.walk(first.dataDir())) {
             assertEquals(0, files.filter(Files::isRegularFile).count(), "no state on local disk");
         }
         String clientId = tokens.get("client_id").asText();
         try (AuthServerHarness second = AuthServerHarness.start(Map.of("gateway.auth.store", "redis",
-                "redis.uri", redis.uri()))) {
+                "redis.uri", redis.uri(), "gateway.auth.store-key", STORE_KEY))) {
             // a second instance (another port, same Redis) refreshes the token the first one issued
             HttpResponse<String> refreshed = postRefresh(second, clientId, tokens.get("refresh_token").asText());
             assertEquals(200, refreshed.statusCode(), refreshed.body());

@@ -28,6 +28,13 @@ public interface AuthServerConfig {
     @Bindable(defaultValue = "file")
     String getStore();
 
+    /**
+     * The AES-256 key (base64 of 32 bytes) sealing the store's secrets (signing keys, upstream tokens); env
+     * {@code GATEWAY_AUTH_STORE_KEY}. Unset: generated once into {@code <data-dir>/store.key}, owner-only.
+     */
+    @Nullable
+    String getStoreKey();
+
     @Bindable(defaultValue = "PT1H")
     Duration getAccessTokenTtl();
 

@@ -1,6 +1,7 @@
 package dev.mcpgateway.auth.store;
 
 import dev.mcpgateway.auth.config.AuthServerConfig;
+import dev.mcpgateway.auth.store.seal.StoreSealing;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
@@ -9,14 +10,17 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Picks the store from {@code gateway.auth.store}; Redis is only touched when asked for. */
+/**
+ * Picks the store from {@code gateway.auth.store} (Redis is only touched when asked for) and opens it with its
+ * secrets sealed under the store key.
+ */
 @Factory
 public class AuthStateStoreFactory {
 
     @Singleton
     AuthStateStore authStateStore(AuthServerConfig config,
                                   BeanProvider<StatefulRedisConnection<String, String>> redis) {
-        return switch (config.getStore()) {
+        AuthStateStore raw = switch (config.getStore()) {
             case "file" -> new FileAuthStateStore(Path.of(config.getDataDir()), Clock.systemUTC());
             case "redis" -> {
                 if (!redis.isPresent()) {
@@ -27,5 +31,7 @@ public class AuthStateStoreFactory {
             default -> throw new ConfigurationException(
                     "gateway.auth.store must be 'file' or 'redis', not '" + config.getStore() + "'");
         };
+        // secrets (signing keys, upstream tokens) are sealed before they reach disk or Redis
+        return StoreSealing.open(raw, config.getStoreKey(), Path.of(config.getDataDir()), raw instanceof RedisAuthStateStore);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpgateway.auth.store;
 
 import dev.mcpgateway.auth.config.AuthServerConfig;
+import dev.mcpgateway.auth.store.seal.SealingAuthStateStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -23,8 +24,9 @@ public class FileStoreSweeper {
 
     @Scheduled(initialDelay = "5m", fixedDelay = "1h")
     void sweep() {
-        if (store instanceof FileAuthStateStore files) {
-            int removed = files.sweep();
+        AuthStateStore files = store instanceof SealingAuthStateStore sealing ? sealing.underlying() : store;
+        if (files instanceof FileAuthStateStore fileStore) {
+            int removed = fileStore.sweep();
             LOG.debug("auth store sweep removed {} expired files", removed);
         }
     }
