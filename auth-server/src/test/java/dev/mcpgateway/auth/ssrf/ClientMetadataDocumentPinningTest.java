@@ -2,6 +2,7 @@ package dev.mcpgateway.auth.ssrf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -12,6 +13,7 @@ import dev.mcpgateway.auth.client.RegisteredClient;
 import dev.mcpgateway.auth.client.ssrf.AddressPolicy;
 import dev.mcpgateway.auth.client.ssrf.HostResolver;
 import dev.mcpgateway.auth.client.ssrf.Network;
+import dev.mcpgateway.auth.harness.AuthServerHarness;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -226,6 +229,20 @@ class ClientMetadataDocumentPinningTest {
             assertFalse(intranet.permits(InetAddress.getByName("10.21.0.1")));
             assertTrue(intranet.permits(InetAddress.getByName("fd00:1:0:5::1")));
             assertFalse(intranet.permits(InetAddress.getByName("fd00:2::1")));
+        }
+
+        @Test
+        void anAllowListEntryThatIsNotAnAddressBlockStopsStartUpNamingTheKey() {
+            for (String bad : List.of("intranet.local", "cafe", "10.0.0.0/33", "10.0.0/8", "fd00::/129")) {
+                assertThrows(IllegalArgumentException.class, () -> Network.parse(bad), bad);
+            }
+            Exception refused = assertThrows(Exception.class, () -> AuthServerHarness.start(Map.of(
+                    "gateway.auth.client-metadata-allowed-networks", List.of("10.0.0.0/8", "intranet.local"))).close());
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = refused; t != null; t = t.getCause()) {
+                messages.append(t.getMessage());
+            }
+            assertTrue(messages.toString().contains("gateway.auth.client-metadata-allowed-networks[1]"), messages.toString());
         }
     }
 

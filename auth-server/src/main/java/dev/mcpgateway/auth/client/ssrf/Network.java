@@ -4,22 +4,25 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An address block in CIDR notation ({@code 10.20.0.0/16}, {@code fd00:1::/48}); a bare address is a /32 or /128. */
-public record Network(byte[] prefix, int bits) {
+public record Network(InetAddress prefix, int bits) {
 
     public static Network parse(String cidr) {
         String text = cidr == null ? "" : cidr.strip();
         int slash = text.indexOf('/');
         String host = slash < 0 ? text : text.substring(0, slash);
         // only literals: a name here would be resolved at start-up, which is not what an allow-list means
-        if (host.isEmpty() || !host.matches("[0-9a-fA-F.:]+")) {
+        boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v6 = host.contains(":") && host.matches("[0-9a-fA-F.:]+");
+        if (!v4 && !v6) {
             throw new IllegalArgumentException("'" + cidr + "' is not an IP address or CIDR block");
         }
-        byte[] address;
+        InetAddress parsed;
         try {
-            address = InetAddress.getByName(host).getAddress();
+            parsed = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + cidr + "' is not an IP address or CIDR block");
         }
+        byte[] address = parsed.getAddress();
         int bits;
         try {
             bits = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1));
@@ -29,11 +32,12 @@ public record Network(byte[] prefix, int bits) {
         if (bits < 0 || bits > address.length * 8) {
             throw new IllegalArgumentException("'" + cidr + "' has a prefix length out of range");
         }
-        return new Network(address, bits);
+        return new Network(parsed, bits);
     }
 
     public boolean contains(InetAddress address) {
         byte[] candidate = address.getAddress();
+        byte[] prefix = this.prefix.getAddress();
         if (candidate.length != prefix.length) {
             return false;
         }
