@@ -51,6 +51,6 @@ public final class LocalTokens {
 
     public AccessTokenValidator validator() {
         return new AccessTokenValidator(ISSUER, new ImmutableJWKSet<SecurityContext>(keys.publicKeys()),
-                Duration.ofSeconds(30), revocations::isRevoked);
+                Duration.ofSeconds(30), revocations);
     }
 }
