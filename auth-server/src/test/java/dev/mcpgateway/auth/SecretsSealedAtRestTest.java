@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Secrets in the auth store (private signing keys, users' upstream tokens) are sealed with AES-256-GCM before they
  * reach disk or Redis: after a real brokered login the stored bytes contain neither. A wrong key stops start-up with
- * the setting named; records an earlier version wrote in clear are still read, and the permanent ones get sealed on
- * first read. Nothing is written at start-up: the generated key appears with the first stored secret.
+ * the setting named; records an earlier version wrote in clear are still read, and the permanent ones get sealed at
+ * start-up. Nothing else is written at start-up: the generated key appears with the first stored secret.
  */
 class SecretsSealedAtRestTest {
 
@@ -140,12 +140,12 @@ class SecretsSealedAtRestTest {
             assertTrue(clear.get("keys", "signing").orElseThrow().contains("\"d\""), "an old, clear record");
 
             try (AuthServerHarness harness = AuthServerHarness.start(Map.of("gateway.auth.data-dir", dir.toString()))) {
+                assertTrue(clear.get("keys", "signing").orElseThrow().startsWith("sealed:v1:"),
+                        "the clear signing keys were sealed at start-up");
                 assertEquals(oldKid, harness.context().getBean(SigningKeys.class).current().getKeyID(),
                         "the old signing key is read and keeps signing");
                 UpstreamTokens read = harness.context().getBean(UpstreamTokenVault.class).find("oid-old").orElseThrow();
                 assertEquals("upstream-at-in-clear", read.accessToken());
-                assertTrue(clear.get("keys", "signing").orElseThrow().startsWith("sealed:v1:"),
-                        "the clear signing keys were sealed once read");
                 String jwks = harness.client().get(harness.issuer() + "/jwks").body();
                 assertTrue(jwks.contains(oldKid), jwks);
             }

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 /**
  * Seals the values of the secret namespaces (private signing keys, the cookie HMAC key, upstream tokens) before they
  * reach the underlying store, files or Redis, and opens them on the way back. Other namespaces hold hashes or
- * non-secret records and pass through. A value stored before sealing existed is read as it is; one in a permanent
- * namespace ({@code keys}: no expiry) is re-written sealed when read, which migrates an old store on first use.
+ * non-secret records and pass through. A value stored before sealing existed is read as it is; {@link #migrate}
+ * re-writes a permanent one sealed (start-up does it for the known permanent records).
  * The first sealed write also leaves a sealed check record, by which a later start-up recognises a wrong key.
  */
 public final class SealingAuthStateStore implements AuthStateStore {
@@ -45,12 +45,7 @@ public final class SealingAuthStateStore implements AuthStateStore {
 
     @Override
     public Optional<String> get(String namespace, String key) {
-        Optional<String> raw = store.get(namespace, key);
-        if (raw.isPresent() && PERMANENT_NAMESPACE.equals(namespace) && !Sealer.isSealed(raw.get())) {
-            // written in clear by an earlier version: seal it now (permanent records carry no expiry to keep)
-            put(namespace, key, raw.get(), null);
-        }
-        return raw.map(v -> open(namespace, v));
+        return store.get(namespace, key).map(v -> open(namespace, v));
     }
 
     @Override
@@ -71,6 +66,16 @@ public final class SealingAuthStateStore implements AuthStateStore {
     @Override
     public int removeIf(String namespace, Predicate<String> matches) {
         return store.removeIf(namespace, v -> matches.test(open(namespace, v)));
+    }
+
+    /** Re-writes a permanent record (no expiry) stored in clear by an earlier version sealed; true when it did. */
+    boolean migrate(String key) {
+        Optional<String> raw = store.get(PERMANENT_NAMESPACE, key);
+        if (raw.isEmpty() || Sealer.isSealed(raw.get())) {
+            return false;
+        }
+        put(PERMANENT_NAMESPACE, key, raw.get(), null);
+        return true;
     }
 
     /** The store underneath (files or Redis). */

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens a store with sealing on. At start-up it only reads: when the store already holds sealed secrets, the key
- * must be there and be the one they were sealed with, or start-up stops with the setting named. Nothing is written
- * until the first secret is stored (then the key file, if generated, and the check record).
+ * must be there and be the one they were sealed with, or start-up stops with the setting named. The only start-up
+ * writes seal the permanent records an earlier version left in clear; otherwise nothing is written until the first
+ * secret is stored (then the key file, if generated, and the check record).
  */
 public final class StoreSealing {
 
@@ -38,6 +39,12 @@ public final class StoreSealing {
                         + " Redis must share the key.");
             }
         });
+        // records an earlier version kept in clear: sealed now, before any request can race a rotation
+        for (String record : new String[] {"signing", "cookie-hmac"}) {
+            if (store.migrate(record)) {
+                LOG.info("auth store: sealed the '{}' record an earlier version stored in clear", record);
+            }
+        }
         if (keys.isConfigured()) {
             LOG.info("auth store: secrets (signing keys, upstream tokens) are sealed with AES-256-GCM under {}", SETTING);
         } else {
