@@ -10,7 +10,6 @@ import dev.mcpgateway.auth.client.ClientMetadataDocuments;
 import dev.mcpgateway.auth.client.ClientRegistry;
 import dev.mcpgateway.auth.client.Clients;
 import dev.mcpgateway.auth.client.ssrf.AddressPolicy;
-import dev.mcpgateway.auth.client.ssrf.HostResolver;
 import dev.mcpgateway.auth.client.ssrf.Network;
 import dev.mcpgateway.auth.config.AuthServerConfig;
 import dev.mcpgateway.auth.config.ProtectedResources;
@@ -38,12 +37,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import javax.net.ssl.SSLContext;
 
 /**
  * Assembles the plain-Java pieces of the authorization server from configuration. Everything here needs
@@ -96,31 +91,14 @@ public class AuthServerBeans {
 
     @Singleton
     Clients clients(AuthServerConfig config, ClientRegistry registry) {
-        return new Clients(registry, new ClientMetadataDocuments(HostResolver.SYSTEM,
-                new AddressPolicy(allowedNetworks(config)), config.isAllowLoopbackClientMetadata(),
-                defaultTls(), Duration.ofSeconds(5)));
-    }
-
-    private static List<Network> allowedNetworks(AuthServerConfig config) {
-        List<String> configured = config.getClientMetadataAllowedNetworks();
-        List<Network> networks = new ArrayList<>();
-        for (int i = 0; configured != null && i < configured.size(); i++) {
-            try {
-                networks.add(Network.parse(configured.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(AuthServerConfig.PREFIX + ".client-metadata-allowed-networks[" + i
-                        + "]: " + e.getMessage());
-            }
-        }
-        return networks;
-    }
-
-    private static SSLContext defaultTls() {
+        AddressPolicy policy;
         try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new ConfigurationException("no default TLS context for Client ID Metadata Document fetches");
+            policy = new AddressPolicy(Network.parseAll(config.getClientMetadataAllowedNetworks()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(AuthServerConfig.PREFIX + ".client-metadata-allowed-networks"
+                    + e.getMessage());
         }
+        return new Clients(registry, new ClientMetadataDocuments(policy, config.isAllowLoopbackClientMetadata()));
     }
 
     @Singleton

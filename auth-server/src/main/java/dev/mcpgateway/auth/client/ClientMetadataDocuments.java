@@ -43,7 +43,12 @@ public final class ClientMetadataDocuments {
     }
 
     public ClientMetadataDocuments(boolean allowLoopback) {
-        this(HostResolver.SYSTEM, AddressPolicy.publicOnly(), allowLoopback, defaultTls(), Duration.ofSeconds(5));
+        this(AddressPolicy.publicOnly(), allowLoopback);
+    }
+
+    /** The production setup: the system resolver, the JVM's trust store, 5 s. */
+    public ClientMetadataDocuments(AddressPolicy policy, boolean allowLoopback) {
+        this(HostResolver.SYSTEM, policy, allowLoopback, defaultTls(), Duration.ofSeconds(5));
     }
 
     public ClientMetadataDocuments(HostResolver resolver, AddressPolicy policy, boolean allowLoopback,

@@ -6,6 +6,19 @@ import java.net.UnknownHostException;
 /** An address block in CIDR notation ({@code 10.20.0.0/16}, {@code fd00:1::/48}); a bare address is a /32 or /128. */
 public record Network(InetAddress prefix, int bits) {
 
+    /** Every entry parsed; a bad one fails with its index first ({@code [2]: '...' is not ...}). */
+    public static java.util.List<Network> parseAll(java.util.List<String> cidrs) {
+        java.util.List<Network> networks = new java.util.ArrayList<>();
+        for (int i = 0; cidrs != null && i < cidrs.size(); i++) {
+            try {
+                networks.add(parse(cidrs.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("[" + i + "]: " + e.getMessage());
+            }
+        }
+        return networks;
+    }
+
     public static Network parse(String cidr) {
         String text = cidr == null ? "" : cidr.strip();
         int slash = text.indexOf('/');
