@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +38,14 @@ public final class TokenMetrics {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     public static final int MAX_CUSTOM_DIMENSIONS = 5;
 
+    /** Bound on the cached meter sets; past it the cache starts over (the registry keeps the meters). */
+    private static final int MAX_CACHED = 10_000;
+
     private final MeterRegistry registry;
     private final List<String> customDimensions;
+    // building tags and looking meters up in the registry costs more per call than the proxy's own work; a call's
+    // dimensions repeat, so each set's meters are found once
+    private final Map<TokenMetricDimensions, Meters> meters = new ConcurrentHashMap<>();
 
     /**
      * @param customDimensions the names of the custom dimensions (at most 5), fixed for the process so every
@@ -59,29 +67,29 @@ public final class TokenMetrics {
 
     /** Records the tokens of one call. */
     public void recordUsage(TokenMetricDimensions d, Usage usage) {
-        Tags tags = tags(d);
-        count("llm.tokens.prompt", "Prompt (input) tokens", tags, usage.promptTokens());
-        count("llm.tokens.completion", "Completion (output) tokens", tags, usage.completionTokens());
-        count("llm.tokens.total", "Total tokens", tags, usage.totalTokens());
-        count("llm.tokens.cached", "Prompt tokens served from the provider's cache", tags, usage.cachedTokens());
-        count("llm.tokens.reasoning", "Completion tokens spent on reasoning", tags, usage.reasoningTokens());
-        tokenUsage(tags, "input").record(usage.promptTokens());
-        tokenUsage(tags, "output").record(usage.completionTokens());
+        Meters m = meters(d);
+        increment(m.prompt, usage.promptTokens());
+        increment(m.completion, usage.completionTokens());
+        increment(m.total, usage.totalTokens());
+        increment(m.cached, usage.cachedTokens());
+        increment(m.reasoning, usage.reasoningTokens());
+        m.input.record(usage.promptTokens());
+        m.output.record(usage.completionTokens());
     }
 
     /** The backend call's duration, first byte sent to last byte received. */
     public void recordRequestDuration(TokenMetricDimensions d, Duration duration) {
-        timer("gen_ai.server.request.duration", "Backend request duration", d).record(duration);
+        meters(d).requestDuration.record(duration);
     }
 
     /** Time from sending a streamed request to receiving its first chunk. */
     public void recordTimeToFirstToken(TokenMetricDimensions d, Duration duration) {
-        timer("gen_ai.server.time_to_first_token", "Time to the first streamed chunk", d).record(duration);
+        meters(d).timeToFirstToken.record(duration);
     }
 
     /** Latency the gateway adds on top of the backend (policy, routing, relay). */
     public void recordAddedLatency(TokenMetricDimensions d, Duration duration) {
-        timer("llm.gateway.added_latency", "Latency added by the gateway", d).record(duration);
+        meters(d).addedLatency.record(duration);
     }
 
     /** Our token limit refused the call (429 rate or 403 quota). */
@@ -96,12 +104,44 @@ public final class TokenMetrics {
                 .tags(tags(d)).register(registry).increment();
     }
 
-    private void count(String name, String description, Tags tags, long amount) {
-        Counter counter = Counter.builder(name).description(description).baseUnit("tokens").tags(tags)
-                .register(registry);
+    private Meters meters(TokenMetricDimensions d) {
+        Meters m = meters.get(d);
+        if (m == null) {
+            if (meters.size() >= MAX_CACHED) {
+                meters.clear();
+            }
+            m = meters.computeIfAbsent(d, this::register);
+        }
+        return m;
+    }
+
+    private Meters register(TokenMetricDimensions d) {
+        Tags tags = tags(d);
+        return new Meters(count("llm.tokens.prompt", "Prompt (input) tokens", tags),
+                count("llm.tokens.completion", "Completion (output) tokens", tags),
+                count("llm.tokens.total", "Total tokens", tags),
+                count("llm.tokens.cached", "Prompt tokens served from the provider's cache", tags),
+                count("llm.tokens.reasoning", "Completion tokens spent on reasoning", tags),
+                tokenUsage(tags, "input"), tokenUsage(tags, "output"),
+                timer("gen_ai.server.request.duration", "Backend request duration", tags),
+                timer("gen_ai.server.time_to_first_token", "Time to the first streamed chunk", tags),
+                timer("llm.gateway.added_latency", "Latency added by the gateway", tags));
+    }
+
+    /** The meters of one set of dimensions. */
+    private record Meters(Counter prompt, Counter completion, Counter total, Counter cached, Counter reasoning,
+                          DistributionSummary input, DistributionSummary output, Timer requestDuration,
+                          Timer timeToFirstToken, Timer addedLatency) {
+    }
+
+    private static void increment(Counter counter, long amount) {
         if (amount > 0) {
             counter.increment(amount);
         }
+    }
+
+    private Counter count(String name, String description, Tags tags) {
+        return Counter.builder(name).description(description).baseUnit("tokens").tags(tags).register(registry);
     }
 
     private DistributionSummary tokenUsage(Tags tags, String type) {
@@ -112,9 +152,9 @@ public final class TokenMetrics {
                 .tags(tags.and("gen_ai.token.type", type)).register(registry);
     }
 
-    private Timer timer(String name, String description, TokenMetricDimensions d) {
+    private Timer timer(String name, String description, Tags tags) {
         return Timer.builder(name).description(description).serviceLevelObjectives(DURATION_BUCKETS)
-                .tags(tags(d)).register(registry);
+                .tags(tags).register(registry);
     }
 
     private Tags tags(TokenMetricDimensions d) {

@@ -34,8 +34,6 @@ final class ConnectionPool {
         this.bootstrap = new Bootstrap().group(loop).channel(channelType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .option(ChannelOption.TCP_NODELAY, true)
-                // reads are asked for explicitly: that is how a slow caller slows the backend's stream down
-                .option(ChannelOption.AUTO_READ, false)
                 .remoteAddress(origin.host(), origin.port())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -80,6 +78,7 @@ final class ConnectionPool {
     /** A connection whose exchange ended cleanly goes back (most recently used first); otherwise it is closed. */
     void release(Channel channel, boolean reusable) {
         if (reusable && channel.isActive() && idle.size() < MAX_IDLE) {
+            channel.config().setAutoRead(true); // a stream may have paused it; idle, it must notice a close
             idle.addFirst(channel);
         } else {
             channel.close();

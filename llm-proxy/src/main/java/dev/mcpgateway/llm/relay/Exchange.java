@@ -98,7 +98,6 @@ final class Exchange {
                 onFailure(written.cause());
             }
         });
-        channel.read();
     }
 
     void onMessage(Object message) {
@@ -157,13 +156,6 @@ final class Exchange {
         size += n;
     }
 
-    void onReadComplete() {
-        if (phase == Phase.STREAM) {
-            stream.readIfWanted();
-        } else if (phase == Phase.HEAD || phase == Phase.BODY) {
-            channel.read();
-        }
-    }
 
     void onFailure(Throwable cause) {
         if (phase == Phase.HEAD && reused) {
@@ -187,9 +179,13 @@ final class Exchange {
         end(false);
     }
 
-    void read() {
+    /**
+     * Stops or resumes reading the backend's stream. Connections read on their own otherwise: asking for each read
+     * costs two selector updates per answer, measurable at thousands of calls a second.
+     */
+    void reading(boolean on) {
         if (phase == Phase.STREAM) {
-            channel.read();
+            channel.config().setAutoRead(on);
         }
     }
 

@@ -43,13 +43,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (current != null) {
-            current.onReadComplete();
-        }
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (current != null) {
             current.onFailure(new ClosedChannelException());

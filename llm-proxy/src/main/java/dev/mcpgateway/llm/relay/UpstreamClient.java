@@ -22,7 +22,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -81,13 +80,12 @@ public class UpstreamClient implements AutoCloseable {
 
     private CompletableFuture<UpstreamResponse> send(Backend backend, ProxyRequest request, HttpHeaders headers,
                                                      byte[] body, UpstreamLoop loop) {
-        URI target = target(backend, request);
-        Origin origin = Origin.of(target);
+        Origin origin = Origin.of(backend.url());
         headers.set("host", origin.hostHeader());
         ConnectionPool pool = pools.computeIfAbsent(new PoolKey(loop.loop(), origin), k ->
                 new ConnectionPool(k.loop(), loop.channelType(), origin, origin.tls() ? tls() : null, connectTimeoutMillis));
-        String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        Exchange exchange = new Exchange(pool, backend.id(), path, headers, body, backend.timeout(), maxResponseBytes);
+        Exchange exchange = new Exchange(pool, backend.id(), target(backend, request), headers, body, backend.timeout(),
+                maxResponseBytes);
         if (loop.loop().inEventLoop()) {
             exchange.start();
         } else {
@@ -113,9 +111,14 @@ public class UpstreamClient implements AutoCloseable {
         return headers;
     }
 
-    /** The backend URL for this call: Azure deployment paths or the OpenAI-compatible API root. */
-    static URI target(Backend backend, ProxyRequest request) {
-        String base = backend.url().toString().replaceAll("/+$", "");
+    /** The path and query to call: Azure deployment paths, or below the OpenAI-compatible API root. */
+    static String target(Backend backend, ProxyRequest request) {
+        String base = backend.url().getRawPath() == null ? "" : backend.url().getRawPath();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        base = base.substring(0, end);
         String deployment = backend.deployment() != null ? backend.deployment() : request.deployment();
         Operation op = request.operation();
         if (backend.type() == BackendType.AZURE_OPENAI) {
@@ -123,9 +126,9 @@ public class UpstreamClient implements AutoCloseable {
             String path = op == Operation.RESPONSES
                     ? "/openai/responses"
                     : "/openai/deployments/" + encode(deployment) + "/" + op.path();
-            return URI.create(base + path + "?api-version=" + encode(version));
+            return base + path + "?api-version=" + encode(version);
         }
-        return URI.create(base + "/" + op.path());
+        return base + "/" + op.path();
     }
 
     private static String encode(String text) {

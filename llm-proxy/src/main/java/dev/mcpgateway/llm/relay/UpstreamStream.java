@@ -10,12 +10,16 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A backend's SSE body as a publisher of the chunks the connection reads, with back-pressure: the connection reads
- * only while the subscriber has demand, so a slow caller slows the backend down and nothing is buffered whole.
- * Everything runs on the connection's event loop (calls from elsewhere hop onto it). A stream that makes no progress
- * for the idle timeout while the caller is waiting for it, or that nobody subscribes to, is abandoned.
+ * A backend's SSE body as a publisher of the chunks the connection reads, with back-pressure: the connection stops
+ * reading once more than {@link #HIGH_WATER} bytes wait for the subscriber and resumes below {@link #LOW_WATER}, so
+ * a slow caller slows the backend down and nothing is buffered whole. Everything runs on the connection's event loop
+ * (calls from elsewhere hop onto it). A stream that sends nothing for the idle timeout while nothing waits for the
+ * caller, or that nobody subscribes to, is abandoned.
  */
 final class UpstreamStream implements Publisher<byte[]>, Subscription {
+
+    static final int HIGH_WATER = 64 * 1024;
+    static final int LOW_WATER = 16 * 1024;
 
     private final EventLoop loop;
     private final Exchange exchange;
@@ -23,6 +27,8 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private Subscriber<? super byte[]> subscriber;
     private long demand;
+    private int queuedBytes;
+    private boolean paused;
     private boolean ended;
     private Throwable error;
     private boolean terminated;
@@ -68,12 +74,8 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
                 subscriber.onError(new IllegalArgumentException("request(" + n + ") violates reactive streams §3.9"));
                 return;
             }
-            if (demand == 0) {
-                lastProgress = System.nanoTime();
-            }
             demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
             drain();
-            readIfWanted();
         });
     }
 
@@ -97,8 +99,13 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
         lastProgress = System.nanoTime();
         if (bytes.length > 0 && !terminated) {
             queue.add(bytes);
+            queuedBytes += bytes.length;
         }
         drain();
+        if (!paused && !ended && queuedBytes > HIGH_WATER) {
+            paused = true;
+            exchange.reading(false);
+        }
     }
 
     /** The backend finished the body ({@code failure} null) or the connection failed. */
@@ -112,13 +119,6 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
         drain();
     }
 
-    /** The connection finished a read: ask for the next one if the subscriber still wants more. */
-    void readIfWanted() {
-        if (!ended && !terminated && demand > 0) {
-            exchange.read();
-        }
-    }
-
     private void drain() {
         if (subscriber == null || draining) {
             return;
@@ -127,7 +127,14 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
         try {
             while (!terminated && demand > 0 && !queue.isEmpty()) {
                 demand--;
-                subscriber.onNext(queue.poll());
+                byte[] next = queue.poll();
+                queuedBytes -= next.length;
+                subscriber.onNext(next);
+            }
+            if (paused && !ended && !terminated && queuedBytes < LOW_WATER) {
+                paused = false;
+                lastProgress = System.nanoTime();
+                exchange.reading(true);
             }
             if (!terminated && ended && queue.isEmpty()) {
                 terminated = true;
@@ -147,8 +154,8 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
             return;
         }
         long waited = System.nanoTime() - lastProgress;
-        // a caller that asks for nothing is slow, not the backend: that is back-pressure, not a stall
-        boolean callerBusy = subscriber != null && demand == 0;
+        // chunks the caller has not taken yet mean a slow caller, not a stalled backend: that is back-pressure
+        boolean callerBusy = subscriber != null && !queue.isEmpty();
         if (callerBusy || waited < idleNanos) {
             idleCheck = loop.schedule(this::checkIdle, callerBusy ? idleNanos : idleNanos - waited, TimeUnit.NANOSECONDS);
             return;
