@@ -33,6 +33,11 @@ class LlmProxyBenchmark {
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
     private static final String STREAM = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
     private static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 2000);
+    /**
+     * Load at concurrency 16 before measuring. The proxy's JIT compiler was still busy after 3 s: a profile of the
+     * c=10 window showed the C2 compiler thread using about as much CPU as an event loop.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 5));
 
     @Test
@@ -58,18 +63,22 @@ class LlmProxyBenchmark {
                 for (Map.Entry<String, Load> t : targets.entrySet()) {
                     Load load = t.getValue();
                     load.sequential(CHAT, SEQUENTIAL);      // warm-up (JIT, connection pools)
-                    load.throughput(CHAT, 16, Duration.ofSeconds(3));
+                    load.throughput(CHAT, 16, WARM_UP);
                     latency.put(t.getKey(), load.sequential(CHAT, SEQUENTIAL));
                     ProcessHandle measured = switch (t.getKey()) {
                         case "our proxy" -> proxy.toHandle();
                         case "Portkey" -> portkey.toHandle();
                         default -> ProcessHandle.current();
                     };
-                    long cpuBefore = cpuMicros(measured);
+                    long[] cpuBefore = cpuMicros(measured);
                     double c10 = load.throughput(CHAT, 10, WINDOW);
                     // CPU (user + system, the kernel's share of thread hand-offs included) per call at c=10;
                     // "direct" is the whole test JVM: the load generator and the fake backend together
-                    long cpuPerCall = Math.round((cpuMicros(measured) - cpuBefore) / (c10 * WINDOW.toMillis() / 1000.0));
+                    long[] cpuAfter = cpuMicros(measured);
+                    double calls = c10 * WINDOW.toMillis() / 1000.0;
+                    String cpuPerCall = String.format("%d (%d user + %d sys)",
+                            Math.round((cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) / calls),
+                            Math.round((cpuAfter[0] - cpuBefore[0]) / calls), Math.round((cpuAfter[1] - cpuBefore[1]) / calls));
                     double c64 = load.throughput(CHAT, 64, WINDOW);
                     String first;
                     try {
@@ -88,7 +97,7 @@ class LlmProxyBenchmark {
                         case "Portkey" -> rssMb(portkey.pid());
                         default -> "n/a (in the test JVM)";
                     };
-                    rows.add(String.format("| %s | %d | %d | %.0f | %d | %.0f | %s | %s |", t.getKey(),
+                    rows.add(String.format("| %s | %d | %d | %.0f | %s | %.0f | %s | %s |", t.getKey(),
                             Load.percentile(l, 50), Load.percentile(l, 99), c10, cpuPerCall, c64, first, rss));
                 }
                 long[] direct = latency.get("direct");
@@ -189,15 +198,17 @@ class LlmProxyBenchmark {
         assertTrue(npm.waitFor(10, TimeUnit.MINUTES) && npm.exitValue() == 0, "npm ci in tools/bench failed");
     }
 
-    /** utime + stime of a process and its children (Portkey's node), from /proc/<pid>/stat, in microseconds. */
-    private static long cpuMicros(ProcessHandle process) throws Exception {
-        long ticks = 0;
+    /** {utime, stime} of a process and its children, from /proc/<pid>/stat, in microseconds. */
+    private static long[] cpuMicros(ProcessHandle process) throws Exception {
+        long user = 0;
+        long system = 0;
         for (ProcessHandle p : java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants()).toList()) {
             String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            user += Long.parseLong(fields[11]);
+            system += Long.parseLong(fields[12]);
         }
-        return ticks * 10_000; // USER_HZ is 100 on Linux
+        return new long[] {user * 10_000, system * 10_000}; // USER_HZ is 100 on Linux
     }
 
     private static String rssMb(long pid) throws Exception {
