@@ -13,7 +13,8 @@ import java.util.Optional;
  * Identifies the caller from its subscription key ({@code api-key}, {@code Ocp-Apim-Subscription-Key} or
  * {@code Authorization: Bearer}, the places Azure OpenAI and OpenAI clients put it) and checks that the subscription
  * and its product allow this deployment. A bearer that is no subscription key is tried as a gateway access token
- * ({@link GatewayTokens}) when an authorization server is configured; its caller joins {@code llm.auth.product}.
+ * ({@link GatewayTokens}) when an authorization server is configured; its caller joins the product its claims map to
+ * ({@link ProductRules}).
  */
 @Singleton
 public class ConsumerResolver {
@@ -71,7 +72,7 @@ public class ConsumerResolver {
     }
 
     private Consumer tokenCaller(TokenPrincipal principal, String deployment, String clientAddress) {
-        String product = tokens.product().orElse(null);
+        String product = tokens.product(principal.claims()).orElse(null);
         checkProduct(product, deployment);
         // "token:<sub>" keeps {subscription} counter keys and cache partitions per caller, apart from real subscriptions
         return new Consumer("token:" + principal.subject(), product, principal.subject(), clientAddress,

@@ -28,13 +28,15 @@ public class GatewayTokens {
 
     private final BeanProvider<AccessTokenValidator> validator;
     private final GatewayTokenSettings settings;
+    private final ProductRules products;
     private final String issuer;
 
     public GatewayTokens(BeanProvider<AccessTokenValidator> validator, GatewayTokenSettings settings,
-                         @Value("${gateway.auth.issuer:}") String issuer,
+                         ProductRules products, @Value("${gateway.auth.issuer:}") String issuer,
                          @Value("${gateway.auth.remote-issuer:}") String remoteIssuer) {
         this.validator = validator;
         this.settings = settings;
+        this.products = products;
         String base = !issuer.isBlank() ? issuer : remoteIssuer;
         this.issuer = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
@@ -44,8 +46,9 @@ public class GatewayTokens {
         return settings.isEnabled() && !issuer.isBlank() && validator.isPresent();
     }
 
-    public Optional<String> product() {
-        return settings.getProduct();
+    /** The product of a token caller with these claims ({@code llm.auth.product-rules}, then {@code llm.auth.product}). */
+    public Optional<String> product(Map<String, Object> claims) {
+        return products.productFor(claims);
     }
 
     /** The LLM API as a protected resource: the audience its tokens carry and the scopes they need. */

@@ -1,5 +1,6 @@
 package dev.mcpgateway.llm.metrics;
 
+import dev.mcpgateway.llm.limit.RequestAttributes;
 import dev.mcpgateway.llm.usage.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -10,13 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Token and latency metrics of the LLM proxy. Prometheus names (Micrometer dots become underscores):
  * <ul>
  *   <li>{@code llm_tokens_prompt_total}, {@code llm_tokens_completion_total}, {@code llm_tokens_total_total},
  *       {@code llm_tokens_cached_total}, {@code llm_tokens_reasoning_total}: counters with every dimension</li>
+ *   <li>{@code llm_tokens_estimated_tokens_total}: the part of the total the gateway estimated because the backend
+ *       reported no usage (a stream without its usage chunk, a whole answer without {@code usage})</li>
  *   <li>{@code gen_ai_client_token_usage} (OpenTelemetry GenAI): histogram of tokens per call, tagged
  *       {@code gen_ai_token_type} = {@code input} | {@code output}</li>
  *   <li>{@code gen_ai_server_request_duration_seconds}, {@code gen_ai_server_time_to_first_token_seconds}:
@@ -26,7 +28,7 @@ import java.util.regex.Pattern;
  *       {@code llm_provider_rate_limited_total} (a backend answered 429)</li>
  * </ul>
  * Dimensions: {@code api, operation, gen_ai_request_model, product, subscription, user, backend, client_ip}
- * and the configured custom ones.
+ * and the configured custom ones ({@link CustomDimensions}).
  */
 public final class TokenMetrics {
 
@@ -35,38 +37,55 @@ public final class TokenMetrics {
         1048576, 4194304, 16777216, 67108864};
     private static final Duration[] DURATION_BUCKETS = durations(0.001, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16,
             0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    public static final int MAX_CUSTOM_DIMENSIONS = 5;
 
     /** Bound on the cached meter sets; past it the cache starts over (the registry keeps the meters). */
     private static final int MAX_CACHED = 10_000;
 
     private final MeterRegistry registry;
     private final List<String> customDimensions;
+    private final CustomDimensions custom;
     // building tags and looking meters up in the registry costs more per call than the proxy's own work; a call's
     // dimensions repeat, so each set's meters are found once
     private final Map<TokenMetricDimensions, Meters> meters = new ConcurrentHashMap<>();
 
     /**
-     * @param customDimensions the names of the custom dimensions (at most 5), fixed for the process so every
-     *                         series of a metric has the same labels
+     * @param dimensions the custom dimensions (at most 5), fixed for the process so every series of a metric has
+     *                   the same labels
      */
-    public TokenMetrics(MeterRegistry registry, List<String> customDimensions) {
-        if (customDimensions.size() > MAX_CUSTOM_DIMENSIONS) {
-            throw new IllegalArgumentException("llm.metrics.custom-dimensions allows at most 5 names");
-        }
-        for (String name : customDimensions) {
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("llm.metrics.custom-dimensions: '" + name
-                        + "' is not a valid metric label name");
-            }
-        }
+    public TokenMetrics(MeterRegistry registry, CustomDimensions dimensions) {
         this.registry = registry;
-        this.customDimensions = List.copyOf(customDimensions);
+        this.custom = dimensions;
+        this.customDimensions = dimensions.names();
     }
 
-    /** Records the tokens of one call. */
+    /** Custom dimensions given by name only, valued by the caller in {@link TokenMetricDimensions#custom()}. */
+    public TokenMetrics(MeterRegistry registry, List<String> customDimensions) {
+        this(registry, CustomDimensions.named(customDimensions));
+    }
+
+    /** The custom dimensions' values for one call, to put in {@link TokenMetricDimensions#custom()}. */
+    public Map<String, String> customValues(RequestAttributes request) {
+        return custom.values(request);
+    }
+
+    /** Records the tokens of one call, as the backend reported them. */
     public void recordUsage(TokenMetricDimensions d, Usage usage) {
+        recordUsage(d, usage, false);
+    }
+
+    /**
+     * Records the tokens of one call.
+     *
+     * @param estimated true when the backend reported no usage and the gateway counted it (prompt estimate plus
+     *                  the generated text): those tokens are also added to {@code llm.tokens.estimated}, so
+     *                  dashboards can tell how much of the total is an estimate
+     */
+    public void recordUsage(TokenMetricDimensions d, Usage usage, boolean estimated) {
+        if (estimated) {
+            // rare, so looked up per call: the series exists only where estimates were made
+            increment(count("llm.tokens.estimated", "Tokens counted by the gateway for calls that reported no usage",
+                    tags(d)), usage.totalTokens());
+        }
         Meters m = meters(d);
         increment(m.prompt, usage.promptTokens());
         increment(m.completion, usage.completionTokens());

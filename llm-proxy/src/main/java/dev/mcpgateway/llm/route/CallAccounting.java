@@ -63,14 +63,18 @@ final class CallAccounting {
         return cacheKey != null;
     }
 
-    /** Settles and records; returns the headers known only now (tokens consumed, remaining after settlement). */
-    Map<String, String> finish(Usage usage, CachedResponse answer) {
+    /**
+     * Settles and records; returns the headers known only now (tokens consumed, remaining after settlement).
+     *
+     * @param estimated true when the gateway counted the usage itself because the backend reported none
+     */
+    Map<String, String> finish(Usage usage, boolean estimated, CachedResponse answer) {
         if (!finished.compareAndSet(false, true)) {
             return Map.of();
         }
         Map<String, String> headers = held.isEmpty() ? Map.of() : limits.settle(held, usage.totalTokens());
         if (usage.totalTokens() > 0) {
-            metrics.ifPresent(m -> m.recordUsage(dimensions, usage));
+            metrics.ifPresent(m -> m.recordUsage(dimensions, usage, estimated));
         }
         if (cacheKey != null && answer != null && answer.storable()) {
             cache.put(cacheKey, answer, cacheTtl);
@@ -87,12 +91,12 @@ final class CallAccounting {
     }
 
     /** {@link #finish} where it may run, for an end nobody waits on (a stream's). */
-    void finishLater(Usage usage, CachedResponse answer) {
-        settleOn.execute(() -> finish(usage, answer));
+    void finishLater(Usage usage, boolean estimated, CachedResponse answer) {
+        settleOn.execute(() -> finish(usage, estimated, answer));
     }
 
     /** The call ended without consuming anything (refused upstream, failed, or served from the cache). */
     void release() {
-        finish(Usage.NONE, null);
+        finish(Usage.NONE, false, null);
     }
 }

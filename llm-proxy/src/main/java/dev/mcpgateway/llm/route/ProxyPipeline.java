@@ -134,7 +134,8 @@ public class ProxyPipeline {
         Optional<TokenMetrics> meters = metrics.find(null);
         TokenMetricDimensions dims = new TokenMetricDimensions(azure ? "azure-openai" : "openai",
                 operation.path().replace('/', '.'), deployment, consumer.productId(), consumer.subscriptionId(),
-                consumer.ownerId(), null, client, Map.of());
+                consumer.ownerId(), null, client,
+                meters.map(m -> m.customValues(new CallAttributes(consumer, http.getHeaders()))).orElse(Map.of()));
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
         boolean blockingSteps = !applicable.isEmpty() || caching;
@@ -145,8 +146,8 @@ public class ProxyPipeline {
                     .thenCompose(Function.identity());
         }
         JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
-        // counted up front only when a limit must reserve it; a stream without limits counts it at its end, if at all
-        LongSupplier estimate = json == null ? () -> 0 : new PromptEstimate(estimator, json, deployment);
+        // counted up front only when a limit must reserve it; otherwise at the end of a call that reported no usage
+        LongSupplier estimate = new PromptEstimate(estimator, json, body.bytes(), deployment);
         long reserve = applicable.isEmpty() ? 0 : estimate.getAsLong();
 
         TokenLimits.Held held;

@@ -11,6 +11,7 @@ import dev.mcpgateway.llm.cache.CachedResponse;
 import dev.mcpgateway.llm.relay.Dispatcher;
 import dev.mcpgateway.llm.relay.UpstreamResponse;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
+import dev.mcpgateway.llm.usage.AnswerTokens;
 import dev.mcpgateway.llm.usage.StreamUsageMeter;
 import dev.mcpgateway.llm.usage.Usage;
 import io.micronaut.http.MutableHttpResponse;
@@ -18,11 +19,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
  * The backend half of a call: dispatch to the pool, then relay the answer with its accounting: a whole answer is
- * settled from its {@code usage} before it is returned (so tokens-consumed can be a header); a stream is settled
+ * settled from its {@code usage} (or an estimate when it has none) before it is returned (so tokens-consumed can be a header); a stream is settled
  * when it ends.
  */
 final class Relay {
@@ -72,8 +74,11 @@ final class Relay {
             return response;
         }
         boolean ok = upstream.status() >= 200 && upstream.status() < 300;
-        Usage usage = ok ? usage(upstream.body()) : Usage.NONE;
-        Map<String, String> settled = accounting.finish(usage, ok
+        Optional<Usage> reported = ok ? usage(upstream.body()) : Optional.of(Usage.NONE);
+        // an answer without usage is charged an estimate, never 0 (which would let the caller past every limit)
+        Usage usage = reported.orElseGet(() -> AnswerTokens.estimate(estimator, request.deployment(), upstream.body(),
+                estimate.getAsLong()));
+        Map<String, String> settled = accounting.finish(usage, reported.isEmpty(), ok
                 ? new CachedResponse(upstream.status(), upstream.contentType(), upstream.body(), true) : null);
         accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(), Duration.ofNanos(backendNanos)));
         MutableHttpResponse<?> response = ResponseWriter.write(upstream);
@@ -91,23 +96,23 @@ final class Relay {
     }
 
     /** Reads only the top-level {@code usage} object; the rest of the answer is skipped, not built into a tree. */
-    private static Usage usage(byte[] body) {
+    private static Optional<Usage> usage(byte[] body) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Usage.NONE;
+                return Optional.empty();
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
                 if ("usage".equals(name)) {
                     JsonNode usage = parser.readValueAsTree();
-                    return Usage.fromJson(usage).orElse(Usage.NONE);
+                    return Usage.fromJson(usage);
                 }
                 parser.skipChildren();
             }
-            return Usage.NONE;
+            return Optional.empty();
         } catch (IOException e) {
-            return Usage.NONE;
+            return Optional.empty();
         }
     }
 }

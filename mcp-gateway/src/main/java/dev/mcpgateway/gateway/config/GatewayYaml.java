@@ -34,11 +34,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * mcpServers:
  *   shop:
  *     apiId: shop
- * llm:                       # the LLM proxy, in the shapes of its admin API (see {@link LlmSection})
+ * llm:                       # the LLM proxy: resources in the shapes of its admin API (see {@link LlmSection}),
+ *                            # proxy-wide settings as its llm.* properties (see {@link LlmProxySettings})
  *   backends:
  *     east: {url: https://east.openai.azure.com, type: azure-openai, credentials: {type: api-key, key: "${EAST_KEY}"}}
  *   pools:
  *     gpt: {backends: [{id: east}], models: [gpt-4o]}
+ *   token-limits:
+ *     per-subscription: {counter-key: "{subscription}", tokens-per-minute: 20000}
  * </pre>
  */
 public final class GatewayYaml {
@@ -76,19 +79,10 @@ public final class GatewayYaml {
 
     public Loaded load(Path file) throws InvalidDefinitionException, IOException {
         String origin = file.toString();
-        Object document;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (YAMLException e) {
-            throw new InvalidDefinitionException(origin, "is not valid YAML");
-        }
-        if (document == null) {
+        JsonNode root = tree(file, json);
+        if (root.isMissingNode()) {
             return new Loaded(StoredState.empty(), false, origin);
         }
-        if (!(document instanceof Map<?, ?>)) {
-            throw new InvalidDefinitionException(origin, "must be a mapping with apis and mcpServers");
-        }
-        JsonNode root = json.valueToTree(document);
         checkKeys(root, TOP_LEVEL, origin + ": ");
         Path baseDir = file.toAbsolutePath().getParent();
         boolean samples = false;
@@ -117,6 +111,24 @@ public final class GatewayYaml {
         }
         return new Loaded(new StoredState(apis, servers), samples, origin,
                 LlmSection.read(root.path("llm"), origin + ": llm"));
+    }
+
+    /** The file as a JSON tree (missing when empty); not YAML or not a mapping is refused naming the file. */
+    public static JsonNode tree(Path file, ObjectMapper json) throws InvalidDefinitionException, IOException {
+        String origin = file.toString();
+        Object document;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (YAMLException e) {
+            throw new InvalidDefinitionException(origin, "is not valid YAML");
+        }
+        if (document == null) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        if (!(document instanceof Map<?, ?>)) {
+            throw new InvalidDefinitionException(origin, "must be a mapping with apis and mcpServers");
+        }
+        return json.valueToTree(document);
     }
 
     static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String field)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mcpgateway.llm.state.LlmKind;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * {@code subscriptions}, each keyed by id with the body the LLM admin API takes. A route may be just its target
  * ({@code gpt-4o: my-pool}). {@code ${NAME}} in a value is replaced by that environment variable, so keys need not
  * be written into the file. The LLM proxy validates the documents when it applies them; this only checks the shape.
+ * The section's proxy-wide keys (token limits, cache, ...) are {@link LlmProxySettings}' and are skipped here.
  */
 final class LlmSection {
 
@@ -44,7 +46,9 @@ final class LlmSection {
         if (!llm.isObject()) {
             throw new InvalidDefinitionException(field, "must be a mapping");
         }
-        GatewayYaml.checkKeys(llm, Set.copyOf(KINDS.keySet()), field + ".");
+        Set<String> known = new HashSet<>(KINDS.keySet());
+        known.addAll(LlmProxySettings.KEYS); // checked and applied at start-up as llm.* properties
+        GatewayYaml.checkKeys(llm, known, field + ".");
         for (Map.Entry<String, LlmKind> kind : KINDS.entrySet()) {
             Map<String, ObjectNode> documents = new LinkedHashMap<>();
             String kindField = field + "." + kind.getKey();

@@ -41,4 +41,13 @@ class LlmSectionTest {
                 json("{\"backendPools\": {}}"), "gateway.yml: llm", ENV::get));
         assertEquals("gateway.yml: llm.backendPools", e.field());
     }
+
+    @Test
+    void theProxyWideKeysAreLeftToLlmProxySettings() throws Exception {
+        var declared = LlmSection.read(json("""
+                {"token-limits": {"x": {"counter-key": "{subscription}", "tokens-per-minute": 5}},
+                 "cache": {"enabled": true}, "routes": {"gpt-4o": "east"}}"""), "gateway.yml: llm", ENV::get);
+        assertEquals(1, declared.get(LlmKind.ROUTES).size());
+        assertEquals(5, declared.size(), "only the five resource kinds");
+    }
 }
