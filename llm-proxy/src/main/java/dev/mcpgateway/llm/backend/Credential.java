@@ -3,7 +3,7 @@ package dev.mcpgateway.llm.backend;
 import dev.mcpgateway.auth.backend.ClientCredentialsTokenSource;
 import dev.mcpgateway.auth.backend.CredentialUnavailableException;
 import dev.mcpgateway.auth.backend.Secret;
-import java.net.http.HttpRequest;
+import java.util.function.BiConsumer;
 
 /** What the proxy presents to a backend in place of the caller's key (the caller's key is never forwarded). */
 public sealed interface Credential {
@@ -11,30 +11,36 @@ public sealed interface Credential {
     /**
      * Adds the credential to an upstream request.
      *
+     * @param header sets one upstream request header
      * @throws CredentialUnavailableException when it cannot be had right now (token endpoint down)
      */
-    void apply(HttpRequest.Builder request) throws CredentialUnavailableException;
+    void apply(BiConsumer<String, String> header) throws CredentialUnavailableException;
+
+    /** Whether {@link #apply} may wait on the network (a token fetch), so must not run on an event loop. */
+    default boolean mayBlock() {
+        return false;
+    }
 
     /** No credential (a local OpenAI-compatible server). */
     record None() implements Credential {
         @Override
-        public void apply(HttpRequest.Builder request) {
+        public void apply(BiConsumer<String, String> header) {
         }
     }
 
     /** Azure OpenAI style {@code api-key} header. */
     record ApiKey(Secret key) implements Credential {
         @Override
-        public void apply(HttpRequest.Builder request) {
-            request.header("api-key", key.reveal());
+        public void apply(BiConsumer<String, String> header) {
+            header.accept("api-key", key.reveal());
         }
     }
 
     /** {@code Authorization: Bearer} with a static token (OpenAI keys, pre-issued Entra tokens). */
     record Bearer(Secret token) implements Credential {
         @Override
-        public void apply(HttpRequest.Builder request) {
-            request.header("Authorization", "Bearer " + token.reveal());
+        public void apply(BiConsumer<String, String> header) {
+            header.accept("Authorization", "Bearer " + token.reveal());
         }
     }
 
@@ -45,8 +51,13 @@ public sealed interface Credential {
      */
     record ClientCredentials(ClientCredentialsTokenSource tokens) implements Credential {
         @Override
-        public void apply(HttpRequest.Builder request) throws CredentialUnavailableException {
-            request.header("Authorization", "Bearer " + tokens.accessToken().reveal());
+        public void apply(BiConsumer<String, String> header) throws CredentialUnavailableException {
+            header.accept("Authorization", "Bearer " + tokens.accessToken().reveal());
+        }
+
+        @Override
+        public boolean mayBlock() {
+            return true;
         }
 
         /** After a 401 from the backend: the next call fetches a new token. */

@@ -29,6 +29,18 @@ public class ConsumerResolver {
         this.tokens = tokens;
     }
 
+    /**
+     * Whether resolving this caller may wait on the network: a bearer that is no subscription key is checked as a
+     * gateway access token (the validator may fetch keys). Subscription keys are looked up in memory.
+     */
+    public boolean mayBlock(HttpHeaders headers) {
+        if (!tokens.enabled()) {
+            return false;
+        }
+        String key = presentedKey(headers);
+        return key != null && directory.byKey(key).isEmpty();
+    }
+
     public Consumer resolve(HttpHeaders headers, String deployment, String clientAddress) {
         String key = presentedKey(headers);
         if (key == null) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token and latency metrics of the LLM proxy. Prometheus names (Micrometer dots become underscores):
@@ -37,9 +38,15 @@ public final class TokenMetrics {
     private static final Duration[] DURATION_BUCKETS = durations(0.001, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16,
             0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
 
+    /** Bound on the cached meter sets; past it the cache starts over (the registry keeps the meters). */
+    private static final int MAX_CACHED = 10_000;
+
     private final MeterRegistry registry;
     private final List<String> customDimensions;
     private final CustomDimensions custom;
+    // building tags and looking meters up in the registry costs more per call than the proxy's own work; a call's
+    // dimensions repeat, so each set's meters are found once
+    private final Map<TokenMetricDimensions, Meters> meters = new ConcurrentHashMap<>();
 
     /**
      * @param dimensions the custom dimensions (at most 5), fixed for the process so every series of a metric has
@@ -74,33 +81,34 @@ public final class TokenMetrics {
      *                  dashboards can tell how much of the total is an estimate
      */
     public void recordUsage(TokenMetricDimensions d, Usage usage, boolean estimated) {
-        Tags tags = tags(d);
         if (estimated) {
-            count("llm.tokens.estimated", "Tokens counted by the gateway for calls that reported no usage", tags,
-                    usage.totalTokens());
+            // rare, so looked up per call: the series exists only where estimates were made
+            increment(count("llm.tokens.estimated", "Tokens counted by the gateway for calls that reported no usage",
+                    tags(d)), usage.totalTokens());
         }
-        count("llm.tokens.prompt", "Prompt (input) tokens", tags, usage.promptTokens());
-        count("llm.tokens.completion", "Completion (output) tokens", tags, usage.completionTokens());
-        count("llm.tokens.total", "Total tokens", tags, usage.totalTokens());
-        count("llm.tokens.cached", "Prompt tokens served from the provider's cache", tags, usage.cachedTokens());
-        count("llm.tokens.reasoning", "Completion tokens spent on reasoning", tags, usage.reasoningTokens());
-        tokenUsage(tags, "input").record(usage.promptTokens());
-        tokenUsage(tags, "output").record(usage.completionTokens());
+        Meters m = meters(d);
+        increment(m.prompt, usage.promptTokens());
+        increment(m.completion, usage.completionTokens());
+        increment(m.total, usage.totalTokens());
+        increment(m.cached, usage.cachedTokens());
+        increment(m.reasoning, usage.reasoningTokens());
+        m.input.record(usage.promptTokens());
+        m.output.record(usage.completionTokens());
     }
 
     /** The backend call's duration, first byte sent to last byte received. */
     public void recordRequestDuration(TokenMetricDimensions d, Duration duration) {
-        timer("gen_ai.server.request.duration", "Backend request duration", d).record(duration);
+        meters(d).requestDuration.record(duration);
     }
 
     /** Time from sending a streamed request to receiving its first chunk. */
     public void recordTimeToFirstToken(TokenMetricDimensions d, Duration duration) {
-        timer("gen_ai.server.time_to_first_token", "Time to the first streamed chunk", d).record(duration);
+        meters(d).timeToFirstToken.record(duration);
     }
 
     /** Latency the gateway adds on top of the backend (policy, routing, relay). */
     public void recordAddedLatency(TokenMetricDimensions d, Duration duration) {
-        timer("llm.gateway.added_latency", "Latency added by the gateway", d).record(duration);
+        meters(d).addedLatency.record(duration);
     }
 
     /** Our token limit refused the call (429 rate or 403 quota). */
@@ -115,12 +123,44 @@ public final class TokenMetrics {
                 .tags(tags(d)).register(registry).increment();
     }
 
-    private void count(String name, String description, Tags tags, long amount) {
-        Counter counter = Counter.builder(name).description(description).baseUnit("tokens").tags(tags)
-                .register(registry);
+    private Meters meters(TokenMetricDimensions d) {
+        Meters m = meters.get(d);
+        if (m == null) {
+            if (meters.size() >= MAX_CACHED) {
+                meters.clear();
+            }
+            m = meters.computeIfAbsent(d, this::register);
+        }
+        return m;
+    }
+
+    private Meters register(TokenMetricDimensions d) {
+        Tags tags = tags(d);
+        return new Meters(count("llm.tokens.prompt", "Prompt (input) tokens", tags),
+                count("llm.tokens.completion", "Completion (output) tokens", tags),
+                count("llm.tokens.total", "Total tokens", tags),
+                count("llm.tokens.cached", "Prompt tokens served from the provider's cache", tags),
+                count("llm.tokens.reasoning", "Completion tokens spent on reasoning", tags),
+                tokenUsage(tags, "input"), tokenUsage(tags, "output"),
+                timer("gen_ai.server.request.duration", "Backend request duration", tags),
+                timer("gen_ai.server.time_to_first_token", "Time to the first streamed chunk", tags),
+                timer("llm.gateway.added_latency", "Latency added by the gateway", tags));
+    }
+
+    /** The meters of one set of dimensions. */
+    private record Meters(Counter prompt, Counter completion, Counter total, Counter cached, Counter reasoning,
+                          DistributionSummary input, DistributionSummary output, Timer requestDuration,
+                          Timer timeToFirstToken, Timer addedLatency) {
+    }
+
+    private static void increment(Counter counter, long amount) {
         if (amount > 0) {
             counter.increment(amount);
         }
+    }
+
+    private Counter count(String name, String description, Tags tags) {
+        return Counter.builder(name).description(description).baseUnit("tokens").tags(tags).register(registry);
     }
 
     private DistributionSummary tokenUsage(Tags tags, String type) {
@@ -131,9 +171,9 @@ public final class TokenMetrics {
                 .tags(tags.and("gen_ai.token.type", type)).register(registry);
     }
 
-    private Timer timer(String name, String description, TokenMetricDimensions d) {
+    private Timer timer(String name, String description, Tags tags) {
         return Timer.builder(name).description(description).serviceLevelObjectives(DURATION_BUCKETS)
-                .tags(tags(d)).register(registry);
+                .tags(tags).register(registry);
     }
 
     private Tags tags(TokenMetricDimensions d) {

@@ -19,12 +19,19 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * Sends a request to a pool: the balancer picks a backend the breakers allow, the breaker records the outcome, and
  * on 429, 5xx, a non-JSON answer or no answer the retry policy moves to the next backend. When nothing is left it
  * returns the last upstream answer, or 502/504 if none came, or 503 when every backend is tripped.
+ * Asynchronous: each attempt continues when its answer arrives, and a retry delay is a timer on the call's event
+ * loop, never a sleeping thread.
  */
 @Singleton
 public class Dispatcher {
@@ -51,65 +58,119 @@ public class Dispatcher {
         return pools.get(target).or(() -> backends.get(target).map(b -> Pool.of(b.id())));
     }
 
-    public UpstreamResponse dispatch(Pool pool, ProxyRequest request, String affinityKey) {
-        RetryPolicy policy = retry.get();
-        Set<String> tried = new HashSet<>();
-        UpstreamResponse last = null;
-        UpstreamFailure lastFailure = null;
-        int attempt = 0;
-        while (true) {
-            Optional<String> chosen = balancer.choose(pool, backends::isAvailable, tried, affinityKey);
-            if (chosen.isEmpty()) {
-                break;
-            }
-            String id = chosen.get();
-            tried.add(id);
-            Optional<Backend> backend = backends.get(id);
-            CircuitBreaker breaker = backends.breaker(id);
-            if (backend.isEmpty() || breaker == null || !breaker.tryAcquire()) {
-                continue;
-            }
-            attempt++;
+    /**
+     * The answer to relay; fails with an {@link OpenAiErrorException} when no backend answered usably.
+     *
+     * @param inbound the caller's connection (a Netty channel) whose event loop runs the upstream call, or null
+     */
+    public CompletableFuture<UpstreamResponse> dispatch(Pool pool, ProxyRequest request, String affinityKey,
+                                                        Object inbound) {
+        Attempts attempts = new Attempts(pool, request, affinityKey, upstream.loopFor(inbound));
+        attempts.next();
+        return attempts.result;
+    }
+
+    /** The state of one dispatch across its attempts; each step runs when the previous one's answer arrived. */
+    private final class Attempts {
+
+        private final Pool pool;
+        private final ProxyRequest request;
+        private final String affinityKey;
+        private final UpstreamClient.UpstreamLoop loop;
+        private final RetryPolicy policy = retry.get();
+        private final Set<String> tried = new HashSet<>();
+        private final CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
+        private UpstreamResponse last;
+        private UpstreamFailure lastFailure;
+        private int attempt;
+
+        Attempts(Pool pool, ProxyRequest request, String affinityKey, UpstreamClient.UpstreamLoop loop) {
+            this.pool = pool;
+            this.request = request;
+            this.affinityKey = affinityKey;
+            this.loop = loop;
+        }
+
+        void next() {
             try {
-                UpstreamResponse response = upstream.send(backend.get(), request, BodyForBackend.of(backend.get(), request));
-                if (!response.isStream() && !isJson(response.body())) {
+                while (true) {
+                    Optional<String> chosen = balancer.choose(pool, backends::isAvailable, tried, affinityKey);
+                    if (chosen.isEmpty()) {
+                        finish();
+                        return;
+                    }
+                    String id = chosen.get();
+                    tried.add(id);
+                    Optional<Backend> backend = backends.get(id);
+                    CircuitBreaker breaker = backends.breaker(id);
+                    if (backend.isEmpty() || breaker == null || !breaker.tryAcquire()) {
+                        continue;
+                    }
+                    attempt++;
+                    upstream.send(backend.get(), request, BodyForBackend.of(backend.get(), request), loop)
+                            .whenComplete((response, failure) -> outcome(backend.get(), breaker, response, failure));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void outcome(Backend backend, CircuitBreaker breaker, UpstreamResponse response, Throwable failure) {
+            try {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (!(cause instanceof UpstreamFailure f)) {
+                        result.completeExceptionally(cause);
+                        return;
+                    }
+                    breaker.onTransportFailure(f.reason());
+                    lastFailure = f;
+                } else if (!response.isStream() && !isJson(response.body())) {
                     breaker.onTransportFailure("invalid_response");
                     lastFailure = new UpstreamFailure("invalid_response", null);
                 } else {
-                    if (response.status() == 401 && backend.get().credential() instanceof Credential.ClientCredentials cc) {
+                    if (response.status() == 401 && backend.credential() instanceof Credential.ClientCredentials cc) {
                         cc.invalidate();
                     }
                     breaker.onResponse(response.status(), response.retryAfter());
                     if (!RetryPolicy.isRetriableStatus(response.status())) {
-                        return response;
+                        result.complete(response);
+                        return;
                     }
                     release(last);
                     last = response;
                 }
-            } catch (UpstreamFailure failure) {
-                breaker.onTransportFailure(failure.reason());
-                lastFailure = failure;
+                RetryDecision decision = policy.decide(attempt, ThreadLocalRandom.current());
+                if (!decision.retry()) {
+                    finish();
+                } else if (decision.delay().isZero()) {
+                    next();
+                } else {
+                    loop.loop().schedule(this::next, decision.delay().toNanos(), TimeUnit.NANOSECONDS);
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
-            RetryDecision decision = policy.decide(attempt, ThreadLocalRandom.current());
-            if (!decision.retry()) {
-                break;
+        }
+
+        private void finish() {
+            if (last != null) {
+                result.complete(last);
+            } else if (lastFailure != null) {
+                result.completeExceptionally(new OpenAiErrorException(switch (lastFailure.reason()) {
+                    case "timeout" -> OpenAiError.timeout("The model backend did not answer in time.");
+                    case "invalid_response" -> OpenAiError.badGateway("The model backend returned a response that is not JSON.");
+                    case "credential" -> OpenAiError.badGateway("The gateway could not obtain a credential for the model backend.");
+                    case "too_large" -> OpenAiError.badGateway("The model backend's response exceeds the proxy's size limit.");
+                    default -> OpenAiError.badGateway("The model backend could not be reached.");
+                }));
+            } else {
+                result.completeExceptionally(new OpenAiErrorException(OpenAiError.unavailable(
+                        "No backend is available for this deployment: every backend is tripped. Retry later.")));
             }
-            pause(decision);
         }
-        if (last != null) {
-            return last;
-        }
-        if (lastFailure != null) {
-            throw new OpenAiErrorException(switch (lastFailure.reason()) {
-                case "timeout" -> OpenAiError.timeout("The model backend did not answer in time.");
-                case "invalid_response" -> OpenAiError.badGateway("The model backend returned a response that is not JSON.");
-                case "credential" -> OpenAiError.badGateway("The gateway could not obtain a credential for the model backend.");
-                case "too_large" -> OpenAiError.badGateway("The model backend's response exceeds the proxy's size limit.");
-                default -> OpenAiError.badGateway("The model backend could not be reached.");
-            });
-        }
-        throw new OpenAiErrorException(OpenAiError.unavailable(
-                "No backend is available for this deployment: every backend is tripped. Retry later."));
     }
 
     private static boolean isJson(byte[] body) {
@@ -130,18 +191,24 @@ public class Dispatcher {
     /** A retried-away SSE answer is never read: cancel it so the connection is freed. */
     private static void release(UpstreamResponse response) {
         if (response != null && response.isStream()) {
-            response.stream().subscribe(new CancellingSubscriber());
-        }
-    }
+            response.stream().subscribe(new Subscriber<>() {
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    subscription.cancel();
+                }
 
-    private static void pause(RetryDecision decision) {
-        if (decision.delay().isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(decision.delay());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                @Override
+                public void onNext(byte[] item) {
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
         }
     }
 }

@@ -1,18 +1,16 @@
 package dev.mcpgateway.llm.relay;
 
 import java.net.http.HttpHeaders;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Flow;
+import org.reactivestreams.Publisher;
 
 /**
- * A backend's answer: status and headers, then either the whole body or (for SSE) a stream of chunks, which is
- * abandoned when no chunk arrives for {@code idleTimeout} (the backend's timeout).
+ * A backend's answer: status and headers, then either the whole body or (for SSE) a stream of chunks as the
+ * connection reads them, which is abandoned when no chunk arrives for {@code idleTimeout} (the backend's timeout).
  */
 public record UpstreamResponse(String backendId, int status, HttpHeaders headers, byte[] body,
-                               Flow.Publisher<List<ByteBuffer>> stream, Duration idleTimeout) {
+                               Publisher<byte[]> stream, Duration idleTimeout) {
 
     public boolean isStream() {
         return stream != null;

@@ -10,6 +10,7 @@ import dev.mcpgateway.llm.usage.Usage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,11 +26,14 @@ final class CallAccounting {
     private final ResponseCache cache;
     private final CacheKey cacheKey;
     private final Duration cacheTtl;
+    private final Executor settleOn;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile TokenMetricDimensions dimensions;
 
     CallAccounting(TokenLimits limits, TokenLimits.Held held, Optional<TokenMetrics> metrics,
-                   TokenMetricDimensions dimensions, ResponseCache cache, CacheKey cacheKey, Duration cacheTtl) {
+                   TokenMetricDimensions dimensions, ResponseCache cache, CacheKey cacheKey, Duration cacheTtl,
+                   Executor settleOn) {
+        this.settleOn = settleOn;
         this.limits = limits;
         this.held = held;
         this.metrics = metrics;
@@ -76,6 +80,19 @@ final class CallAccounting {
             cache.put(cacheKey, answer, cacheTtl);
         }
         return headers;
+    }
+
+    /**
+     * Where the end of the call may run: the event loop itself when nothing is held or cached, else a virtual thread
+     * (settling counters or storing an answer may wait on Redis).
+     */
+    Executor settleOn() {
+        return settleOn;
+    }
+
+    /** {@link #finish} where it may run, for an end nobody waits on (a stream's). */
+    void finishLater(Usage usage, boolean estimated, CachedResponse answer) {
+        settleOn.execute(() -> finish(usage, estimated, answer));
     }
 
     /** The call ended without consuming anything (refused upstream, failed, or served from the cache). */

@@ -8,15 +8,14 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The OpenAI-style ({@code /v1/...}, model in the body) and Azure OpenAI-style ({@code /openai/deployments/{id}/...})
- * routes. Bodies are taken as raw bytes so they can be forwarded as received.
+ * routes. Bodies are taken as raw bytes so they can be forwarded as received. No {@code @ExecuteOn}: a call stays on
+ * the event loop that received it (see {@link ProxyPipeline#handle}); the answer completes the returned future.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class LlmProxyController {
 
     private final ProxyPipeline pipeline;
@@ -26,37 +25,37 @@ public class LlmProxyController {
     }
 
     @Post(uri = "/v1/chat/completions", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> chat(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> chat(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.CHAT_COMPLETIONS, null, request, body);
     }
 
     @Post(uri = "/v1/completions", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> completions(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> completions(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.COMPLETIONS, null, request, body);
     }
 
     @Post(uri = "/v1/embeddings", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> embeddings(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> embeddings(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.EMBEDDINGS, null, request, body);
     }
 
     @Post(uri = "/v1/responses", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> responses(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> responses(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.RESPONSES, null, request, body);
     }
 
     @Post(uri = "/openai/deployments/{deployment}/chat/completions", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> azureChat(@PathVariable String deployment, HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> azureChat(@PathVariable String deployment, HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.CHAT_COMPLETIONS, deployment, request, body);
     }
 
     @Post(uri = "/openai/deployments/{deployment}/completions", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> azureCompletions(@PathVariable String deployment, HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> azureCompletions(@PathVariable String deployment, HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.COMPLETIONS, deployment, request, body);
     }
 
     @Post(uri = "/openai/deployments/{deployment}/embeddings", consumes = MediaType.ALL, produces = MediaType.ALL)
-    MutableHttpResponse<?> azureEmbeddings(@PathVariable String deployment, HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<?>> azureEmbeddings(@PathVariable String deployment, HttpRequest<?> request, @Nullable @Body byte[] body) {
         return pipeline.handle(Operation.EMBEDDINGS, deployment, request, body);
     }
 }

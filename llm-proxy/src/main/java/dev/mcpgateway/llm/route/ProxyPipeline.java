@@ -23,11 +23,18 @@ import dev.mcpgateway.llm.usage.IncludeUsage;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +60,12 @@ public class ProxyPipeline {
     private final BeanProvider<ResponseCache> cache;
     private final BeanProvider<TokenMetrics> metrics;
     private final PromptTokenEstimator estimator;
+    private final ExecutorService blocking;
 
     public ProxyPipeline(LlmSettings settings, RouteTable routes, Dispatcher dispatcher, ConsumerResolver consumers,
                          Affinity affinity, TokenLimits limits, CacheSettings cacheSettings,
                          BeanProvider<ResponseCache> cache, BeanProvider<TokenMetrics> metrics,
-                         PromptTokenEstimator estimator) {
+                         PromptTokenEstimator estimator, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.settings = settings;
         this.routes = routes;
         this.dispatcher = dispatcher;
@@ -68,22 +76,42 @@ public class ProxyPipeline {
         this.cache = cache;
         this.metrics = metrics;
         this.estimator = estimator;
+        this.blocking = blocking;
     }
 
-    public MutableHttpResponse<?> handle(Operation operation, String azureDeployment, HttpRequest<?> http, byte[] bytes) {
-        try {
-            return proxy(operation, azureDeployment, http, bytes);
-        } catch (OpenAiErrorException e) {
-            return OpenAiErrorResponses.render(e.error(), e.headers());
-        } catch (RuntimeException e) {
-            LOG.error("LLM proxy fault on {}", http.getPath(), e);
-            return OpenAiErrorResponses.render(new OpenAiError(500,
-                    "The gateway failed to process the request.", "api_error", null, "internal_error"));
-        }
-    }
-
-    private MutableHttpResponse<?> proxy(Operation operation, String azureDeployment, HttpRequest<?> http, byte[] bytes) {
+    /**
+     * Runs on the event loop that received the call, which also runs the upstream call and relays its answer. Only
+     * steps that may wait on the network leave it, per call: checking a gateway access token, and token counters or
+     * the cache (which may live in Redis) run on a virtual thread.
+     */
+    public CompletableFuture<MutableHttpResponse<?>> handle(Operation operation, String azureDeployment,
+                                                             HttpRequest<?> http, byte[] bytes) {
         long start = System.nanoTime();
+        CompletableFuture<MutableHttpResponse<?>> response;
+        try {
+            response = consumers.mayBlock(http.getHeaders())
+                    ? CompletableFuture.supplyAsync(() -> proxy(operation, azureDeployment, http, bytes, start, true), blocking)
+                            .thenCompose(Function.identity())
+                    : proxy(operation, azureDeployment, http, bytes, start, false);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        return response.exceptionally(failure -> refusal(failure, http));
+    }
+
+    private static MutableHttpResponse<?> refusal(Throwable failure, HttpRequest<?> http) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (e instanceof OpenAiErrorException refused) {
+            return OpenAiErrorResponses.render(refused.error(), refused.headers());
+        }
+        LOG.error("LLM proxy fault on {}", http.getPath(), e);
+        return OpenAiErrorResponses.render(new OpenAiError(500,
+                "The gateway failed to process the request.", "api_error", null, "internal_error"));
+    }
+
+    private CompletableFuture<MutableHttpResponse<?>> proxy(Operation operation, String azureDeployment,
+                                                             HttpRequest<?> http, byte[] bytes, long start,
+                                                             boolean mayBlock) {
         if (bytes != null && bytes.length > settings.getMaxBodyBytes()) {
             throw new OpenAiErrorException(new OpenAiError(413, "The request body exceeds the limit of "
                     + settings.getMaxBodyBytes() + " bytes.", "invalid_request_error", null, "request_too_large"));
@@ -110,6 +138,13 @@ public class ProxyPipeline {
                 meters.map(m -> m.customValues(new CallAttributes(consumer, http.getHeaders()))).orElse(Map.of()));
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
+        boolean blockingSteps = !applicable.isEmpty() || caching;
+        if (blockingSteps && !mayBlock) {
+            // counters and cache may sit in Redis: the call starts over on a virtual thread, where waiting is fine
+            // (the steps above are cheap and have no side effect, so running them twice costs microseconds)
+            return CompletableFuture.supplyAsync(() -> proxy(operation, azureDeployment, http, bytes, start, true), blocking)
+                    .thenCompose(Function.identity());
+        }
         JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
         // counted up front only when a limit must reserve it; otherwise at the end of a call that reported no usage
         LongSupplier estimate = new PromptEstimate(estimator, json, body.bytes(), deployment);
@@ -125,13 +160,13 @@ public class ProxyPipeline {
         }
         CacheKey key = caching ? CacheKey.of(partition(consumer), deployment, json) : null;
         CallAccounting accounting = new CallAccounting(limits, held, meters, dims,
-                caching ? cache.get() : null, key, cacheSettings.getTtl());
+                caching ? cache.get() : null, key, cacheSettings.getTtl(), blockingSteps ? blocking : Runnable::run);
         try {
             if (key != null) {
                 var hit = cache.get().get(key);
                 if (hit.isPresent()) {
                     accounting.release();
-                    return ResponseWriter.cached(hit.get());
+                    return CompletableFuture.completedFuture(ResponseWriter.cached(hit.get()));
                 }
             }
             RequestBody forwarded = body;
@@ -146,14 +181,20 @@ public class ProxyPipeline {
             ProxyRequest request = new ProxyRequest(operation, azure, deployment,
                     http.getParameters().get("api-version"), forwarded, http.getHeaders(), client);
             Affinity.Key affinityKey = affinity.key(pool, http);
-            MutableHttpResponse<?> response = Relay.send(dispatcher, pool, request, affinityKey.value(), accounting,
-                    estimator, estimate, addedUsage, start);
-            affinityKey.newCookie().ifPresent(response::cookie);
-            return response;
+            return Relay.send(dispatcher, pool, request, affinityKey.value(), accounting, estimator, estimate, addedUsage,
+                    start, inboundChannel(http)).thenApply(response -> {
+                        affinityKey.newCookie().ifPresent(response::cookie);
+                        return response;
+                    });
         } catch (RuntimeException e) {
             accounting.release();
             throw e;
         }
+    }
+
+    /** The caller's connection, whose event loop will also run the upstream call. */
+    private static Object inboundChannel(HttpRequest<?> http) {
+        return http instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel() : null;
     }
 
     /** The cache partition: the subscription, or for anonymous callers their address (never shared). */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.balance.Pool;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import dev.mcpgateway.llm.cache.CachedResponse;
 import dev.mcpgateway.llm.relay.Dispatcher;
 import dev.mcpgateway.llm.relay.UpstreamResponse;
@@ -32,11 +34,31 @@ final class Relay {
     private Relay() {
     }
 
-    static MutableHttpResponse<?> send(Dispatcher dispatcher, Pool pool, ProxyRequest request, String affinityKey,
-                                       CallAccounting accounting, PromptTokenEstimator estimator, LongSupplier estimate,
-                                       boolean addedUsage, long start) {
+    /**
+     * The answer when it comes; its handling runs where the accounting may run (the event loop that got the answer,
+     * or a virtual thread when settling may wait on Redis). A failed dispatch releases what the call held.
+     */
+    static CompletableFuture<MutableHttpResponse<?>> send(Dispatcher dispatcher, Pool pool, ProxyRequest request,
+                                                          String affinityKey, CallAccounting accounting,
+                                                          PromptTokenEstimator estimator, LongSupplier estimate,
+                                                          boolean addedUsage, long start, Object inbound) {
         long sent = System.nanoTime();
-        UpstreamResponse upstream = dispatcher.dispatch(pool, request, affinityKey);
+        return dispatcher.dispatch(pool, request, affinityKey, inbound).handleAsync((upstream, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                }
+                return respond(upstream, request, accounting, estimator, estimate, addedUsage, start, sent);
+            } catch (RuntimeException e) {
+                accounting.release();
+                throw e;
+            }
+        }, accounting.settleOn());
+    }
+
+    private static MutableHttpResponse<?> respond(UpstreamResponse upstream, ProxyRequest request,
+                                                  CallAccounting accounting, PromptTokenEstimator estimator,
+                                                  LongSupplier estimate, boolean addedUsage, long start, long sent) {
         long backendNanos = System.nanoTime() - sent;
         accounting.servedBy(upstream.backendId());
         if (upstream.status() == 429) {

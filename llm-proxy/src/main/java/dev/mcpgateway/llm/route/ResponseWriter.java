@@ -6,10 +6,7 @@ import dev.mcpgateway.llm.relay.UpstreamResponse;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
 import org.reactivestreams.Publisher;
-import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 
 /** Turns a backend's answer into the caller's response: status, safe headers, body bytes or live SSE chunks. */
@@ -35,12 +32,9 @@ final class ResponseWriter {
                 .body(hit.body());
     }
 
-    /** Each upstream read becomes one downstream chunk as soon as it arrives. */
+    /** Each upstream read becomes one downstream chunk as soon as it arrives (the stream enforces its idle timeout). */
     static Flux<byte[]> chunks(UpstreamResponse upstream) {
-        return JdkFlowAdapter.flowPublisherToFlux(upstream.stream())
-                .timeout(upstream.idleTimeout())
-                .map(ResponseWriter::concat)
-                .filter(bytes -> bytes.length > 0);
+        return Flux.from(upstream.stream()).filter(bytes -> bytes.length > 0);
     }
 
     private static <T> MutableHttpResponse<T> withHeaders(MutableHttpResponse<T> response, UpstreamResponse upstream) {
@@ -51,20 +45,5 @@ final class ResponseWriter {
         });
         response.contentType(upstream.contentType());
         return response;
-    }
-
-    private static byte[] concat(List<ByteBuffer> buffers) {
-        int size = 0;
-        for (ByteBuffer b : buffers) {
-            size += b.remaining();
-        }
-        byte[] out = new byte[size];
-        int at = 0;
-        for (ByteBuffer b : buffers) {
-            int n = b.remaining();
-            b.get(out, at, n);
-            at += n;
-        }
-        return out;
     }
 }

@@ -63,7 +63,7 @@ final class StreamRelay {
                     }
                     accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(),
                             Duration.ofNanos(System.nanoTime() - sentAt)));
-                    accounting.finish(usage.usage(), !usage.reported(), whole
+                    accounting.finishLater(usage.usage(), !usage.reported(), whole
                             ? new CachedResponse(200, "text/event-stream", captured.toByteArray(), true) : null);
                 });
     }

@@ -33,6 +33,11 @@ class LlmProxyBenchmark {
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
     private static final String STREAM = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
     private static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 2000);
+    /**
+     * Load at concurrency 16 before measuring. The proxy's JIT compiler was still busy after 3 s: a profile of the
+     * c=10 window showed the C2 compiler thread using about as much CPU as an event loop.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 5));
 
     @Test
@@ -58,9 +63,22 @@ class LlmProxyBenchmark {
                 for (Map.Entry<String, Load> t : targets.entrySet()) {
                     Load load = t.getValue();
                     load.sequential(CHAT, SEQUENTIAL);      // warm-up (JIT, connection pools)
-                    load.throughput(CHAT, 16, Duration.ofSeconds(3));
+                    load.throughput(CHAT, 16, WARM_UP);
                     latency.put(t.getKey(), load.sequential(CHAT, SEQUENTIAL));
+                    ProcessHandle measured = switch (t.getKey()) {
+                        case "our proxy" -> proxy.toHandle();
+                        case "Portkey" -> portkey.toHandle();
+                        default -> ProcessHandle.current();
+                    };
+                    long[] cpuBefore = cpuMicros(measured);
                     double c10 = load.throughput(CHAT, 10, WINDOW);
+                    // CPU (user + system, the kernel's share of thread hand-offs included) per call at c=10;
+                    // "direct" is the whole test JVM: the load generator and the fake backend together
+                    long[] cpuAfter = cpuMicros(measured);
+                    double calls = c10 * WINDOW.toMillis() / 1000.0;
+                    String cpuPerCall = String.format("%d (%d user + %d sys)",
+                            Math.round((cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) / calls),
+                            Math.round((cpuAfter[0] - cpuBefore[0]) / calls), Math.round((cpuAfter[1] - cpuBefore[1]) / calls));
                     double c64 = load.throughput(CHAT, 64, WINDOW);
                     String first;
                     try {
@@ -79,16 +97,17 @@ class LlmProxyBenchmark {
                         case "Portkey" -> rssMb(portkey.pid());
                         default -> "n/a (in the test JVM)";
                     };
-                    rows.add(String.format("| %s | %d | %d | %.0f | %.0f | %s | %s |", t.getKey(),
-                            Load.percentile(l, 50), Load.percentile(l, 99), c10, c64, first, rss));
+                    rows.add(String.format("| %s | %d | %d | %.0f | %s | %.0f | %s | %s |", t.getKey(),
+                            Load.percentile(l, 50), Load.percentile(l, 99), c10, cpuPerCall, c64, first, rss));
                 }
                 long[] direct = latency.get("direct");
                 long[] directFirst = ttfc.get("direct");
                 StringBuilder md = new StringBuilder();
-                md.append("| target | p50 µs (c=1) | p99 µs (c=1) | req/s c=10 | req/s c=64 | first chunk p50 µs | RSS |\n");
-                md.append("|---|---|---|---|---|---|---|\n");
+                md.append("| target | p50 µs (c=1) | p99 µs (c=1) | req/s c=10 | CPU µs/call c=10 | req/s c=64 | first chunk p50 µs | RSS |\n");
+                md.append("|---|---|---|---|---|---|---|---|\n");
                 rows.forEach(r -> md.append(r).append('\n'));
                 md.append('\n');
+                md.append(String.format("- load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim()));
                 for (String name : List.of("our proxy", "Portkey")) {
                     md.append(String.format("- %s adds p50 %d µs, p99 %d µs at concurrency 1; first chunk %s%n",
                             name,
@@ -131,13 +150,15 @@ class LlmProxyBenchmark {
     private static int awaitReady(Process proxy) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(proxy.getInputStream(), StandardCharsets.UTF_8));
         String line;
+        StringBuilder early = new StringBuilder();
         while ((line = out.readLine()) != null) {
             if (line.startsWith("READY ")) {
                 Thread.ofVirtual().start(() -> drain(out, Path.of("target/bench-proxy.log")));
                 return Integer.parseInt(line.substring(6).trim());
             }
+            early.append(line).append('\n');
         }
-        throw new IllegalStateException("the proxy JVM exited before it was ready");
+        throw new IllegalStateException("the proxy JVM exited before it was ready:\n" + early);
     }
 
     private static int portkeyPort;
@@ -175,6 +196,19 @@ class LlmProxyBenchmark {
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(bench.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(npm.waitFor(10, TimeUnit.MINUTES) && npm.exitValue() == 0, "npm ci in tools/bench failed");
+    }
+
+    /** {utime, stime} of a process and its children, from /proc/<pid>/stat, in microseconds. */
+    private static long[] cpuMicros(ProcessHandle process) throws Exception {
+        long user = 0;
+        long system = 0;
+        for (ProcessHandle p : java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants()).toList()) {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            user += Long.parseLong(fields[11]);
+            system += Long.parseLong(fields[12]);
+        }
+        return new long[] {user * 10_000, system * 10_000}; // USER_HZ is 100 on Linux
     }
 
     private static String rssMb(long pid) throws Exception {
