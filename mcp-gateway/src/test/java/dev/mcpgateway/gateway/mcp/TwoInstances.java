@@ -74,6 +74,7 @@ final class TwoInstances implements AutoCloseable {
             byte[] body = ("{\"id\": " + exchange.getRequestURI().getPath().substring(7) + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Connection", "close");
             try {
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -84,11 +85,12 @@ final class TwoInstances implements AutoCloseable {
         });
         backend.start();
         Map<String, Object> properties = new HashMap<>(settings);
+        boolean shared = !"file".equals(settings.get("gateway.store.type"));
         properties.put("spec.name", SPEC_NAME);
-        properties.put("gateway.store.type", "redis");
+        properties.putIfAbsent("gateway.store.type", "redis");
         properties.put("gateway.store.redis-uri", redis.uri());
         a = GatewayFixture.start(dataDir.resolve("a"), properties);
-        b = GatewayFixture.start(dataDir.resolve("b"), properties);
+        b = shared ? GatewayFixture.start(dataDir.resolve("b"), properties) : a;
         String api = "{\"openapi\": " + new ObjectMapper().writeValueAsString(SPEC) + ", \"serviceUrl\": "
                 + "\"http://127.0.0.1:" + backend.getAddress().getPort() + "\"}";
         assertEquals(201, a.admin("PUT", "/admin/apis/items", api).status());
