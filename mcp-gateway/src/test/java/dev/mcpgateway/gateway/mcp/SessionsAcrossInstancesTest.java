@@ -194,7 +194,8 @@ class SessionsAcrossInstancesTest {
     }
 
     @Test
-    @Disabled("intermittent hang of a tools/call inside ToolExecutor's timed poll, see the report")
+    @Disabled("not reliable yet: in this run the backend answers some tools/call only at the 30 s upstream deadline"
+            + " (root cause not found; the raw-HTTP tests above pass); see docs/adr/0304-mcp-sessions-in-redis.md")
     void theTypeScriptSdkClientWorksWithRequestsAlternatingBetweenInstances() throws Exception {
         Path script = Path.of(getClass().getResource("/node/ts-sdk-two-instances.mjs").toURI());
         CompletableFuture<NodeTools.Result> run = CompletableFuture.supplyAsync(() -> {
