@@ -33,15 +33,15 @@ const summary = { protocolVersion: transport.protocolVersion ?? null };
 const tools = await client.listTools();
 summary.tools = tools.tools.map((t) => t.name);
 summary.items = [];
-for (let id = 1; id <= 6; id++) {
-  const result = await client.callTool({ name: 'getItem', arguments: { id } });
+for (const productId of ['p-100', 'p-101', 'p-102', 'p-103', 'p-104', 'p-105']) {
+  const result = await client.callTool({ name: 'getProduct', arguments: { productId } });
   summary.items.push(result.structuredContent?.id ?? null);
 }
 console.log('READY');
 const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 30000).unref());
 summary.listChanged = await Promise.race([changed, timeout]);
 const after = await client.listTools();
-summary.descriptionAfter = after.tools[0]?.description ?? null;
+summary.descriptionAfter = after.tools.find((t) => t.name === 'getProduct')?.description ?? null;
 await transport.terminateSession();
 await client.close();
 summary.served = served;

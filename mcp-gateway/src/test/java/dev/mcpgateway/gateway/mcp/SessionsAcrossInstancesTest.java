@@ -194,36 +194,38 @@ class SessionsAcrossInstancesTest {
     }
 
     @Test
-    @Disabled("not reliable yet: in this run the backend answers some tools/call only at the 30 s upstream deadline"
-            + " (root cause not found; the raw-HTTP tests above pass); see docs/adr/0304-mcp-sessions-in-redis.md")
+    @Disabled("not reliable yet: with this client alternating between instances, some tools/call wait for the whole"
+            + " 30 s upstream deadline (seen with two different backends); the same sequence over raw HTTP passes."
+            + " Root cause not found; see the mcp-sessions report")
     void theTypeScriptSdkClientWorksWithRequestsAlternatingBetweenInstances() throws Exception {
         Path script = Path.of(getClass().getResource("/node/ts-sdk-two-instances.mjs").toURI());
         CompletableFuture<NodeTools.Result> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return NodeTools.run(script, List.of(gateways.a.uri("/mcp/items").toString(),
+                return NodeTools.run(script, List.of(gateways.a.uri("/mcp/shop").toString(),
                         Integer.toString(gateways.b.uri("/").getPort())), Map.of(), Duration.ofSeconds(90));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         SessionStore store = gateways.a.bean(SessionStore.class);
-        int before = gateways.backendCalls.get();
         long deadline = System.nanoTime() + 60_000_000_000L;
-        // the change must come while the client listens, after its calls
-        while (!run.isDone() && System.nanoTime() < deadline && (gateways.backendCalls.get() < before + 6
-                || store.sessionsOf("items").stream().noneMatch(s -> s.standaloneStream().isAttached()
-                        && s.client().map(c -> c.info().name()).orElse("").equals("round-robin-client")))) {
+        // the change must come while the client listens
+        while (!run.isDone() && System.nanoTime() < deadline && store.sessionsOf("shop").stream().noneMatch(s ->
+                s.standaloneStream().isAttached()
+                        && s.client().map(c -> c.info().name()).orElse("").equals("round-robin-client"))) {
             Thread.sleep(50);
         }
-        gateways.changeTools();
+        assertEquals(200, gateways.a.admin("PUT", "/admin/mcp-servers/shop", "{\"apiId\": \"shop\", "
+                + "\"tools\": {\"getProduct\": {\"description\": \"change 1\"}}}").status());
         NodeTools.Result result = run.get(100, TimeUnit.SECONDS);
-        assertTrue(result.succeeded(), "node: " + result + " backend calls " + (gateways.backendCalls.get() - before));
+        assertTrue(result.succeeded(), "node: " + result);
         String line = result.output().lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError(result.output()));
         JsonNode summary = McpHttpClient.json(line.substring("RESULT ".length()));
 
         assertEquals(V, summary.path("protocolVersion").asText());
-        assertEquals("[1,2,3,4,5,6]", summary.path("items").toString());
+        assertEquals("[\"p-100\",\"p-101\",\"p-102\",\"p-103\",\"p-104\",\"p-105\"]",
+                summary.path("items").toString());
         assertTrue(summary.path("listChanged").asBoolean(), "tools/list_changed reached the client");
         assertTrue(summary.path("descriptionAfter").asText().startsWith("change "), summary.toString());
         JsonNode served = summary.path("served");

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
 import dev.mcpgateway.gateway.mcp.transport.CallerResolver;
+import dev.mcpgateway.samples.shop.SampleShopServer;
 import dev.mcpgateway.testsupport.RedisServerFixture;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -53,6 +54,7 @@ final class TwoInstances implements AutoCloseable {
 
     final RedisServerFixture redis;
     final HttpServer backend;
+    final SampleShopServer shop;
     final AtomicInteger backendCalls = new AtomicInteger();
     final GatewayFixture a;
     final GatewayFixture b;
@@ -84,6 +86,7 @@ final class TwoInstances implements AutoCloseable {
             exchange.close();
         });
         backend.start();
+        shop = SampleShopServer.start(0);
         Map<String, Object> properties = new HashMap<>(settings);
         boolean shared = !"file".equals(settings.get("gateway.store.type"));
         properties.put("spec.name", SPEC_NAME);
@@ -95,8 +98,12 @@ final class TwoInstances implements AutoCloseable {
                 + "\"http://127.0.0.1:" + backend.getAddress().getPort() + "\"}";
         assertEquals(201, a.admin("PUT", "/admin/apis/items", api).status());
         assertEquals(201, a.admin("PUT", "/admin/mcp-servers/items", "{\"apiId\": \"items\"}").status());
+        assertEquals(201, a.admin("PUT", "/admin/apis/shop", "{\"openapi\": \"classpath:specs/shop.yaml\", "
+                + "\"serviceUrl\": \"" + shop.baseUrl() + "\"}").status());
+        assertEquals(201, a.admin("PUT", "/admin/mcp-servers/shop", "{\"apiId\": \"shop\"}").status());
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (b.catalog().find("items").isEmpty() && System.nanoTime() < deadline) {
+        while ((b.catalog().find("items").isEmpty() || b.catalog().find("shop").isEmpty())
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
@@ -121,6 +128,7 @@ final class TwoInstances implements AutoCloseable {
         a.close();
         b.close();
         backend.stop(0);
+        shop.close();
         redis.close();
     }
 }
