@@ -22,6 +22,8 @@ public interface McpSettings {
     long DEFAULT_LIST_TTL_MS = 60_000;
     String DEFAULT_KEEP_ALIVE_INTERVAL = "20s";
     int DEFAULT_MAX_SESSIONS = 10_000;
+    String DEFAULT_RESUMPTION_MAX_AGE = "10m";
+    String DEFAULT_REDIS_KEY_PREFIX = "mcpgw:mcp:";
 
     /**
      * Origins (scheme://host[:port]) browsers may call the MCP endpoints from, besides loopback origins; {@code *}
@@ -57,6 +59,17 @@ public interface McpSettings {
     /** How many events of each SSE stream are kept for {@code Last-Event-ID} resumption. */
     @Bindable(defaultValue = "" + DEFAULT_RESUMPTION_BUFFER)
     int getResumptionBuffer();
+
+    /**
+     * How long stream events stay replayable when sessions are shared through Redis (the in-memory store bounds
+     * them by count only).
+     */
+    @Bindable(defaultValue = DEFAULT_RESUMPTION_MAX_AGE)
+    Duration getResumptionMaxAge();
+
+    /** Where shared sessions live in Redis ({@code gateway.store.type: redis}). */
+    @Bindable(defaultValue = DEFAULT_REDIS_KEY_PREFIX)
+    String getRedisKeyPrefix();
 
     /** The {@code ttlMs} hint on stateless (2026-07-28) list and discover results. */
     @Bindable(defaultValue = "" + DEFAULT_LIST_TTL_MS)

@@ -2,7 +2,6 @@ package dev.mcpgateway.gateway.mcp.legacy;
 
 import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.catalog.ServedMcpServer;
-import dev.mcpgateway.gateway.mcp.McpSettings;
 import dev.mcpgateway.gateway.mcp.protocol.Incoming;
 import dev.mcpgateway.gateway.mcp.protocol.JsonRpcErrors;
 import dev.mcpgateway.gateway.mcp.protocol.McpDispatcher;
@@ -12,11 +11,14 @@ import dev.mcpgateway.gateway.mcp.protocol.ProtocolVersions;
 import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.session.McpSession;
+import dev.mcpgateway.gateway.mcp.session.NewSession;
+import dev.mcpgateway.gateway.mcp.session.SessionClient;
 import dev.mcpgateway.gateway.mcp.session.SessionLimitException;
 import dev.mcpgateway.gateway.mcp.session.SessionMessages;
 import dev.mcpgateway.gateway.mcp.session.SessionStore;
 import dev.mcpgateway.gateway.mcp.session.SseEvent;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
@@ -41,16 +43,14 @@ public class LegacySseExchange {
     private final SessionMessages messages;
     private final McpDispatcher dispatcher;
     private final MessageWriter writer;
-    private final int replayCapacity;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     public LegacySseExchange(SessionStore sessions, SessionMessages messages, McpDispatcher dispatcher,
-                             MessageWriter writer, McpSettings settings) {
+                             MessageWriter writer) {
         this.sessions = sessions;
         this.messages = messages;
         this.dispatcher = dispatcher;
         this.writer = writer;
-        this.replayCapacity = settings.getResumptionBuffer();
     }
 
     /** Opens a session and its stream, the {@code endpoint} event first; the session ends with the connection. */
@@ -58,8 +58,8 @@ public class LegacySseExchange {
         Optional<String> owner = facts.caller().map(CallContext.Caller::subject);
         McpSession session;
         try {
-            session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.LEGACY_SSE,
-                    ProtocolVersions.V2024_11_05, owner, replayCapacity));
+            session = sessions.create(new NewSession(server.name(), McpSession.Transport.LEGACY_SSE,
+                    ProtocolVersions.V2024_11_05, owner, Optional.empty()));
         } catch (SessionLimitException e) {
             return new Reply.Json(503, JsonRpcErrors.error(null, JsonRpcErrors.SERVER_ERROR,
                     "Service unavailable: too many sessions, try again later"));
@@ -114,8 +114,10 @@ public class LegacySseExchange {
 
     private JSONRPCResponse initialize(ServedMcpServer server, McpSession session, JSONRPCRequest request) {
         try {
-            InitializeResult result = dispatcher.initialize(server, request, REVISIONS);
+            InitializeRequest init = dispatcher.initializeParams(request);
+            InitializeResult result = dispatcher.initialize(server, init, REVISIONS);
             session.protocolVersion(result.protocolVersion());
+            session.client(new SessionClient(init.clientInfo(), init.capabilities()));
             return JSONRPCResponse.result(request.id(), result);
         } catch (McpProtocolException e) {
             return JsonRpcErrors.response(request.id(), e.code(), e.getMessage());

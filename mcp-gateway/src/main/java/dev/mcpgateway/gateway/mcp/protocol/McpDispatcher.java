@@ -65,7 +65,15 @@ public final class McpDispatcher {
 
     public InitializeResult initialize(ServedMcpServer server, JSONRPCRequest request, List<String> supported)
             throws McpProtocolException {
-        InitializeRequest init = params(request, InitializeRequest.class);
+        return initialize(server, params(request, InitializeRequest.class), supported);
+    }
+
+    /** The parameters of an {@code initialize} request: what the session remembers of its client. */
+    public InitializeRequest initializeParams(JSONRPCRequest request) throws McpProtocolException {
+        return params(request, InitializeRequest.class);
+    }
+
+    public InitializeResult initialize(ServedMcpServer server, InitializeRequest init, List<String> supported) {
         String version = ProtocolVersions.negotiate(init.protocolVersion(), supported);
         return new InitializeResult(version, CAPABILITIES, server.serverInfo(), server.instructions().orElse(null));
     }

@@ -2,6 +2,7 @@ package dev.mcpgateway.gateway.mcp.session;
 
 import dev.mcpgateway.gateway.mcp.McpSettings;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,37 +10,42 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-/** The embedded session store: a map, swept for idle sessions once a minute (and checked on every lookup). */
+/**
+ * The embedded session store: a map, swept for idle sessions once a minute (and checked on every lookup). Used
+ * unless the gateway keeps its state in Redis.
+ */
 @Singleton
+@Requires(property = "gateway.store.type", notEquals = "redis")
 public class InMemorySessionStore implements SessionStore {
 
-    private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, MemorySession> sessions = new ConcurrentHashMap<>();
     private final Duration idleTimeout;
     private final int maxSessions;
+    private final int replayCapacity;
 
     public InMemorySessionStore(McpSettings settings) {
         this.idleTimeout = settings.getSessionIdleTimeout();
         this.maxSessions = settings.getMaxSessions();
+        this.replayCapacity = settings.getResumptionBuffer();
     }
 
     @Override
-    public McpSession create(Function<String, McpSession> factory) {
+    public McpSession create(NewSession start) {
         if (sessions.size() >= maxSessions) {
             expireIdle();
             if (sessions.size() >= maxSessions) {
                 throw new SessionLimitException();
             }
         }
-        McpSession session = factory.apply(SessionIds.next());
+        MemorySession session = new MemorySession(SessionIds.next(), start, replayCapacity);
         sessions.put(session.id(), session);
         return session;
     }
 
     @Override
     public Optional<McpSession> find(String sessionId) {
-        McpSession session = sessionId == null ? null : sessions.get(sessionId);
+        MemorySession session = sessionId == null ? null : sessions.get(sessionId);
         if (session == null) {
             return Optional.empty();
         }
@@ -53,7 +59,7 @@ public class InMemorySessionStore implements SessionStore {
 
     @Override
     public boolean remove(String sessionId) {
-        McpSession session = sessions.remove(sessionId);
+        MemorySession session = sessions.remove(sessionId);
         if (session != null) {
             session.terminate();
         }
@@ -62,16 +68,17 @@ public class InMemorySessionStore implements SessionStore {
 
     @Override
     public Collection<McpSession> sessionsOf(String serverName) {
-        return sessions.values().stream().filter(s -> s.serverName().equals(serverName)).toList();
+        return sessions.values().stream().filter(s -> s.serverName().equals(serverName)).map(McpSession.class::cast)
+                .toList();
     }
 
     @Scheduled(fixedDelay = "1m")
     void expireIdle() {
         Instant now = Instant.now();
-        sessions.values().stream().filter(s -> expired(s, now)).map(McpSession::id).toList().forEach(this::remove);
+        sessions.values().stream().filter(s -> expired(s, now)).map(MemorySession::id).toList().forEach(this::remove);
     }
 
-    private boolean expired(McpSession session, Instant now) {
+    private boolean expired(MemorySession session, Instant now) {
         // A session with an open stream is in use even when the client sends nothing.
         return session.lastSeen().plus(idleTimeout).isBefore(now) && !session.standaloneStream().isAttached();
     }

@@ -2,140 +2,63 @@ package dev.mcpgateway.gateway.mcp.session;
 
 import dev.mcpgateway.gateway.mcp.protocol.InFlightCalls;
 import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the gateway remembers of one client between requests: the server it talks to, the negotiated revision, its
- * SSE streams (for resumption) and its running calls (for cancellation). Everything here is plain data a shared
- * store could hold, except the live streams, which stay on the instance holding the connection.
+ * What the gateway remembers of one client between requests: the server it talks to, the negotiated revision, the
+ * client's description, its SSE streams (for resumption) and its running calls (for cancellation). The embedded
+ * store keeps one object per session ({@link MemorySession}); a shared store hands out a fresh view per request
+ * whose changes are written through.
  */
-public final class McpSession {
+public interface McpSession {
 
     /** Which transport opened the session: it decides where responses go. */
-    public enum Transport { STREAMABLE_HTTP, LEGACY_SSE }
+    enum Transport { STREAMABLE_HTTP, LEGACY_SSE }
 
     /** The standalone stream: GET on Streamable HTTP, the one SSE connection on the legacy transport. */
-    public static final String STANDALONE_STREAM = "0";
-    private static final int KEPT_STREAMS = 32;
+    String STANDALONE_STREAM = "0";
 
-    private final String id;
-    private final String serverName;
-    private final Transport transport;
-    private final Optional<String> ownerSubject;
-    private final int replayCapacity;
-    private final AtomicLong eventSequence = new AtomicLong();
-    private final AtomicLong streamCounter = new AtomicLong();
-    private final InFlightCalls inFlight = new InFlightCalls();
-    private final Map<String, EventStream> streams = new LinkedHashMap<>();
-    private final EventStream standalone;
-    private volatile String protocolVersion;
-    private volatile LoggingLevel logLevel = LoggingLevel.INFO;
-    private volatile boolean initialized;
-    private volatile Instant lastSeen = Instant.now();
+    String id();
 
-    public McpSession(String id, String serverName, Transport transport, String protocolVersion,
-                      Optional<String> ownerSubject, int replayCapacity) {
-        this.id = id;
-        this.serverName = serverName;
-        this.transport = transport;
-        this.protocolVersion = protocolVersion;
-        this.ownerSubject = ownerSubject;
-        this.replayCapacity = replayCapacity;
-        this.standalone = new EventStream(STANDALONE_STREAM, replayCapacity, eventSequence);
-    }
+    String serverName();
 
-    public String id() {
-        return id;
-    }
-
-    public String serverName() {
-        return serverName;
-    }
-
-    public Transport transport() {
-        return transport;
-    }
+    Transport transport();
 
     /** The subject that created the session; requests from anyone else are refused once auth is on. */
-    public Optional<String> ownerSubject() {
-        return ownerSubject;
-    }
+    Optional<String> ownerSubject();
 
-    public String protocolVersion() {
-        return protocolVersion;
-    }
+    String protocolVersion();
 
-    public void protocolVersion(String negotiated) {
-        this.protocolVersion = negotiated;
-    }
+    void protocolVersion(String negotiated);
 
-    public LoggingLevel logLevel() {
-        return logLevel;
-    }
+    /** Who the client said it is at {@code initialize}; empty before a legacy session's initialize. */
+    Optional<SessionClient> client();
 
-    public void logLevel(LoggingLevel level) {
-        this.logLevel = level;
-    }
+    void client(SessionClient client);
 
-    public boolean initialized() {
-        return initialized;
-    }
+    LoggingLevel logLevel();
 
-    public void markInitialized() {
-        this.initialized = true;
-    }
+    void logLevel(LoggingLevel level);
 
-    public InFlightCalls inFlight() {
-        return inFlight;
-    }
+    boolean initialized();
 
-    public EventStream standaloneStream() {
-        return standalone;
-    }
+    void markInitialized();
+
+    /** The calls of this session running on this instance. */
+    InFlightCalls inFlight();
+
+    /** Cancels a running call of this session, wherever it runs; unknown or finished ids are ignored. */
+    void cancel(Object requestId);
+
+    EventStream standaloneStream();
 
     /** A new stream for one POST's response; the oldest finished streams are forgotten beyond a small bound. */
-    public synchronized EventStream openRequestStream() {
-        String streamId = Long.toString(streamCounter.incrementAndGet());
-        EventStream stream = new EventStream(streamId, replayCapacity, eventSequence);
-        streams.put(streamId, stream);
-        if (streams.size() > KEPT_STREAMS) {
-            streams.entrySet().removeIf(e -> e.getValue().isClosed() && streams.size() > KEPT_STREAMS);
-        }
-        return stream;
-    }
+    EventStream openRequestStream();
 
     /** The stream a {@code Last-Event-ID} points into, with the sequence to resume after. */
-    public synchronized Optional<Resumption> resumption(String lastEventId) {
-        int dash = lastEventId == null ? -1 : lastEventId.indexOf('-');
-        if (dash <= 0) {
-            return Optional.empty();
-        }
-        String streamId = lastEventId.substring(0, dash);
-        EventStream stream = STANDALONE_STREAM.equals(streamId) ? standalone : streams.get(streamId);
-        long seq = stream == null ? -1 : EventStream.sequenceOf(lastEventId, streamId);
-        return seq < 0 ? Optional.empty() : Optional.of(new Resumption(stream, seq));
-    }
+    Optional<Resumption> resumption(String lastEventId);
 
     /** Where to pick up a stream again. */
-    public record Resumption(EventStream stream, long afterSequence) {
-    }
-
-    public Instant lastSeen() {
-        return lastSeen;
-    }
-
-    public void touch() {
-        lastSeen = Instant.now();
-    }
-
-    /** Ends the session: running calls are cancelled, open streams closed. */
-    public synchronized void terminate() {
-        inFlight.cancelAll();
-        standalone.close();
-        streams.values().forEach(EventStream::close);
+    record Resumption(EventStream stream, long afterSequence) {
     }
 }

@@ -49,7 +49,7 @@ public class SessionMessages {
             case McpSchema.METHOD_NOTIFICATION_INITIALIZED -> session.markInitialized();
             case "notifications/cancelled" -> {
                 if (notification.params() instanceof Map<?, ?> params && params.get("requestId") != null) {
-                    session.inFlight().cancel(params.get("requestId"));
+                    session.cancel(params.get("requestId"));
                 }
             }
             default -> {

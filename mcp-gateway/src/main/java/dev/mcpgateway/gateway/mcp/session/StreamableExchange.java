@@ -2,7 +2,6 @@ package dev.mcpgateway.gateway.mcp.session;
 
 import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.catalog.ServedMcpServer;
-import dev.mcpgateway.gateway.mcp.McpSettings;
 import dev.mcpgateway.gateway.mcp.protocol.Incoming;
 import dev.mcpgateway.gateway.mcp.protocol.JsonRpcErrors;
 import dev.mcpgateway.gateway.mcp.protocol.McpDispatcher;
@@ -13,6 +12,7 @@ import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.protocol.ScopeChallenges;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.InitializeRequest;
 import io.modelcontextprotocol.spec.McpSchema.InitializeResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
@@ -37,16 +37,14 @@ public class StreamableExchange {
     private final SessionStore sessions;
     private final SessionMessages messages;
     private final McpDispatcher dispatcher;
-    private final int replayCapacity;
     // Tool calls run on their own virtual thread: one streamed over SSE outlives the request thread.
     private final StreamOnDemand streams;
 
     public StreamableExchange(SessionStore sessions, SessionMessages messages, McpDispatcher dispatcher,
-                              MessageWriter writer, McpSettings settings) {
+                              MessageWriter writer) {
         this.sessions = sessions;
         this.messages = messages;
         this.dispatcher = dispatcher;
-        this.replayCapacity = settings.getResumptionBuffer();
         this.streams = new StreamOnDemand(Executors.newVirtualThreadPerTaskExecutor(), writer);
     }
 
@@ -114,17 +112,19 @@ public class StreamableExchange {
     }
 
     private Reply initialize(ServedMcpServer server, JSONRPCRequest request, RequestFacts facts) {
-        InitializeResult result;
+        InitializeRequest init;
         try {
-            result = dispatcher.initialize(server, request, REVISIONS);
+            init = dispatcher.initializeParams(request);
         } catch (McpProtocolException e) {
             return new Reply.Json(400, JsonRpcErrors.response(request.id(), e.code(), e.getMessage()));
         }
+        InitializeResult result = dispatcher.initialize(server, init, REVISIONS);
         Optional<String> owner = facts.caller().map(CallContext.Caller::subject);
         McpSession session;
         try {
-            session = sessions.create(id -> new McpSession(id, server.name(), McpSession.Transport.STREAMABLE_HTTP,
-                    result.protocolVersion(), owner, replayCapacity));
+            session = sessions.create(new NewSession(server.name(), McpSession.Transport.STREAMABLE_HTTP,
+                    result.protocolVersion(), owner,
+                    Optional.of(new SessionClient(init.clientInfo(), init.capabilities()))));
         } catch (SessionLimitException e) {
             return new Reply.Json(503, JsonRpcErrors.response(request.id(), JsonRpcErrors.SERVER_ERROR,
                     "Service unavailable: too many sessions, try again later"));

@@ -3,6 +3,7 @@ package dev.mcpgateway.gateway.mcp.stateless;
 import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
 import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.session.EventStream;
+import dev.mcpgateway.gateway.mcp.session.MemoryEventStream;
 import dev.mcpgateway.gateway.mcp.session.SseEvent;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
@@ -38,7 +39,7 @@ public class ListenRegistry {
         boolean tools = request.params() instanceof Map<?, ?> params
                 && params.get("notifications") instanceof Map<?, ?> filter
                 && Boolean.TRUE.equals(filter.get("toolsListChanged"));
-        EventStream events = new EventStream("l" + streams.incrementAndGet(), 1, new AtomicLong());
+        EventStream events = new MemoryEventStream("l" + streams.incrementAndGet(), 1, new AtomicLong());
         Map<String, Object> agreed = tools ? Map.of("toolsListChanged", true) : Map.of();
         events.send(SseEvent.MESSAGE, writer.write(new JSONRPCNotification(McpSchema.JSONRPC_VERSION,
                 "notifications/subscriptions/acknowledged",

@@ -13,7 +13,7 @@ import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.protocol.RequestScope;
 import dev.mcpgateway.gateway.mcp.protocol.ScopeChallenges;
-import dev.mcpgateway.gateway.mcp.session.EventStream;
+import dev.mcpgateway.gateway.mcp.session.MemoryEventStream;
 import dev.mcpgateway.gateway.mcp.session.StreamOnDemand;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -119,7 +119,7 @@ public class StatelessExchange {
         InFlightCalls inFlight = new InFlightCalls();
         // In 2026-07-28 closing the response stream is the cancellation.
         return streams.answer(
-                () -> new EventStream("r" + streamCounter.incrementAndGet(), settings.getResumptionBuffer(), new AtomicLong()),
+                () -> new MemoryEventStream("r" + streamCounter.incrementAndGet(), settings.getResumptionBuffer(), new AtomicLong()),
                 () -> inFlight.cancel(request.id()), Reply.Opening.NONE,
                 sink -> {
                     RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), sink,

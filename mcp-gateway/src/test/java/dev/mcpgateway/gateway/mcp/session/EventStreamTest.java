@@ -29,8 +29,8 @@ class EventStreamTest {
     @Test
     void idsAreUniqueAcrossTheStreamsOfASession() {
         AtomicLong counter = new AtomicLong();
-        EventStream a = new EventStream("1", 8, counter);
-        EventStream b = new EventStream("2", 8, counter);
+        EventStream a = new MemoryEventStream("1", 8, counter);
+        EventStream b = new MemoryEventStream("2", 8, counter);
         Recorder ra = new Recorder();
         Recorder rb = new Recorder();
         a.attach(ra, -1);
@@ -44,7 +44,7 @@ class EventStreamTest {
 
     @Test
     void aReconnectionGetsWhatWasSentAfterItsLastEventAndThenTheEnd() {
-        EventStream stream = new EventStream("7", 8, new AtomicLong());
+        EventStream stream = new MemoryEventStream("7", 8, new AtomicLong());
         Recorder first = new Recorder();
         stream.attach(first, -1);
         stream.send("message", "one");
@@ -60,7 +60,7 @@ class EventStreamTest {
 
     @Test
     void theReplayBufferIsBounded() {
-        EventStream stream = new EventStream("3", 2, new AtomicLong());
+        EventStream stream = new MemoryEventStream("3", 2, new AtomicLong());
         for (int i = 1; i <= 5; i++) {
             stream.send("message", "m" + i);
         }
@@ -71,7 +71,7 @@ class EventStreamTest {
 
     @Test
     void anEndedStreamWithNothingToReplayRefusesAttachment() {
-        EventStream stream = new EventStream("4", 2, new AtomicLong());
+        EventStream stream = new MemoryEventStream("4", 2, new AtomicLong());
         stream.send("message", "only");
         stream.close();
         assertFalse(stream.attach(new Recorder(), 1));

@@ -17,13 +17,14 @@ class InMemorySessionStoreTest {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getSessionIdleTimeout" -> timeout;
                     case "getMaxSessions" -> 3;
+                    case "getResumptionBuffer" -> 4;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
     static McpSession session(SessionStore store, String server) {
-        return store.create(id -> new McpSession(id, server, McpSession.Transport.STREAMABLE_HTTP, "2025-11-25",
-                Optional.empty(), 4));
+        return store.create(new NewSession(server, McpSession.Transport.STREAMABLE_HTTP, "2025-11-25",
+                Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -32,7 +33,7 @@ class InMemorySessionStoreTest {
         McpSession session = session(store, "demo");
         Thread.sleep(60);
         assertTrue(store.find(session.id()).isEmpty());
-        assertTrue(session.standaloneStream().isClosed());
+        assertTrue(((MemoryEventStream) session.standaloneStream()).isClosed());
     }
 
     @Test
