@@ -194,9 +194,6 @@ class SessionsAcrossInstancesTest {
     }
 
     @Test
-    @Disabled("not reliable yet: with this client alternating between instances, some tools/call wait for the whole"
-            + " 30 s upstream deadline (seen with two different backends); the same sequence over raw HTTP passes."
-            + " Root cause not found; see the mcp-sessions report")
     void theTypeScriptSdkClientWorksWithRequestsAlternatingBetweenInstances() throws Exception {
         Path script = Path.of(getClass().getResource("/node/ts-sdk-two-instances.mjs").toURI());
         CompletableFuture<NodeTools.Result> run = CompletableFuture.supplyAsync(() -> {
