@@ -145,11 +145,30 @@ public final class ToolExecutor implements AutoCloseable {
         return builder.build();
     }
 
-    /** One exchange; the deadline covers the body too (the request timeout alone stops at the response headers). */
+    /**
+     * One exchange; the deadline covers the body too (the request timeout alone stops at the response headers).
+     *
+     * <p>The blocking {@code send} runs on a virtual thread of its own and hands its outcome over directly, while this
+     * thread watches the deadline, the client's cancellation and the progress clock. Not {@code sendAsync}: the JDK
+     * completes the future that {@code sendAsync} returns through a no-op {@code whenCompleteAsync} stage run on
+     * {@code ForkJoinPool.commonPool()} (HttpClientImpl keeps callers' dependent actions off its own threads), unless
+     * the answer came before {@code sendAsync} returned. With every common-pool worker busy, an answer that has fully
+     * arrived is not handed over and the call waits out its whole deadline. On a 2-CPU host that is a single worker
+     * (parallelism = CPUs - 1; since JDK 25 CompletableFuture uses the common pool even at parallelism 1), so any
+     * code in the process that blocks in the common pool, as a test running a Node client through
+     * {@code CompletableFuture.supplyAsync} did, stalled tool calls for 30 s. {@code send} completes from the
+     * client's own threads and never touches the common pool.
+     */
     private HttpResponseData exchange(HttpRequest request, ApiBackend backend, CallContext context)
             throws IOException, InterruptedException, TimeoutException, CancelledByClient {
-        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future = client.sendAsync(request,
-                info -> new CappedBodySubscriber(backend.maxResponseBytes()));
+        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future = new CompletableFuture<>();
+        Thread sender = Thread.ofVirtual().name("tool-call-exchange").start(() -> {
+            try {
+                future.complete(client.send(request, info -> new CappedBodySubscriber(backend.maxResponseBytes())));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        });
         long started = System.nanoTime();
         long deadline = started + backend.timeout().toNanos();
         long nextProgress = started + PROGRESS_INTERVAL.toNanos();
@@ -183,7 +202,9 @@ public final class ToolExecutor implements AutoCloseable {
             }
             throw new IOException("upstream exchange failed", e.getCause());
         } finally {
-            future.cancel(true); // no-op when done; aborts the exchange on timeout or cancellation
+            if (!future.isDone()) {
+                sender.interrupt(); // send() cancels the exchange (closing its connection) when interrupted
+            }
         }
     }
 

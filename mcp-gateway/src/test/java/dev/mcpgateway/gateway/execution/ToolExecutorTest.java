@@ -17,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -269,6 +273,42 @@ class ToolExecutorTest {
             McpSchema.CallToolResult result = call(api, Map.of("id", 1));
             assertTrue(result.isError());
             assertFalse(text(result).contains("very-secret"));
+        }
+    }
+
+    /**
+     * Code elsewhere in the process holds every {@code ForkJoinPool.commonPool()} worker (as a test waiting for a Node
+     * client in {@code CompletableFuture.supplyAsync} did). Waiting on {@code HttpClient.sendAsync}'s future, whose
+     * completion the JDK routes through that pool, a call then ran into its deadline although the backend had long
+     * answered.
+     */
+    @Nested
+    class WhenEveryCommonPoolWorkerIsBlocked {
+
+        @Test
+        void theBackendsAnswerStillReachesTheCall() throws Exception {
+            int workers = ForkJoinPool.getCommonPoolParallelism();
+            CountDownLatch blocked = new CountDownLatch(workers);
+            CountDownLatch release = new CountDownLatch(1);
+            for (int i = 0; i < workers; i++) {
+                CompletableFuture.runAsync(() -> {
+                    blocked.countDown();
+                    try {
+                        release.await(); // a plain wait: the pool starts no spare worker for it
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            try {
+                assertTrue(blocked.await(10, TimeUnit.SECONDS), "the common pool's workers were not all taken");
+                McpSchema.CallToolResult result = call(compile(echo.baseUri(), Map.of(), 5_000), Map.of("id", 12));
+
+                assertFalse(Boolean.TRUE.equals(result.isError()), text(result));
+                assertEquals("/items/12", echo.last().rawPath());
+            } finally {
+                release.countDown();
+            }
         }
     }
 }

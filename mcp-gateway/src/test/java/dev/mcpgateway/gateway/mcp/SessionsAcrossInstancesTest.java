@@ -196,6 +196,8 @@ class SessionsAcrossInstancesTest {
     @Test
     void theTypeScriptSdkClientWorksWithRequestsAlternatingBetweenInstances() throws Exception {
         Path script = Path.of(getClass().getResource("/node/ts-sdk-two-instances.mjs").toURI());
+        // Runs on the common pool and holds a worker for the whole run (its only one on a 2-CPU host): the gateway's
+        // tool calls must not need that pool (see ToolExecutor.exchange, where they once did and stalled for 30 s).
         CompletableFuture<NodeTools.Result> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return NodeTools.run(script, List.of(gateways.a.uri("/mcp/shop").toString(),
