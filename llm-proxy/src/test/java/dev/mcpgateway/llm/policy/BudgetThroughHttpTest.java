@@ -129,13 +129,28 @@ class BudgetThroughHttpTest {
             call(CHAT);
             call(STREAM);
 
-            String scrape = ProxyHttp.send(java.net.http.HttpRequest.newBuilder(proxy.uri().resolve("/metrics")).GET()).body();
+            // a stream is settled and measured when it ends, which may be just after the caller has read the last byte
+            String scrape = scrapeUntil("gen_ai_server_time_to_first_token_seconds_count{");
 
             assertTrue(scrape.contains("llm_tokens_total_tokens_total{"), scrape);
             assertTrue(scrape.contains("subscription=\"team-a\""));
             assertTrue(scrape.contains("backend=\"b\""));
             assertTrue(scrape.contains("llm_gateway_added_latency_seconds_count{"));
             assertTrue(scrape.contains("gen_ai_server_time_to_first_token_seconds_count{"));
+        }
+
+        private String scrapeUntil(String series) throws Exception {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            String scrape;
+            do {
+                scrape = ProxyHttp.send(java.net.http.HttpRequest.newBuilder(proxy.uri().resolve("/metrics")).GET()).body();
+            } while (!scrape.contains(series) && System.nanoTime() < deadline && sleep());
+            return scrape;
+        }
+
+        private boolean sleep() throws InterruptedException {
+            Thread.sleep(20);
+            return true;
         }
     }
 
