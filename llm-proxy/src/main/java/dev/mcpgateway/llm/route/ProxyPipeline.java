@@ -138,13 +138,37 @@ public class ProxyPipeline {
                 meters.map(m -> m.customValues(new CallAttributes(consumer, http.getHeaders()))).orElse(Map.of()));
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
-        boolean blockingSteps = !applicable.isEmpty() || caching;
-        if (blockingSteps && !mayBlock) {
-            // counters and cache may sit in Redis: the call starts over on a virtual thread, where waiting is fine
-            // (the steps above are cheap and have no side effect, so running them twice costs microseconds)
-            return CompletableFuture.supplyAsync(() -> proxy(operation, azureDeployment, http, bytes, start, true), blocking)
-                    .thenCompose(Function.identity());
+        Routed call = new Routed(operation, http, body, azure, deployment, client, consumer, pool, meters, dims,
+                applicable, caching, start);
+        if (call.hasBlockingSteps() && !mayBlock) {
+            // counters and cache may sit in Redis: the rest of the call goes on on a virtual thread, where waiting is fine
+            return CompletableFuture.supplyAsync(() -> admitAndSend(call), blocking).thenCompose(Function.identity());
         }
+        return admitAndSend(call);
+    }
+
+    /** What the cheap first steps found out about a call: who calls, where it goes, what applies to it. */
+    private record Routed(Operation operation, HttpRequest<?> http, RequestBody body, boolean azure, String deployment,
+                          String client, Consumer consumer, Pool pool, Optional<TokenMetrics> meters,
+                          TokenMetricDimensions dims, List<ScopedLimit> applicable, boolean caching, long start) {
+        boolean hasBlockingSteps() {
+            return !applicable.isEmpty() || caching;
+        }
+    }
+
+    /** Token limits, the cache lookup, then the dispatch: on a virtual thread when a limit or the cache applies. */
+    private CompletableFuture<MutableHttpResponse<?>> admitAndSend(Routed call) {
+        Operation operation = call.operation();
+        HttpRequest<?> http = call.http();
+        RequestBody body = call.body();
+        boolean azure = call.azure();
+        String deployment = call.deployment();
+        Consumer consumer = call.consumer();
+        Optional<TokenMetrics> meters = call.meters();
+        TokenMetricDimensions dims = call.dims();
+        List<ScopedLimit> applicable = call.applicable();
+        boolean caching = call.caching();
+        boolean blockingSteps = call.hasBlockingSteps();
         JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
         // counted up front only when a limit must reserve it; otherwise at the end of a call that reported no usage
         LongSupplier estimate = new PromptEstimate(estimator, json, body.bytes(), deployment);
@@ -179,10 +203,10 @@ public class ProxyPipeline {
                 }
             }
             ProxyRequest request = new ProxyRequest(operation, azure, deployment,
-                    http.getParameters().get("api-version"), forwarded, http.getHeaders(), client);
-            Affinity.Key affinityKey = affinity.key(pool, http);
-            return Relay.send(dispatcher, pool, request, affinityKey.value(), accounting, estimator, estimate, addedUsage,
-                    start, inboundChannel(http)).thenApply(response -> {
+                    http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client());
+            Affinity.Key affinityKey = affinity.key(call.pool(), http);
+            return Relay.send(dispatcher, call.pool(), request, affinityKey.value(), accounting, estimator, estimate,
+                    addedUsage, call.start(), inboundChannel(http)).thenApply(response -> {
                         affinityKey.newCookie().ifPresent(response::cookie);
                         return response;
                     });
