@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Compiled at start-up (a rule missing a field fails it, naming the entry). Whether each rule's product exists is
  * checked once every product is known, when the application has started (gateway.yml's products are declared by
- * then), and a rule naming an unknown product stops the start.
+ * then), and a rule or a default naming an unknown product stops the start.
  */
 @Context
 public class ProductRules {
@@ -53,8 +53,12 @@ public class ProductRules {
         return List.copyOf(rules);
     }
 
-    /** @throws IllegalStateException naming the first rule whose product does not exist */
+    /** @throws IllegalStateException naming the default product or the first rule whose product does not exist */
     public void checkProductsExist() {
+        settings.getProduct().filter(product -> directory.product(product).isEmpty()).ifPresent(product -> {
+            throw new IllegalStateException(GatewayTokenSettings.PREFIX + ".product: product '" + product
+                    + "' does not exist");
+        });
         for (ProductRule rule : rules) {
             if (directory.product(rule.product()).isEmpty()) {
                 throw new IllegalStateException(rule.key() + ".product: product '" + rule.product()

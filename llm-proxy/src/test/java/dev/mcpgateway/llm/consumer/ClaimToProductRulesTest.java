@@ -214,6 +214,12 @@ class ClaimToProductRulesTest {
         }
 
         @Test
+        void aDefaultProductThatDoesNotExistStopsTheStartNamingTheKey() throws Exception {
+            String m = failure(withRules().property("llm.auth.product", "bronze-typo"));
+            assertTrue(m.contains("llm.auth.product: product 'bronze-typo' does not exist"), m);
+        }
+
+        @Test
         void aRuleWithoutItsClaimStopsTheStartNamingTheKey() throws Exception {
             String m = failure(withRules().property("llm.auth.product-rules[2].claim", null));
             assertTrue(m.contains("llm.auth.product-rules[2].claim: is required"), m);
