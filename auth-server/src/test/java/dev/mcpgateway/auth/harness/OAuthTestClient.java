@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.mcpgateway.testsupport.BrowserHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +29,11 @@ public final class OAuthTestClient {
     private static final Pattern HIDDEN = Pattern.compile("name=\"(request|csrf)\" value=\"([^\"]*)\"");
 
     private final AuthServerHarness harness;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final BrowserHttp browser;
 
     OAuthTestClient(AuthServerHarness harness) {
         this.harness = harness;
+        this.browser = new BrowserHttp(harness.issuer());
     }
 
     /** A PKCE pair. */
@@ -190,20 +185,11 @@ public final class OAuthTestClient {
     }
 
     public Map<String, String> cookies() {
-        return cookies;
+        return browser.cookies();
     }
 
     public static Map<String, String> query(URI uri) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (uri.getRawQuery() == null) {
-            return query;
-        }
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return query;
+        return BrowserHttp.query(uri);
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -215,34 +201,11 @@ public final class OAuthTestClient {
     }
 
     public static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return BrowserHttp.form(form);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
-        HttpRequest probe = builder.build();
-        if (probe.uri().toString().startsWith(harness.issuer()) && !cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.uri().toString().startsWith(harness.issuer())) {
-                for (String setCookie : response.headers().allValues("Set-Cookie")) {
-                    String pair = setCookie.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return browser.send(builder);
     }
 
     private static String currentStatus(HttpResponse<String> response) {

@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.mcpgateway.testsupport.BrowserHttp;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What an MCP client and its user's browser do against the gateway's authorization server, over real HTTP: register,
@@ -31,12 +24,11 @@ final class BrowserLogin {
     private static final Pattern HIDDEN = Pattern.compile("name=\"(request|csrf)\" value=\"([^\"]*)\"");
 
     private final String issuer;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final BrowserHttp browser;
 
     BrowserLogin(String issuer) {
         this.issuer = issuer;
+        this.browser = new BrowserHttp(issuer);
     }
 
     /** What /authorize answered: the consent page (with its form fields) or a redirect straight past it. */
@@ -137,43 +129,14 @@ final class BrowserLogin {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
-        boolean ours = builder.build().uri().toString().startsWith(issuer);
-        if (ours && !cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            if (ours) {
-                for (String setCookie : response.headers().allValues("Set-Cookie")) {
-                    String pair = setCookie.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return browser.send(builder);
     }
 
     static String form(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return BrowserHttp.form(params);
     }
 
     private static Map<String, String> query(URI uri) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
+        return BrowserHttp.query(uri);
     }
 }
