@@ -14,61 +14,9 @@ const { Client } = await sdk('client/index.js');
 const { StreamableHTTPClientTransport } = await sdk('client/streamableHttp.js');
 
 const [serverUrl, tool, argumentsJson] = process.argv.slice(2);
-const redirectUrl = 'http://127.0.0.1:33418/callback';
+const { MemoryProvider, userApproves } = await import(pathToFileURL(path.join(process.env.NODE_TEST_LIB, 'oauth-user.mjs')).href);
 
-class MemoryProvider {
-  constructor() { this.invalidated = []; this.redirects = 0; }
-  get redirectUrl() { return redirectUrl; }
-  get clientMetadata() {
-    return { client_name: 'MCP SDK gateway test', redirect_uris: [redirectUrl],
-      grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' };
-  }
-  state() { this.lastState = 'sdk-' + Math.random().toString(36).slice(2); return this.lastState; }
-  clientInformation() { return this.client; }
-  saveClientInformation(info) { this.client = info; }
-  tokens() { return this.current; }
-  saveTokens(tokens) { this.current = tokens; }
-  redirectToAuthorization(url) { this.authorizationUrl = url; this.redirects++; }
-  saveCodeVerifier(verifier) { this.verifier = verifier; }
-  codeVerifier() { return this.verifier; }
-  invalidateCredentials(scope) {
-    this.invalidated.push(scope);
-    if (scope === 'all' || scope === 'tokens') this.current = undefined;
-    if (scope === 'all') this.client = undefined;
-  }
-}
-
-// The user's browser: follows redirects by hand, keeps cookies, approves the consent form.
-const jar = new Map();
-async function browse(url, init = {}) {
-  const headers = { ...(init.headers ?? {}) };
-  if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(';');
-    const eq = pair.indexOf('=');
-    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-  return response;
-}
-async function userApproves(authorizationUrl) {
-  const page = await browse(authorizationUrl);
-  const html = await page.text();
-  const field = (name) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))[1];
-  let response = await browse(new URL('/consent', authorizationUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ request: field('request'), csrf: field('csrf'), decision: 'approve' }).toString(),
-  });
-  for (let hop = 0; hop < 6; hop++) {
-    const location = response.headers.get('location');
-    if (location.startsWith(redirectUrl)) return new URL(location);
-    response = await browse(location);
-  }
-  throw new Error('never came back to the client');
-}
-
-const provider = new MemoryProvider();
+const provider = new MemoryProvider('MCP SDK gateway test');
 const summary = {};
 const transportFor = () => new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider });
 async function connected() {

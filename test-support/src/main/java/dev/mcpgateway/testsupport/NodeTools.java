@@ -85,6 +85,8 @@ public final class NodeTools {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("NODE_PATH", nodeModules().toString());
+        // helpers shared by the test scripts of several modules (tools/node/lib)
+        builder.environment().put("NODE_TEST_LIB", nodeProject().resolve("lib").toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
