@@ -2,6 +2,7 @@ package dev.mcpgateway.llm.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The proxy-wide settings under {@code llm.} (gateway.yml's {@code llm:} section). Backends, pools, products and
@@ -24,6 +25,7 @@ public class LlmSettings {
     private Duration retryDelta = Duration.ZERO;
     private Duration retryMaxInterval = Duration.ofSeconds(30);
     private boolean retryFirstFast = true;
+    private String trustedCertificates;
 
     /** Largest request body accepted (413 above it). */
     public int getMaxBodyBytes() {
@@ -106,5 +108,17 @@ public class LlmSettings {
 
     public void setRetryFirstFast(boolean retryFirstFast) {
         this.retryFirstFast = retryFirstFast;
+    }
+
+    /**
+     * A PEM file of CA (or self-signed) certificates that https backends may also present, on top of the JDK's
+     * trusted CAs: for model servers behind a private CA. Unset: the JDK's CAs only.
+     */
+    public Optional<String> getTrustedCertificates() {
+        return Optional.ofNullable(trustedCertificates).filter(path -> !path.isBlank());
+    }
+
+    public void setTrustedCertificates(String trustedCertificates) {
+        this.trustedCertificates = trustedCertificates;
     }
 }

@@ -6,6 +6,7 @@ import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.config.LlmSettings;
 import dev.mcpgateway.llm.route.Operation;
 import dev.mcpgateway.llm.route.ProxyRequest;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.TaskExecutors;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -17,19 +18,17 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import javax.net.ssl.SSLException;
 
 /**
  * Sends one request to one backend over HTTP/1.1 keep-alive connections owned by the event loop that received the
@@ -37,11 +36,12 @@ import javax.net.ssl.SSLException;
  * hand-off between threads. The backend's URL shape and credential, the caller's safe headers, the body bytes as
  * received. SSE answers come back as a live chunk stream; anything else is read whole, up to the response cap.
  */
-@Singleton
+@Context
 public class UpstreamClient implements AutoCloseable {
 
     private final int connectTimeoutMillis;
     private final int maxResponseBytes;
+    private final Optional<String> trustedCertificates;
     private final ExecutorService blocking;
     private final Map<PoolKey, ConnectionPool> pools = new ConcurrentHashMap<>();
     private volatile SslContext tls;
@@ -50,7 +50,12 @@ public class UpstreamClient implements AutoCloseable {
     public UpstreamClient(LlmSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.getConnectTimeout().toMillis());
         this.maxResponseBytes = settings.getMaxResponseBytes();
+        this.trustedCertificates = settings.getTrustedCertificates();
         this.blocking = blocking;
+        if (trustedCertificates.isPresent()) {
+            // read at start-up, so a wrong file stops the start naming the setting instead of failing the first call
+            this.tls = BackendTrust.context(trustedCertificates);
+        }
     }
 
     /**
@@ -140,11 +145,7 @@ public class UpstreamClient implements AutoCloseable {
         if (context == null) {
             synchronized (this) {
                 if (tls == null) {
-                    try {
-                        tls = SslContextBuilder.forClient().build();
-                    } catch (SSLException e) {
-                        throw new IllegalStateException("TLS for model backends is unavailable", e);
-                    }
+                    tls = BackendTrust.context(trustedCertificates);
                 }
                 context = tls;
             }

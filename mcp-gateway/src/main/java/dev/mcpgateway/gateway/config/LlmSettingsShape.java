@@ -48,6 +48,7 @@ final class LlmSettingsShape {
             "subscription-required", Scalar.BOOL, "connect-timeout", Scalar.DURATION,
             "retry-count", Scalar.INT, "retry-formula", Scalar.TEXT, "retry-interval", Scalar.DURATION,
             "retry-delta", Scalar.DURATION, "retry-max-interval", Scalar.DURATION, "retry-first-fast", Scalar.BOOL,
+            "trusted-certificates", Scalar.TEXT,
             "token-limits", new EachOf(TOKEN_LIMIT),
             "cache", fields("enabled", Scalar.BOOL, "ttl", Scalar.DURATION, "deployments", Scalar.TEXTS,
                     "max-entries", Scalar.INT, "max-entry-bytes", Scalar.INT),
