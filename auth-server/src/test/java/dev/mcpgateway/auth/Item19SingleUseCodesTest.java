@@ -13,13 +13,11 @@ import dev.mcpgateway.auth.resource.TokenCheck;
 import dev.mcpgateway.auth.store.FileAuthStateStore;
 import dev.mcpgateway.auth.token.AuthorizationCodes;
 import dev.mcpgateway.auth.token.Revocations;
+import dev.mcpgateway.testsupport.ManualClock;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +99,7 @@ class Item19SingleUseCodesTest {
 
     @Test
     void aCodeExpiresAfterItsShortLifetime() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         FileAuthStateStore store = new FileAuthStateStore(Files.createTempDirectory("codes"), clock);
         AuthorizationCodes codes = new AuthorizationCodes(store, new Revocations(store, Duration.ofDays(1),
                 Duration.ofHours(1)), Duration.ofSeconds(60), Duration.ofDays(1));
@@ -109,29 +107,5 @@ class Item19SingleUseCodesTest {
                 LocalTokens.grant("u", LocalTokens.WEATHER, List.of("mcp:weather"), "f"), REDIRECT, "challenge"));
         clock.advance(Duration.ofSeconds(61));
         assertTrue(codes.redeem(code).isEmpty());
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -12,11 +12,10 @@ import dev.mcpgateway.auth.resource.AccessTokenValidator;
 import dev.mcpgateway.auth.resource.TokenCheck;
 import dev.mcpgateway.auth.store.FileAuthStateStore;
 import dev.mcpgateway.auth.token.AccessTokenIssuer;
+import dev.mcpgateway.testsupport.ManualClock;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class SigningKeyRotationTest {
 
     @Test
     void tokensSignedBeforeRotationStillValidateAndTheOldKeyLeavesAfterTheirLifetime() throws Exception {
-        SteppedClock clock = new SteppedClock();
+        ManualClock clock = new ManualClock();
         FileAuthStateStore store = new FileAuthStateStore(Files.createTempDirectory("keys"), clock);
         SigningKeys keys = new SigningKeys(store, clock, Duration.ofDays(30), Duration.ofHours(1));
         AccessTokenIssuer issuer = new AccessTokenIssuer(LocalTokens.ISSUER, keys, Clock.systemUTC(), Duration.ofHours(1));
@@ -46,7 +45,7 @@ class SigningKeyRotationTest {
 
     @Test
     void aKeyRotatedOnDemandWithinTheSameSecondSignsAtOnceOnThisAndEveryInstance() throws Exception {
-        SteppedClock clock = new SteppedClock();
+        ManualClock clock = new ManualClock();
         FileAuthStateStore store = new FileAuthStateStore(Files.createTempDirectory("keys"), clock);
         SigningKeys keys = new SigningKeys(store, clock, Duration.ofDays(30), Duration.ofHours(1));
         String oldKid = keys.current().getKeyID();
@@ -68,28 +67,5 @@ class SigningKeyRotationTest {
         SigningKeys afterRestart = new SigningKeys(new FileAuthStateStore(dir, Clock.systemUTC()), Clock.systemUTC(),
                 Duration.ofDays(30), Duration.ofHours(1));
         assertEquals(kid, afterRestart.current().getKeyID());
-    }
-
-    static final class SteppedClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

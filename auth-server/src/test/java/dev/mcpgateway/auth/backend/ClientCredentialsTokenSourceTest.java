@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpgateway.testsupport.ManualClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,12 +27,12 @@ import org.junit.jupiter.api.Test;
 class ClientCredentialsTokenSourceTest {
 
     private TokenEndpointFixture endpoint;
-    private MutableClock clock;
+    private ManualClock clock;
 
     @BeforeEach
     void start() throws Exception {
         endpoint = new TokenEndpointFixture();
-        clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @AfterEach
@@ -120,32 +119,5 @@ class ClientCredentialsTokenSourceTest {
         source.accessToken();
         source.invalidate();
         assertEquals("token-2", source.accessToken().reveal());
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.llm.TestClock;
+import dev.mcpgateway.testsupport.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
 
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock("2026-01-01T00:00:00Z");
 
     private CircuitBreaker breaker(int count, int percentage, Duration trip, boolean acceptRetryAfter) {
         return new CircuitBreaker(new BreakerRule(count, percentage, 4, Duration.ofSeconds(10),

@@ -3,17 +3,14 @@ package dev.mcpgateway.llm.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import dev.mcpgateway.testsupport.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InMemoryResponseCacheTest extends ResponseCacheContract {
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock("2026-03-10T12:00:00Z");
 
     @Override
     ResponseCache cache() {
@@ -26,9 +23,9 @@ class InMemoryResponseCacheTest extends ResponseCacheContract {
         CacheKey key = key("tenant-a", "{\"model\":\"gpt-4o\"}");
         cache.put(key, OK, Duration.ofSeconds(30));
 
-        clock.now = clock.now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         assertEquals(Optional.of(OK), cache.get(key));
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(Optional.empty(), cache.get(key));
     }
 
@@ -49,24 +46,5 @@ class InMemoryResponseCacheTest extends ResponseCacheContract {
         assertEquals(3, cache.size());
         assertEquals(Optional.empty(), cache.get(b));
         assertEquals(Optional.of(OK), cache.get(a));
-    }
-
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-03-10T12:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
-import dev.mcpgateway.llm.TestClock;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
+import dev.mcpgateway.testsupport.ManualClock;
 import dev.mcpgateway.testsupport.RedisServerFixture;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -38,7 +38,7 @@ class SharedLimitAcrossInstancesTest {
     /** What the fake backend reports for every call: 11 prompt + 7 completion tokens. */
     private static final int CONSUMED = FakeOpenAiBackend.ok().promptTokens() + FakeOpenAiBackend.ok().completionTokens();
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T10:00:05Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T10:00:05Z"));
     private RedisServerFixture redis;
     private ProxyFixture first;
     private ProxyFixture second;

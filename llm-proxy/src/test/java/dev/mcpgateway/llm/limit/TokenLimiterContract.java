@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpgateway.testsupport.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.CountDownLatch;
-import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class TokenLimiterContract {
 
-    final MutableClock clock = new MutableClock("2026-03-10T12:00:15Z");
+    final ManualClock clock = new ManualClock("2026-03-10T12:00:15Z");
 
     /** {@code count} limiters that share counters (in Redis: each with its own connection). */
     abstract List<TokenLimiter> instances(Clock clock, int count);

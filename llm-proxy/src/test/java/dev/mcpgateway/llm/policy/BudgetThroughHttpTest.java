@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
-import dev.mcpgateway.llm.TestClock;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
+import dev.mcpgateway.testsupport.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ class BudgetThroughHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
     private static final String STREAM = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T10:00:05Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T10:00:05Z"));
     private ProxyFixture proxy;
 
     @AfterEach

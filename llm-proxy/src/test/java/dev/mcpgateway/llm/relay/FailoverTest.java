@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
-import dev.mcpgateway.llm.TestClock;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
+import dev.mcpgateway.testsupport.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FailoverTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock("2026-01-01T00:00:00Z");
     private ProxyFixture proxy;
 
     @AfterEach
