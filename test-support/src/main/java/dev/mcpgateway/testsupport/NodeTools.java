@@ -67,6 +67,24 @@ public final class NodeTools {
         return exec(command, env, timeout);
     }
 
+    /**
+     * Runs a script kept as a classpath resource of {@code owner}, copied into the npm project first (ESM resolves
+     * packages next to the script) and removed afterwards.
+     */
+    public static Result runResource(Class<?> owner, String resource, List<String> args, Duration timeout)
+            throws IOException, InterruptedException {
+        Path script = Files.createTempFile(nodeProject(), ".script-", ".mjs");
+        try (var in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no resource " + resource + " next to " + owner.getName());
+            }
+            Files.write(script, in.readAllBytes());
+            return run(script, args, Map.of(), timeout);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
     /** Runs a command from the test peers' {@code node_modules/.bin} (e.g. {@code conformance}) under Node 22. */
     public static Result runBin(String bin, List<String> args, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
@@ -106,6 +124,19 @@ public final class NodeTools {
     public record Result(int exitCode, boolean finished, String output) {
         public boolean succeeded() {
             return finished && exitCode == 0;
+        }
+
+        /**
+         * What the script reported on its last line starting with {@code RESULT } (the convention of the test
+         * scripts: one JSON document there); fails with the whole output when the run failed or printed none.
+         */
+        public String resultLine() {
+            String prefix = "RESULT ";
+            return output.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b)
+                    .filter(l -> succeeded())
+                    .map(l -> l.substring(prefix.length()))
+                    .orElseThrow(() -> new IllegalStateException("the Node script failed or reported nothing:\n"
+                            + output));
         }
     }
 }

@@ -27,6 +27,7 @@ final class RequestBuilder {
 
         List<String> query = new ArrayList<>();
         List<HttpHeader> headers = new ArrayList<>();
+        headers.add(new HttpHeader("Accept", binding.response().accept()));
         List<String> cookies = new ArrayList<>();
         for (ParameterBinding p : binding.parameters()) {
             JsonNode value = args.get(p.argument());

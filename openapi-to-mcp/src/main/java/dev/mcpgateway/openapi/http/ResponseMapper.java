@@ -44,6 +44,7 @@ final class ResponseMapper {
         String essence = contentType.isBlank() ? sniff(body) : essence(contentType);
         List<Content> content = new ArrayList<>();
         Object structured = null;
+        String mismatch = null;
         if (MediaKind.of(essence) == MediaKind.JSON) {
             // A cut JSON document does not parse; the model still gets the part that arrived, as text.
             // Plain Java values, not a tree: structuredContent needs them and the compact text is written from them.
@@ -51,22 +52,49 @@ final class ResponseMapper {
             if (json.isPresent()) {
                 structured = structured(json.get(), binding);
                 content.add(new TextContent(JsonValues.json(json.get())));
+                mismatch = structured == null ? "it is a JSON " + jsonKind(json.get()) + ", not an object" : null;
             } else {
                 content.add(new TextContent(text(body, contentType)));
+                mismatch = truncated ? "it was cut at the size limit of " + body.length + " bytes"
+                        : "it is not valid JSON";
             }
-        } else if (essence.startsWith("image/") && !truncated) {
-            content.add(new McpSchema.ImageContent(null, Base64.getEncoder().encodeToString(body), essence));
-        } else if (isText(essence)) {
-            content.add(new TextContent(text(body, contentType)));
-        } else if (!truncated) {
-            String type = essence.isEmpty() ? "application/octet-stream" : essence;
-            content.add(new McpSchema.EmbeddedResource(null,
-                    new McpSchema.BlobResourceContents(BODY_URI, type, Base64.getEncoder().encodeToString(body))));
+        } else {
+            mismatch = "it is " + (essence.isEmpty() ? "binary data without a Content-Type" : essence)
+                    + " (" + bytes(body.length) + "), not JSON";
+            if (essence.startsWith("image/") && !truncated) {
+                content.add(new McpSchema.ImageContent(null, Base64.getEncoder().encodeToString(body), essence));
+            } else if (essence.startsWith("audio/") && !truncated) {
+                content.add(new McpSchema.AudioContent(null, Base64.getEncoder().encodeToString(body), essence));
+            } else if (isText(essence)) {
+                content.add(new TextContent(text(body, contentType)));
+            } else if (!truncated) {
+                String type = essence.isEmpty() ? "application/octet-stream" : essence;
+                // clients that do not show embedded resources still tell the model what came back
+                content.add(new TextContent("The API answered " + bytes(body.length) + " of " + type
+                        + ", attached as a resource."));
+                content.add(new McpSchema.EmbeddedResource(null,
+                        new McpSchema.BlobResourceContents(BODY_URI, type, Base64.getEncoder().encodeToString(body))));
+            }
         }
         if (truncated) {
             content.add(new TextContent(truncationNote(essence, body.length)));
         }
+        if (binding.structuredOutput() && structured == null) {
+            // MCP clients refuse a success result without structuredContent from a tool with an outputSchema
+            content.addFirst(new TextContent("The API's answer does not match this tool's output schema: " + mismatch
+                    + ". What it sent follows."));
+            return new CallToolResult(content, true, null, meta);
+        }
         return new CallToolResult(content, false, structured, meta);
+    }
+
+    private static String bytes(int count) {
+        return count == 1 ? "1 byte" : count + " bytes";
+    }
+
+    private static String jsonKind(Object json) {
+        return json instanceof List<?> ? "array" : json instanceof String ? "string"
+                : json instanceof Boolean ? "boolean" : json == NULL ? "null" : "number";
     }
 
     /** MCP structuredContent is an object: objects go as they are, arrays only when the outputSchema wraps them. */

@@ -3,6 +3,7 @@ package dev.mcpgateway.openapi.mapping;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.openapi.ImportOptions;
 import dev.mcpgateway.openapi.OperationOverride;
+import dev.mcpgateway.openapi.PinnedParameter;
 import dev.mcpgateway.openapi.ToolDefinition;
 import dev.mcpgateway.openapi.http.HttpBinding;
 import dev.mcpgateway.openapi.http.ResponseBinding;
@@ -31,6 +32,8 @@ public final class ToolMapper {
     private final ServerResolver servers;
     private final SecurityResolver security;
     private final SchemaInterner interner = new SchemaInterner();
+    private final AcceptHeaders accepts = new AcceptHeaders();
+    private final String pinnedAccept;
 
     public ToolMapper(ParsedSpec spec, SchemaDocument document, ImportOptions options) {
         this.document = document;
@@ -38,6 +41,10 @@ public final class ToolMapper {
         this.servers = new ServerResolver(spec.document(), spec.location(), options.serverUrl(),
                 options.serverVariables());
         this.security = new SecurityResolver(spec.document());
+        // Accept is never a tool argument (OpenAPI ignores an Accept parameter), so an operator's pin applies to
+        // every operation rather than only to those declaring it
+        this.pinnedAccept = options.pinnedParameters().stream().filter(p -> p.matches("header", "Accept"))
+                .map(PinnedParameter::value).findFirst().orElse(null);
     }
 
     /**
@@ -62,7 +69,8 @@ public final class ToolMapper {
         warnings.addAll(input.warnings());
         warnings.addAll(output.warnings());
 
-        ResponseBinding response = new ResponseBinding(out.wrapArray(),
+        String accept = pinnedAccept != null ? pinnedAccept : accepts.forOperation(document, op, warnings);
+        ResponseBinding response = new ResponseBinding(accept, out.schema() != null, out.wrapArray(),
                 (int) Math.min(Integer.MAX_VALUE, options.maxResponseBytes()), ResponseBinding.DEFAULT_MAX_ERROR_EXCERPT);
         HttpBinding binding = new HttpBinding(op.method(), server, op.path(), plan.parameters(), plan.body(),
                 plan.constants(), requirements, response);

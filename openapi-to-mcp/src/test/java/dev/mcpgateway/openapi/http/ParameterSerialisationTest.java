@@ -169,7 +169,8 @@ class ParameterSerialisationTest {
                     new ParameterBinding("X-Rgb", ParameterLocation.HEADER, "X-Rgb", SIMPLE, true, false,
                             ValueShape.OBJECT, false));
             var plan = build(binding, Map.of("X-Page", 3, "X-Dry-Run", true, "X-Tags", COLORS, "X-Rgb", RGB));
-            assertEquals(List.of(new HttpHeader("X-Page", "3"), new HttpHeader("X-Dry-Run", "true"),
+            assertEquals(List.of(new HttpHeader("Accept", ResponseBinding.DEFAULT_ACCEPT),
+                    new HttpHeader("X-Page", "3"), new HttpHeader("X-Dry-Run", "true"),
                     new HttpHeader("X-Tags", "blue,black,brown"), new HttpHeader("X-Rgb", "R=100,G=200,B=150")),
                     plan.headers());
         }

@@ -112,7 +112,8 @@ class RequestTargetTest {
             var plan = deployments(azure).buildRequest(Map.of("deployment", "gpt-4o"), BackendTarget.specDefaults());
             assertEquals(URI.create("https://example.openai.azure.com/openai/v1/deployments/gpt-4o/chat"
                     + "?api-version=2024-10-21"), plan.uri());
-            assertEquals(List.of(new HttpHeader("X-Ms-Version", "7")), plan.headers());
+            assertEquals(List.of(new HttpHeader("Accept", ResponseBinding.DEFAULT_ACCEPT),
+                    new HttpHeader("X-Ms-Version", "7")), plan.headers());
         }
 
         @Test

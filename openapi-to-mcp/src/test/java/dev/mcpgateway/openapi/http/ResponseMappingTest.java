@@ -73,8 +73,9 @@ class ResponseMappingTest {
                 PLAIN.map(200, null, "{\"a\": 1}"));
         assertEquals(new CallToolResult(List.of(new TextContent("plain words")), false, null, null),
                 PLAIN.map(200, null, "plain words"));
-        assertEquals(List.of(new EmbeddedResource(null, new BlobResourceContents("response://body",
-                "application/octet-stream", "/w=="))), PLAIN.map(200, null, new byte[] {(byte) 0xFF}, false).content());
+        assertEquals(List.of(new TextContent("The API answered 1 byte of application/octet-stream, attached as a resource."),
+                new EmbeddedResource(null, new BlobResourceContents("response://body", "application/octet-stream",
+                        "/w=="))), PLAIN.map(200, null, new byte[] {(byte) 0xFF}, false).content());
     }
 
     @Test
@@ -86,11 +87,12 @@ class ResponseMappingTest {
     }
 
     @Test
-    void returnsOtherBinaryAsAnEmbeddedBlob() {
+    void returnsOtherBinaryAsAnEmbeddedBlobNamedInText() {
         byte[] pdf = {'%', 'P', 'D', 'F'};
         var result = PLAIN.map(200, "application/pdf", pdf, false);
-        assertEquals(new CallToolResult(List.of(new EmbeddedResource(null, new BlobResourceContents("response://body",
-                "application/pdf", "JVBERg=="))), false, null, null), result);
+        assertEquals(new CallToolResult(List.of(new TextContent("The API answered 4 bytes of application/pdf, attached as a resource."),
+                new EmbeddedResource(null, new BlobResourceContents("response://body", "application/pdf",
+                        "JVBERg=="))), false, null, null), result);
     }
 
     @Test
@@ -110,7 +112,7 @@ class ResponseMappingTest {
 
     @Test
     void boundsTheExcerptOfALargeErrorBody() {
-        var small = new ResponseMapperHarness(new ResponseBinding(false, 1000, 10));
+        var small = new ResponseMapperHarness(new ResponseBinding(ResponseBinding.DEFAULT_ACCEPT, false, false, 1000, 10));
         var result = small.map(500, "text/html", "<html>" + "x".repeat(50) + "</html>");
         assertEquals(List.of(new TextContent("HTTP 500 Internal Server Error\nResponse body: <html>xxxx... [53 more characters]")),
                 result.content());
@@ -135,7 +137,7 @@ class ResponseMappingTest {
 
     @Test
     void flagsAndCutsABodyOverTheCap() {
-        var small = new ResponseMapperHarness(new ResponseBinding(false, 5, 100));
+        var small = new ResponseMapperHarness(new ResponseBinding(ResponseBinding.DEFAULT_ACCEPT, false, false, 5, 100));
         var result = small.map(200, "text/plain", "abcdefgh".getBytes(StandardCharsets.UTF_8), false);
         assertEquals(new CallToolResult(List.of(new TextContent("abcde"),
                 new TextContent("[response truncated after 5 bytes]")), false, null,
