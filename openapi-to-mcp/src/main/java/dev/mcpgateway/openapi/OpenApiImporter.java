@@ -38,6 +38,8 @@ public final class OpenApiImporter {
         List<ToolDefinition> tools = new ArrayList<>();
         List<SkippedOperation> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>(spec.messages());
+        ImportReport report = new ImportReport();
+        spec.messages().forEach(m -> report.add(ImportWarning.of(ImportWarning.SPEC, m, null)));
         List<OperationRef> operations = new ArrayList<>();
         OperationWalker.walk(document, operations::add, skipped::add);
         for (OperationRef op : operations) {
@@ -47,16 +49,21 @@ public final class OpenApiImporter {
                 continue;
             }
             String name = namer.name(mapper.wantedName(op), op.method(), op.path());
+            List<ImportWarning> findings = new ArrayList<>();
             try {
-                ToolDefinition tool = mapper.map(op, name);
+                ToolDefinition tool = mapper.map(op, name, findings);
                 tools.add(tool);
                 tool.warnings().forEach(w -> warnings.add(op.key() + ": " + w));
+                findings.forEach(f -> report.add(op.key(), f));
             } catch (RuntimeException | StackOverflowError e) {
                 namer.release(name);
                 skipped.add(new SkippedOperation(op.key(), reason(e)));
             }
         }
-        return new ImportResult(spec.title(), spec.version(), tools, skipped, warnings);
+        // operations left out by the operator's selection are a choice, not a finding
+        skipped.stream().filter(s -> !s.excluded()).forEach(s -> report.add(s.operation(),
+                ImportWarning.of(ImportWarning.SKIPPED_OPERATION, s.reason(), null)));
+        return new ImportResult(spec.title(), spec.version(), tools, skipped, warnings, report.warnings());
     }
 
     /** Our own validation messages are safe to show; anything else is named by type only. */

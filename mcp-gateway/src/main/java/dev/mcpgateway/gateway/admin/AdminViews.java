@@ -43,7 +43,7 @@ final class AdminViews {
         node.put("operationCount", api.operations().size());
         node.put("skippedCount", api.skipped().size());
         ArrayNode warnings = node.putArray("warnings");
-        api.warnings().forEach(warnings::add);
+        api.warnings().forEach(w -> warnings.add(json.valueToTree(w.summary())));
         return node;
     }
 

@@ -2,6 +2,7 @@ package dev.mcpgateway.gateway.catalog;
 
 import dev.mcpgateway.gateway.config.ApiDefinition;
 import dev.mcpgateway.gateway.execution.ApiBackend;
+import dev.mcpgateway.openapi.ImportWarning;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,12 @@ import java.util.Optional;
  * @param version    the spec's info.version
  * @param operations operations that became tools, in the importer's deterministic order
  * @param skipped    operations that did not, with the reason
- * @param warnings   lossy conversions and parser remarks
+ * @param warnings   the import report (ignored parameters, schema approximations, skips, missing credentials),
+ *                   grouped with the operations concerned and the fix
  * @param backend    where and how calls go
  */
 public record CompiledApi(ApiDefinition definition, String title, String version, List<CompiledOperation> operations,
-                          List<Skipped> skipped, List<String> warnings, ApiBackend backend) {
+                          List<Skipped> skipped, List<ImportWarning> warnings, ApiBackend backend) {
 
     /** An operation that was not turned into a tool. */
     public record Skipped(String operation, String reason) {

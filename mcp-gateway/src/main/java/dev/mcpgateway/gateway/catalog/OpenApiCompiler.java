@@ -11,6 +11,7 @@ import dev.mcpgateway.gateway.execution.ApiBackend;
 import dev.mcpgateway.gateway.execution.OperationCodec;
 import dev.mcpgateway.openapi.ImportOptions;
 import dev.mcpgateway.openapi.ImportResult;
+import dev.mcpgateway.openapi.ImportWarning;
 import dev.mcpgateway.openapi.OpenApiImporter;
 import dev.mcpgateway.openapi.SpecImportException;
 import dev.mcpgateway.openapi.ToolDefinition;
@@ -32,6 +33,9 @@ import java.util.function.Function;
  * credentials and the backend target are fixed here too. Nothing downstream reads the spec again.
  */
 public final class OpenApiCompiler implements ApiCompiler {
+
+    /** Report code of operations that need credentials the API definition does not provide. */
+    public static final String MISSING_CREDENTIALS = "missing-credentials";
 
     private final OpenApiImporter importer;
     private final SpecSources sources;
@@ -70,12 +74,11 @@ public final class OpenApiCompiler implements ApiCompiler {
                     + (result.warnings().isEmpty() ? "" : " (" + result.warnings().getFirst() + ")"));
         }
         List<CompiledOperation> operations = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(result.warnings());
         for (ToolDefinition tool : result.tools()) {
             operations.add(new CompiledOperation(operationId(tool), tool.tool(), tool.method(), tool.pathTemplate(),
                     tool.tags(), new ToolDefinitionCodec(tool)));
-            tool.warnings().forEach(w -> warnings.add(operationId(tool) + ": " + w));
         }
+        List<ImportWarning> warnings = new ArrayList<>(result.report());
         if (serviceUrl.isEmpty()) {
             for (ToolDefinition tool : result.tools()) {
                 if (!tool.binding().server().urlTemplate().matches("(?i)https?://.*")) {
@@ -84,8 +87,11 @@ public final class OpenApiCompiler implements ApiCompiler {
                 }
             }
         }
-        if (credential instanceof NoCredential && result.tools().stream().anyMatch(OpenApiCompiler::needsCredentials)) {
-            warnings.add("some operations declare security requirements but no credentials are configured");
+        List<String> needingCredentials = result.tools().stream().filter(OpenApiCompiler::needsCredentials)
+                .map(OpenApiCompiler::operationId).distinct().toList();
+        if (credential instanceof NoCredential && !needingCredentials.isEmpty()) {
+            warnings.add(new ImportWarning(MISSING_CREDENTIALS, "operations declare security requirements but the "
+                    + "API has no credentials", needingCredentials, "configure credentials on the API"));
         }
         BackendTarget target = new BackendTarget(serviceUrl, serverVariables(definition));
         Duration timeout = definition.timeoutMillis().map(Duration::ofMillis).orElse(ApiBackend.DEFAULT_TIMEOUT);

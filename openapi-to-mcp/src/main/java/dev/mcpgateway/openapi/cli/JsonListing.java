@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.openapi.ImportResult;
 import dev.mcpgateway.openapi.ToolDefinition;
 
-/** {@code {"tools": [...tools/list form...], "skipped": [{operation, reason}], "warnings": [...]}}. */
+/**
+ * {@code {"tools": [...tools/list form...], "skipped": [{operation, reason}], "warnings": [{code, message,
+ * operationCount, operations, fix}]}}: warnings grouped as in {@link ImportResult#report()}.
+ */
 final class JsonListing {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,7 +28,7 @@ final class JsonListing {
         ArrayNode skipped = root.putArray("skipped");
         result.skipped().forEach(s -> skipped.addObject().put("operation", s.operation()).put("reason", s.reason()));
         ArrayNode warnings = root.putArray("warnings");
-        result.warnings().forEach(warnings::add);
+        result.report().forEach(w -> warnings.add(MAPPER.valueToTree(w.summary())));
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

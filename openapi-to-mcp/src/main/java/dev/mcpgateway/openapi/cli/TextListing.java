@@ -9,7 +9,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The human listing: one block per tool with its hints and schemas, then what was skipped and why. */
+/**
+ * The human listing: one block per tool with its hints and schemas, then what was skipped and why, then the
+ * grouped import report.
+ */
 final class TextListing {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -39,9 +42,10 @@ final class TextListing {
             result.skipped().forEach(s -> out.append("  ").append(s.operation()).append(": ").append(s.reason())
                     .append('\n'));
         }
-        if (!result.warnings().isEmpty()) {
+        if (!result.report().isEmpty()) {
             out.append("\nwarnings:\n");
-            result.warnings().forEach(w -> out.append("  ").append(w).append('\n'));
+            result.report().forEach(w -> out.append("  [").append(w.code()).append("] ").append(w.render())
+                    .append('\n'));
         }
         return out.toString();
     }

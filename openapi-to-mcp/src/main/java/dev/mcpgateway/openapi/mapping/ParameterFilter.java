@@ -3,6 +3,7 @@ package dev.mcpgateway.openapi.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.openapi.ImportWarning;
 import dev.mcpgateway.openapi.PinnedParameter;
 import dev.mcpgateway.openapi.http.ConstantParameter;
 import dev.mcpgateway.openapi.http.ParameterLocation;
@@ -33,16 +34,22 @@ final class ParameterFilter {
     }
 
     static Result filter(OperationRef op, List<SpecParameter> declared, List<PinnedParameter> pinned,
-                         List<SecurityRequirement> security, List<String> warnings) {
+                         List<SecurityRequirement> security, List<ImportWarning> findings) {
         List<SpecParameter> visible = new ArrayList<>();
         List<ConstantParameter> constants = new ArrayList<>();
         Set<String> placeholders = placeholders(op.path());
         for (SpecParameter p : declared) {
             if (p.in() == ParameterLocation.PATH && !placeholders.contains(p.name())) {
-                warnings.add("path parameter " + p.name() + " is not in the path template; ignored");
+                findings.add(ImportWarning.of(ImportWarning.IGNORED_PARAMETER, "path parameter " + p.name()
+                        + " is not in the path template; ignored", "fix the spec: put {" + p.name()
+                        + "} in the path or declare the parameter in the query"));
                 continue;
             }
-            if (isCredential(p, security)) {
+            String scheme = credentialScheme(p, security);
+            if (scheme != null) {
+                findings.add(ImportWarning.of(ImportWarning.CREDENTIAL_PARAMETER, p.in().name().toLowerCase(Locale.ROOT)
+                        + " parameter " + p.name() + " is the key of security scheme " + scheme
+                        + ", not a tool argument", "configure credentials on the API; the gateway sends the key"));
                 continue;
             }
             String constant = pinnedValue(p, pinned);
@@ -59,7 +66,8 @@ final class ParameterFilter {
             boolean bound = visible.stream().anyMatch(p -> p.in() == ParameterLocation.PATH && p.name().equals(placeholder))
                     || constants.stream().anyMatch(c -> c.in() == ParameterLocation.PATH && c.wireName().equals(placeholder));
             if (!bound) {
-                warnings.add("path placeholder {" + placeholder + "} has no declared parameter; added as a string");
+                findings.add(ImportWarning.of(ImportWarning.CONVERSION, "path placeholder {" + placeholder
+                        + "} has no declared parameter; added as a string", null));
                 ObjectNode node = JsonNodeFactory.instance.objectNode().put("name", placeholder).put("in", "path")
                         .put("required", true);
                 node.putObject("schema").put("type", "string");
@@ -78,17 +86,18 @@ final class ParameterFilter {
         return names;
     }
 
-    private static boolean isCredential(SpecParameter p, List<SecurityRequirement> security) {
+    /** The name of the apiKey scheme this parameter carries the key of, null when it is an ordinary parameter. */
+    private static String credentialScheme(SpecParameter p, List<SecurityRequirement> security) {
         for (SecurityRequirement requirement : security) {
             for (SecurityScheme scheme : requirement.schemes()) {
                 if (scheme.type() == SecuritySchemeType.API_KEY && scheme.in() == p.in()
                         && (p.in() == ParameterLocation.HEADER ? scheme.parameterName().equalsIgnoreCase(p.name())
                         : scheme.parameterName().equals(p.name()))) {
-                    return true;
+                    return scheme.name();
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static String pinnedValue(SpecParameter p, List<PinnedParameter> pinned) {

@@ -2,6 +2,7 @@ package dev.mcpgateway.openapi.mapping;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.openapi.ImportOptions;
+import dev.mcpgateway.openapi.ImportWarning;
 import dev.mcpgateway.openapi.OperationOverride;
 import dev.mcpgateway.openapi.PinnedParameter;
 import dev.mcpgateway.openapi.ToolDefinition;
@@ -48,16 +49,20 @@ public final class ToolMapper {
     }
 
     /**
-     * @param name the tool name already chosen
+     * @param name     the tool name already chosen
+     * @param findings receives what the conversion could not keep exactly, in the order met (their
+     *                 messages are also the tool's own warnings)
      * @throws BodyPlanner.Unmappable when the operation cannot be a tool (the message says why)
      */
-    public ToolDefinition map(OperationRef op, String name) {
+    public ToolDefinition map(OperationRef op, String name, List<ImportWarning> findings) {
         List<String> warnings = new ArrayList<>();
+        List<ImportWarning> found = new ArrayList<>();
         OperationOverride override = options.overrides().get(op.key());
         List<SecurityRequirement> requirements = security.resolve(op, warnings);
         ServerBinding server = servers.resolve(op, warnings);
-        var filtered = ParameterFilter.filter(op, ParameterCollector.collect(document, op, warnings),
-                options.pinnedParameters(), requirements, warnings);
+        drain(warnings, found);
+        var filtered = ParameterFilter.filter(op, ParameterCollector.collect(document, op, found),
+                options.pinnedParameters(), requirements, found);
         var body = BodyPlanner.plan(document, op, override == null ? null : override.mediaType(),
                 options.mediaTypePreference());
 
@@ -66,10 +71,11 @@ public final class ToolMapper {
                 options.unionBodies() == dev.mcpgateway.openapi.UnionBodies.HOIST, warnings).build(filtered.visible(), filtered.constants(), body);
         SchemaConverter output = converter(Direction.OUTPUT);
         OutputSchemaBuilder.Output out = OutputSchemaBuilder.build(document, op, output);
-        warnings.addAll(input.warnings());
-        warnings.addAll(output.warnings());
-
         String accept = pinnedAccept != null ? pinnedAccept : accepts.forOperation(document, op, warnings);
+        drain(warnings, found);
+        input.warnings().forEach(w -> found.add(schemaFinding(w)));
+        output.warnings().forEach(w -> found.add(schemaFinding(w)));
+
         ResponseBinding response = new ResponseBinding(accept, out.schema() != null, out.wrapArray(),
                 (int) Math.min(Integer.MAX_VALUE, options.maxResponseBytes()), ResponseBinding.DEFAULT_MAX_ERROR_EXCERPT);
         HttpBinding binding = new HttpBinding(op.method(), server, op.path(), plan.parameters(), plan.body(),
@@ -86,8 +92,24 @@ public final class ToolMapper {
                 .annotations(ToolAnnotationsFactory.forMethod(op.method(), title))
                 .build();
         ToolCallCodec codec = ToolCallCodec.compile(inputSchema, binding);
+        findings.addAll(found);
         return new ToolDefinition(tool, op.operationId(), op.method().toUpperCase(Locale.ROOT), op.path(), op.tags(),
-                binding, warnings, codec);
+                binding, found.stream().map(ImportWarning::message).toList(), codec);
+    }
+
+    /** Free-text warnings of the resolvers and builders, as findings in the order they were met. */
+    private static void drain(List<String> warnings, List<ImportWarning> found) {
+        warnings.forEach(w -> found.add(ImportWarning.of(ImportWarning.CONVERSION, w, null)));
+        warnings.clear();
+    }
+
+    /** The schema converter reports in words; its two caps deserve their own code and advice. */
+    private static ImportWarning schemaFinding(String warning) {
+        boolean cap = warning.endsWith("the rest is accepted unchecked")
+                || warning.endsWith("deeper parts are accepted unchecked");
+        return cap ? ImportWarning.of(ImportWarning.SCHEMA_CAP, warning, "nothing to do for calls (the API checks "
+                + "the part left unchecked); raise maxSchemaDepth or maxSubschemas for a complete schema")
+                : ImportWarning.of(ImportWarning.SCHEMA, warning, null);
     }
 
     private SchemaConverter converter(Direction direction) {

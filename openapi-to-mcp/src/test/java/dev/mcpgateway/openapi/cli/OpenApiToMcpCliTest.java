@@ -58,6 +58,25 @@ class OpenApiToMcpCliTest {
     }
 
     @Test
+    void showsTheGroupedImportReportInTextAndJson() throws Exception {
+        String spec = Path.of("src/test/resources/specs/ignored-headers.yaml").toString();
+        Run text = run("tools", spec);
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().endsWith("\nwarnings:\n  [ignored-parameter] header parameter Authorization is not a "
+                + "tool argument: OpenAPI ignores it (2 operations: listThings, getThing). Fix: configure credentials "
+                + "on the API; the gateway adds them to every call that needs them\n"), text.out());
+
+        Run json = run("tools", spec, "--json");
+        JsonNode warnings = new ObjectMapper().readTree(json.out()).path("warnings");
+        assertEquals(new ObjectMapper().readTree("""
+                [{"code": "ignored-parameter",
+                  "message": "header parameter Authorization is not a tool argument: OpenAPI ignores it",
+                  "operationCount": 2, "operations": ["listThings", "getThing"],
+                  "fix": "configure credentials on the API; the gateway adds them to every call that needs them"}]
+                """), warnings);
+    }
+
+    @Test
     void exitsNonZeroWithTheParserMessagesForAnInvalidSpec() {
         Run run = run("tools", Path.of("src/test/resources/specs/not-openapi.yaml").toString());
         assertEquals(1, run.status());
