@@ -11,6 +11,7 @@ import dev.mcpgateway.openapi.select.OperationSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Imports an OpenAPI 3.0/3.1 or Swagger 2.0 document as MCP tool definitions. Thread-safe and reusable: every
@@ -32,38 +33,58 @@ public final class OpenApiImporter {
         ParsedSpec spec = reader.read(source, options.allowRemoteRefs());
         SchemaDocument document = new SchemaDocument(spec.document());
         OperationSelector selector = new OperationSelector(options.include(), options.exclude());
-        ToolNamer namer = new ToolNamer(options.toolNamePrefix(), options.maxToolNameLength());
         ToolMapper mapper = new ToolMapper(spec, document, options);
+        Run run = new Run(new ToolNamer(options.toolNamePrefix(), options.maxToolNameLength()));
+        run.warnings.addAll(spec.messages());
+        spec.messages().forEach(m -> run.report.add(ImportWarning.of(ImportWarning.SPEC, m, null)));
 
-        List<ToolDefinition> tools = new ArrayList<>();
-        List<SkippedOperation> skipped = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(spec.messages());
-        ImportReport report = new ImportReport();
-        spec.messages().forEach(m -> report.add(ImportWarning.of(ImportWarning.SPEC, m, null)));
         List<OperationRef> operations = new ArrayList<>();
-        OperationWalker.walk(document, operations::add, skipped::add);
+        OperationWalker.walk(document, operations::add, run.skipped::add);
         for (OperationRef op : operations) {
             String rejection = selector.rejection(op.operationId(), op.tags(), op.path(), op.method());
             if (rejection != null) {
-                skipped.add(new SkippedOperation(op.key(), rejection, true));
+                run.skipped.add(new SkippedOperation(op.key(), rejection, true));
                 continue;
             }
-            String name = namer.name(mapper.wantedName(op), op.method(), op.path());
+            List<String> variants = options.unionBodies() == UnionBodies.SPLIT ? mapper.bodyVariantNames(op)
+                    : List.of();
+            if (variants.isEmpty()) {
+                String name = run.namer.name(mapper.wantedName(op), op.method(), op.path());
+                run.tool(op, op.key(), name, findings -> mapper.map(op, name, findings));
+            }
+            for (String variant : variants) {
+                String name = run.namer.variantName(mapper.wantedName(op), op.method(), op.path(), variant);
+                run.tool(op, op.key() + "#" + variant, name, findings -> mapper.map(op, name, findings, variant));
+            }
+        }
+        // operations left out by the operator's selection are a choice, not a finding
+        run.skipped.stream().filter(s -> !s.excluded()).forEach(s -> run.report.add(s.operation(),
+                ImportWarning.of(ImportWarning.SKIPPED_OPERATION, s.reason(), null)));
+        return new ImportResult(spec.title(), spec.version(), run.tools, run.skipped, run.warnings,
+                run.report.warnings());
+    }
+
+    /** The state of one import. */
+    private record Run(ToolNamer namer, List<ToolDefinition> tools, List<SkippedOperation> skipped,
+                       List<String> warnings, ImportReport report) {
+
+        Run(ToolNamer namer) {
+            this(namer, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ImportReport());
+        }
+
+        /** One tool, its findings reported under its operation; or the skip that says why it could not be made. */
+        void tool(OperationRef op, String key, String name, Function<List<ImportWarning>, ToolDefinition> mapping) {
             List<ImportWarning> findings = new ArrayList<>();
             try {
-                ToolDefinition tool = mapper.map(op, name, findings);
+                ToolDefinition tool = mapping.apply(findings);
                 tools.add(tool);
                 tool.warnings().forEach(w -> warnings.add(op.key() + ": " + w));
                 findings.forEach(f -> report.add(op.key(), f));
             } catch (RuntimeException | StackOverflowError e) {
                 namer.release(name);
-                skipped.add(new SkippedOperation(op.key(), reason(e)));
+                skipped.add(new SkippedOperation(key, reason(e)));
             }
         }
-        // operations left out by the operator's selection are a choice, not a finding
-        skipped.stream().filter(s -> !s.excluded()).forEach(s -> report.add(s.operation(),
-                ImportWarning.of(ImportWarning.SKIPPED_OPERATION, s.reason(), null)));
-        return new ImportResult(spec.title(), spec.version(), tools, skipped, warnings, report.warnings());
     }
 
     /** Our own validation messages are safe to show; anything else is named by type only. */

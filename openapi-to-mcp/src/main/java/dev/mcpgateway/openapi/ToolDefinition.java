@@ -20,12 +20,15 @@ import java.util.Objects;
  * @param method        upper-case HTTP method
  * @param pathTemplate  the OpenAPI path
  * @param tags          the operation's tags
+ * @param variant       the request body variant this tool sends ({@link UnionBodies#SPLIT}), null when the tool is
+ *                      the whole operation
  * @param binding       how arguments reach the wire
  * @param warnings      what the conversion could not keep exactly (empty when lossless)
  * @param codec         the compiled validator and serialiser behind {@link #buildRequest} and {@link #toResult}
  */
 public record ToolDefinition(McpSchema.Tool tool, String operationId, String method, String pathTemplate,
-                             List<String> tags, HttpBinding binding, List<String> warnings, ToolCallCodec codec) {
+                             List<String> tags, String variant, HttpBinding binding, List<String> warnings,
+                             ToolCallCodec codec) {
 
     public ToolDefinition {
         Objects.requireNonNull(tool, "tool");
@@ -35,6 +38,12 @@ public record ToolDefinition(McpSchema.Tool tool, String operationId, String met
         Objects.requireNonNull(binding, "binding");
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(codec, "codec");
+    }
+
+    /** How the gateway and the admin API know this tool: the operation, and {@code #variant} for a variant tool. */
+    public String key() {
+        String operation = operationId != null ? operationId : method + " " + pathTemplate;
+        return variant == null ? operation : operation + "#" + variant;
     }
 
     /** The tool name as clients see it. */

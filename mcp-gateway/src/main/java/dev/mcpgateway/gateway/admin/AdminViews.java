@@ -8,6 +8,7 @@ import dev.mcpgateway.gateway.catalog.CompiledOperation;
 import dev.mcpgateway.gateway.config.DefinitionCodec;
 import dev.mcpgateway.gateway.config.McpServerDefinition;
 import dev.mcpgateway.gateway.state.GatewayState.Entry;
+import java.util.Locale;
 
 /**
  * What the admin API shows of a resource. Credentials appear only as their description (type, header name, client
@@ -40,6 +41,7 @@ final class AdminViews {
         node.set("credentials", json.valueToTree(api.backend().credential().describe()));
         node.put("timeoutMillis", api.backend().timeout().toMillis());
         node.put("maxResponseBytes", api.backend().maxResponseBytes());
+        api.definition().unionBodies().ifPresent(mode -> node.put("unionBodies", mode.name().toLowerCase(Locale.ROOT)));
         node.put("operationCount", api.operations().size());
         node.put("skippedCount", api.skipped().size());
         ArrayNode warnings = node.putArray("warnings");

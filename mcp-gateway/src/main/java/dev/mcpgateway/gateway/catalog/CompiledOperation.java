@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One operation of an imported API, compiled once: its tool as the spec describes it and its precompiled codec.
  *
- * @param operationId the operationId (or the importer's stand-in for operations without one)
+ * @param operationId how server definitions name the tool: the operationId ({@code METHOD /path} for operations
+ *                    without one), {@code operationId#variant} for the tool of one request body variant
  * @param tool        the tool the importer made, before any per-server renaming
  * @param method      the HTTP method, for admin listings and compact search
  * @param path        the OpenAPI path template

@@ -59,10 +59,10 @@ public final class OpenApiCompiler implements ApiCompiler {
         Optional<URI> serviceUrl = serviceUrl(definition);
         ImportResult result;
         try {
-            ImportOptions options = definition.maxResponseBytes()
-                    .map(cap -> ImportOptions.builder().maxResponseBytes(cap).build())
-                    .orElseGet(ImportOptions::defaults);
-            result = importer.importSpec(sources.open(definition.openapi()), options);
+            ImportOptions.Builder options = ImportOptions.builder();
+            definition.maxResponseBytes().ifPresent(options::maxResponseBytes);
+            definition.unionBodies().ifPresent(options::unionBodies);
+            result = importer.importSpec(sources.open(definition.openapi()), options.build());
         } catch (SpecImportException e) {
             String detail = e.messages().isEmpty() ? e.getMessage()
                     : e.getMessage() + ": " + String.join("; ", e.messages().subList(0, Math.min(5, e.messages().size())));
@@ -75,7 +75,7 @@ public final class OpenApiCompiler implements ApiCompiler {
         }
         List<CompiledOperation> operations = new ArrayList<>();
         for (ToolDefinition tool : result.tools()) {
-            operations.add(new CompiledOperation(operationId(tool), tool.tool(), tool.method(), tool.pathTemplate(),
+            operations.add(new CompiledOperation(tool.key(), tool.tool(), tool.method(), tool.pathTemplate(),
                     tool.tags(), new ToolDefinitionCodec(tool)));
         }
         List<ImportWarning> warnings = new ArrayList<>(result.report());
@@ -83,12 +83,12 @@ public final class OpenApiCompiler implements ApiCompiler {
             for (ToolDefinition tool : result.tools()) {
                 if (!tool.binding().server().urlTemplate().matches("(?i)https?://.*")) {
                     throw new InvalidDefinitionException("serviceUrl", "the spec has no absolute server URL for "
-                            + operationId(tool) + "; set serviceUrl to the API's base URL");
+                            + tool.key() + "; set serviceUrl to the API's base URL");
                 }
             }
         }
         List<String> needingCredentials = result.tools().stream().filter(OpenApiCompiler::needsCredentials)
-                .map(OpenApiCompiler::operationId).distinct().toList();
+                .map(ToolDefinition::key).distinct().toList();
         if (credential instanceof NoCredential && !needingCredentials.isEmpty()) {
             warnings.add(new ImportWarning(MISSING_CREDENTIALS, "operations declare security requirements but the "
                     + "API has no credentials", needingCredentials, "configure credentials on the API"));
@@ -100,11 +100,6 @@ public final class OpenApiCompiler implements ApiCompiler {
         return new CompiledApi(definition, result.apiTitle(), result.apiVersion(), operations, skipped, warnings,
                 new ApiBackend(target, credential, timeout,
                         definition.maxResponseBytes().orElse(ApiBackend.DEFAULT_MAX_RESPONSE_BYTES)));
-    }
-
-    /** Operations without an operationId are known by "METHOD /path", as openapi-to-mcp reports them. */
-    static String operationId(ToolDefinition tool) {
-        return tool.operationId() != null ? tool.operationId() : tool.method() + " " + tool.pathTemplate();
     }
 
     private static boolean needsCredentials(ToolDefinition tool) {

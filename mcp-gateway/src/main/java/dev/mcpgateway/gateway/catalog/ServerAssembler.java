@@ -47,13 +47,16 @@ public final class ServerAssembler {
     private static List<ServedOperation> select(McpServerDefinition definition, CompiledApi api)
             throws InvalidDefinitionException {
         Map<String, CompiledOperation> byId = api.operationsById();
-        List<String> ids = definition.operations().orElseGet(() -> List.copyOf(byId.keySet()));
-        for (int i = 0; i < ids.size(); i++) {
-            if (!byId.containsKey(ids.get(i))) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        List<String> listed = definition.operations().orElseGet(() -> List.copyOf(byId.keySet()));
+        for (int i = 0; i < listed.size(); i++) {
+            List<String> tools = toolsOf(listed.get(i), byId);
+            if (tools.isEmpty()) {
                 throw new InvalidDefinitionException("operations[" + i + "]", "API '" + api.apiId()
-                        + "' has no operation '" + ids.get(i) + "' (see GET /admin/apis/" + api.apiId()
+                        + "' has no operation '" + listed.get(i) + "' (see GET /admin/apis/" + api.apiId()
                         + "/operations)");
             }
+            ids.addAll(tools);
         }
         for (String operationId : definition.tools().keySet()) {
             if (!ids.contains(operationId)) {
@@ -78,6 +81,14 @@ public final class ServerAssembler {
             served.add(new ServedOperation(tool, operation));
         }
         return List.copyOf(served);
+    }
+
+    /** The operation itself, else the tools of its request body variants ({@code id#variant}), in API order. */
+    private static List<String> toolsOf(String id, Map<String, CompiledOperation> byId) {
+        if (byId.containsKey(id)) {
+            return List.of(id);
+        }
+        return byId.keySet().stream().filter(key -> key.startsWith(id + "#")).toList();
     }
 
     private static McpSchema.Tool rename(McpSchema.Tool tool, ToolOverride override) {

@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.config;
 
+import dev.mcpgateway.openapi.UnionBodies;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +16,20 @@ import java.util.Optional;
  * @param serverVariables values for the spec's server URL variables (e.g. an Azure {@code endpoint}), over the
  *                        spec's defaults; may hold {@code ${ENV}} references
  * @param maxResponseBytes cap on a response body read from this API's backend, if not the default
+ * @param unionBodies   how top-level oneOf/anyOf request bodies become tools ({@code argument}, {@code hoist} or
+ *                      {@code split}: one tool per variant), if not the default (argument)
  */
 public record ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl,
                             Map<String, Object> credentials, Optional<Long> timeoutMillis,
-                            Map<String, String> serverVariables, Optional<Integer> maxResponseBytes) {
+                            Map<String, String> serverVariables, Optional<Integer> maxResponseBytes,
+                            Optional<UnionBodies> unionBodies) {
+
+    public ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl, Map<String, Object> credentials,
+                         Optional<Long> timeoutMillis, Map<String, String> serverVariables,
+                         Optional<Integer> maxResponseBytes) {
+        this(apiId, openapi, serviceUrl, credentials, timeoutMillis, serverVariables, maxResponseBytes,
+                Optional.empty());
+    }
 
     public ApiDefinition(String apiId, String openapi, Optional<String> serviceUrl, Map<String, Object> credentials,
                          Optional<Long> timeoutMillis, Map<String, String> serverVariables) {
@@ -38,6 +49,7 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
         timeoutMillis = timeoutMillis == null ? Optional.empty() : timeoutMillis;
         serverVariables = serverVariables == null ? Map.of() : Map.copyOf(serverVariables);
         maxResponseBytes = maxResponseBytes == null ? Optional.empty() : maxResponseBytes;
+        unionBodies = unionBodies == null ? Optional.empty() : unionBodies;
     }
 
     /** Credentials may hold literal secrets: only their keys are shown, and an inline spec only by its size. */
@@ -48,6 +60,7 @@ public record ApiDefinition(String apiId, String openapi, Optional<String> servi
                 : openapi) + ", serviceUrl=" + serviceUrl.orElse("-") + ", credentials=" + credentials.keySet()
                 + ", timeoutMillis=" + timeoutMillis.map(String::valueOf).orElse("-")
                 + ", serverVariables=" + serverVariables
-                + ", maxResponseBytes=" + maxResponseBytes.map(String::valueOf).orElse("-") + "]";
+                + ", maxResponseBytes=" + maxResponseBytes.map(String::valueOf).orElse("-")
+                + ", unionBodies=" + unionBodies.map(String::valueOf).orElse("-") + "]";
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ServerMode;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ToolOverride;
+import dev.mcpgateway.openapi.UnionBodies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +25,7 @@ import java.util.Set;
 public final class DefinitionCodec {
 
     private static final Set<String> API_FIELDS = Set.of("openapi", "serviceUrl", "credentials", "timeoutMillis",
-            "serverVariables", "maxResponseBytes");
+            "serverVariables", "maxResponseBytes", "unionBodies");
     private static final Set<String> SERVER_FIELDS = Set.of("apiId", "operations", "tools", "mode", "auth");
 
     private final ObjectMapper json;
@@ -93,7 +94,19 @@ public final class DefinitionCodec {
             }
             maxResponseBytes = Optional.of(capNode.asInt());
         }
-        return new ApiDefinition(apiId, spec, serviceUrl, credentialMap, timeout, variables, maxResponseBytes);
+        Optional<UnionBodies> unionBodies = Optional.empty();
+        Optional<String> unionText = optionalText(body, "unionBodies");
+        if (unionText.isPresent()) {
+            unionBodies = Optional.of(switch (unionText.get().toLowerCase(Locale.ROOT)) {
+                case "argument" -> UnionBodies.ARGUMENT;
+                case "hoist" -> UnionBodies.HOIST;
+                case "split" -> UnionBodies.SPLIT;
+                default -> throw new InvalidDefinitionException("unionBodies",
+                        "must be \"argument\", \"hoist\" or \"split\"");
+            });
+        }
+        return new ApiDefinition(apiId, spec, serviceUrl, credentialMap, timeout, variables, maxResponseBytes,
+                unionBodies);
     }
 
     public McpServerDefinition parseServer(String name, JsonNode body) throws InvalidDefinitionException {
@@ -193,6 +206,7 @@ public final class DefinitionCodec {
         }
         api.timeoutMillis().ifPresent(t -> node.put("timeoutMillis", t));
         api.maxResponseBytes().ifPresent(cap -> node.put("maxResponseBytes", cap));
+        api.unionBodies().ifPresent(mode -> node.put("unionBodies", mode.name().toLowerCase(Locale.ROOT)));
         if (!api.serverVariables().isEmpty()) {
             ObjectNode variables = node.putObject("serverVariables");
             api.serverVariables().forEach(variables::put);

@@ -13,14 +13,14 @@ import java.util.List;
 
 /**
  * {@code java -jar openapi-to-mcp.jar tools SPEC [--json] [--prefix P] [--max-name-length N] [--inline]
- * [--hoist-unions] [--allow-remote-refs]}: previews the tools a spec exposes. Exit 0 on success, 1 when the spec cannot be read,
+ * [--hoist-unions | --split-unions] [--allow-remote-refs]}: previews the tools a spec exposes. Exit 0 on success, 1 when the spec cannot be read,
  * 2 on a usage error.
  */
 public final class OpenApiToMcpCli {
 
     static final String USAGE = """
             usage: openapi-to-mcp tools SPEC [--json] [--prefix PREFIX] [--max-name-length N] [--inline] \
-            [--hoist-unions] [--allow-remote-refs]
+            [--hoist-unions | --split-unions] [--allow-remote-refs]
               SPEC  a file path or an http(s) URL of an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML)""";
 
     private OpenApiToMcpCli() {
@@ -76,6 +76,7 @@ public final class OpenApiToMcpCli {
                     case "--json" -> json = true;
                     case "--inline" -> options.schemaMode(SchemaMode.INLINE);
                     case "--hoist-unions" -> options.unionBodies(UnionBodies.HOIST);
+                    case "--split-unions" -> options.unionBodies(UnionBodies.SPLIT);
                     case "--allow-remote-refs" -> options.allowRemoteRefs(true);
                     case "--prefix" -> options.toolNamePrefix(value(args, ++i, "--prefix"));
                     case "--max-name-length" -> {

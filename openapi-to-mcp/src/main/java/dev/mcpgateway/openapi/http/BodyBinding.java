@@ -1,8 +1,11 @@
 package dev.mcpgateway.openapi.http;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,9 +21,11 @@ import java.util.Objects;
  * @param properties    PROPERTIES only: the argument to property pairs, in schema order; empty for WHOLE
  * @param required      {@code requestBody.required}: when false and no body argument is given, no body is sent
  * @param maxFileBytes  upper bound on one decoded file or binary body, refused beyond it
+ * @param fixedProperties body properties the gateway sets on every call (the discriminator of a tool made for one
+ *                      request body variant), never arguments; they make the body present. Insertion order kept
  */
 public record BodyBinding(String mediaType, BodyShape shape, String wholeArgument, List<BodyProperty> properties,
-                          boolean required, long maxFileBytes) {
+                          boolean required, long maxFileBytes, Map<String, String> fixedProperties) {
 
     /** 10 MiB: larger uploads do not belong in a model's tool call. */
     public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
@@ -50,16 +55,33 @@ public record BodyBinding(String mediaType, BodyShape shape, String wholeArgumen
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive");
         }
+        fixedProperties = Collections.unmodifiableMap(new LinkedHashMap<>(fixedProperties));
+        for (BodyProperty property : properties) {
+            if (fixedProperties.containsKey(property.property())) {
+                throw new IllegalArgumentException("body property " + property.property() + " is both fixed and an argument");
+            }
+        }
+        if (!fixedProperties.isEmpty() && kind != MediaKind.JSON && kind != MediaKind.FORM
+                && kind != MediaKind.MULTIPART) {
+            throw new IllegalArgumentException("a " + mediaType + " body has no properties to fix");
+        }
+    }
+
+    /** This binding with body properties the gateway sets itself. */
+    public BodyBinding withFixedProperties(Map<String, String> fixed) {
+        return new BodyBinding(mediaType, shape, wholeArgument, properties, required, maxFileBytes, fixed);
     }
 
     /** A body assembled from properties. */
     public static BodyBinding properties(String mediaType, List<BodyProperty> properties, boolean required) {
-        return new BodyBinding(mediaType, BodyShape.PROPERTIES, null, properties, required, DEFAULT_MAX_FILE_BYTES);
+        return new BodyBinding(mediaType, BodyShape.PROPERTIES, null, properties, required, DEFAULT_MAX_FILE_BYTES,
+                Map.of());
     }
 
     /** A body held whole by one argument. */
     public static BodyBinding whole(String mediaType, String argument, boolean required) {
-        return new BodyBinding(mediaType, BodyShape.WHOLE, argument, List.of(), required, DEFAULT_MAX_FILE_BYTES);
+        return new BodyBinding(mediaType, BodyShape.WHOLE, argument, List.of(), required, DEFAULT_MAX_FILE_BYTES,
+                Map.of());
     }
 
     MediaKind kind() {

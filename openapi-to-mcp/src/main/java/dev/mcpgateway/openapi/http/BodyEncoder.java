@@ -14,13 +14,33 @@ final class BodyEncoder {
     private BodyEncoder() {
     }
 
+    /** Arguments a model cannot name (tool argument names never hold NUL): fixed body properties travel as these. */
+    private static final String FIXED = "\u0000fixed:";
+
     static EncodedBody encode(BodyBinding body, ObjectNode args) throws InvalidArgumentsException {
         if (body.shape() == BodyShape.WHOLE) {
             JsonNode value = args.get(body.wholeArgument());
             if (value == null || value.isMissingNode()) {
                 return null;
             }
+            if (!body.fixedProperties().isEmpty() && value.isObject()) {
+                ObjectNode withFixed = ((ObjectNode) value).deepCopy();
+                body.fixedProperties().forEach(withFixed::put);
+                value = withFixed;
+            }
             return whole(body, value);
+        }
+        if (!body.fixedProperties().isEmpty()) {
+            ObjectNode withFixed = args.objectNode();
+            withFixed.setAll(args);
+            List<BodyProperty> properties = new ArrayList<>(body.properties());
+            body.fixedProperties().forEach((property, value) -> {
+                withFixed.put(FIXED + property, value);
+                properties.add(BodyProperty.of(FIXED + property, property, ValueShape.PRIMITIVE));
+            });
+            args = withFixed;
+            body = new BodyBinding(body.mediaType(), body.shape(), null, properties, true, body.maxFileBytes(),
+                    java.util.Map.of());
         }
         List<BodyProperty> present = new ArrayList<>();
         for (BodyProperty property : body.properties()) {

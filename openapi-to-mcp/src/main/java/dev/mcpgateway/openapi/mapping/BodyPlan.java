@@ -13,4 +13,9 @@ record BodyPlan(String mediaType, JsonNode schema, JsonNode encoding, boolean re
     String essence() {
         return MediaTypes.essence(mediaType);
     }
+
+    /** The same body restricted to one variant of its union. */
+    BodyPlan withSchema(JsonNode variant) {
+        return new BodyPlan(mediaType, variant, encoding, required, nameHint, description);
+    }
 }

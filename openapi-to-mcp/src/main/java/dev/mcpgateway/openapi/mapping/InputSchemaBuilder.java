@@ -29,6 +29,7 @@ final class InputSchemaBuilder {
     private final SchemaConverter converter;
     private final boolean hoistUnions;
     private final List<String> warnings;
+    private Map<String, String> fixed = Map.of();
 
     InputSchemaBuilder(SchemaConverter converter, boolean hoistUnions, List<String> warnings) {
         this.converter = converter;
@@ -41,7 +42,12 @@ final class InputSchemaBuilder {
                            String bodyProperty, boolean file) {
     }
 
-    InputPlan build(List<SpecParameter> visible, List<ConstantParameter> constants, Optional<BodyPlan> body) {
+    /**
+     * @param fixed body properties the gateway sets itself (a variant's discriminator): left out of the arguments
+     */
+    InputPlan build(List<SpecParameter> visible, List<ConstantParameter> constants, Optional<BodyPlan> body,
+                    Map<String, String> fixed) {
+        this.fixed = fixed;
         List<Pending> pending = new ArrayList<>();
         for (var origin : List.of(ArgumentNamer.Origin.PATH, ArgumentNamer.Origin.QUERY, ArgumentNamer.Origin.HEADER,
                 ArgumentNamer.Origin.COOKIE)) {
@@ -93,9 +99,10 @@ final class InputSchemaBuilder {
         Optional<BodyBinding> bodyBinding = Optional.empty();
         if (decision != null) {
             BodyPlan plan = decision.plan();
-            bodyBinding = Optional.of(wholeArgument != null
+            bodyBinding = Optional.of((wholeArgument != null
                     ? BodyBinding.whole(plan.mediaType(), wholeArgument, plan.required())
-                    : BodyBinding.properties(plan.mediaType(), bodyProperties, plan.required()));
+                    : BodyBinding.properties(plan.mediaType(), bodyProperties, plan.required()))
+                    .withFixedProperties(fixed));
         }
         return new InputPlan(schema, parameters, bodyBinding, constants);
     }
@@ -153,6 +160,7 @@ final class InputSchemaBuilder {
                 converted = hoisted;
             }
         }
+        withoutFixed(converted);
         if (!Shapes.hasProperties(converted) || MediaTypes.isText(essence)) {
             if (description != null && !converted.has("description")) {
                 converted.put("description", description);
@@ -176,6 +184,23 @@ final class InputSchemaBuilder {
                     plan.required() && requiredProperties.contains(property.getKey()), null, property.getKey(), file));
         }
         return new BodyShapeDecision(plan, arguments);
+    }
+
+    /** The properties the gateway sets are not the model's to fill. */
+    private void withoutFixed(ObjectNode converted) {
+        if (fixed.isEmpty()) {
+            return;
+        }
+        if (converted.get("properties") instanceof ObjectNode properties) {
+            fixed.keySet().forEach(properties::remove);
+        }
+        if (converted.get("required") instanceof ArrayNode required) {
+            for (int i = required.size() - 1; i >= 0; i--) {
+                if (fixed.containsKey(required.get(i).asText())) {
+                    required.remove(i);
+                }
+            }
+        }
     }
 
     private BodyShapeDecision whole(BodyPlan plan, ObjectNode schema) {

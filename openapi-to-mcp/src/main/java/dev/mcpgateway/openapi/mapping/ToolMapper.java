@@ -6,6 +6,7 @@ import dev.mcpgateway.openapi.ImportWarning;
 import dev.mcpgateway.openapi.OperationOverride;
 import dev.mcpgateway.openapi.PinnedParameter;
 import dev.mcpgateway.openapi.ToolDefinition;
+import dev.mcpgateway.openapi.UnionBodies;
 import dev.mcpgateway.openapi.http.HttpBinding;
 import dev.mcpgateway.openapi.http.ResponseBinding;
 import dev.mcpgateway.openapi.http.SecurityRequirement;
@@ -55,6 +56,39 @@ public final class ToolMapper {
      * @throws BodyPlanner.Unmappable when the operation cannot be a tool (the message says why)
      */
     public ToolDefinition map(OperationRef op, String name, List<ImportWarning> findings) {
+        return map(op, name, findings, null);
+    }
+
+    /**
+     * The names of the variants of the operation's request body when it is a top-level union
+     * ({@link dev.mcpgateway.openapi.UnionBodies#SPLIT}); empty when it is not one, or when the body cannot be a tool
+     * at all ({@link #map} then says why).
+     */
+    public List<String> bodyVariantNames(OperationRef op) {
+        return bodyVariants(op).stream().map(BodyVariants.Variant::name).toList();
+    }
+
+    private List<BodyVariants.Variant> bodyVariants(OperationRef op) {
+        OperationOverride override = options.overrides().get(op.key());
+        try {
+            return BodyPlanner.plan(document, op, override == null ? null : override.mediaType(),
+                            options.mediaTypePreference())
+                    .filter(plan -> plan.schema() != null && !MediaTypes.isText(plan.essence())
+                            && !MediaTypes.isBinary(plan.essence()))
+                    .map(plan -> BodyVariants.of(document, plan.schema())).orElse(List.of());
+        } catch (BodyPlanner.Unmappable e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The tool for one variant of the operation's request body (a name from {@link #bodyVariantNames}): that
+     * variant's arguments only, the discriminator set by the gateway; the same operation on the wire.
+     */
+    public ToolDefinition map(OperationRef op, String name, List<ImportWarning> findings, String variantName) {
+        BodyVariants.Variant variant = variantName == null ? null : bodyVariants(op).stream()
+                .filter(v -> v.name().equals(variantName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no request body variant " + variantName));
         List<String> warnings = new ArrayList<>();
         List<ImportWarning> found = new ArrayList<>();
         OperationOverride override = options.overrides().get(op.key());
@@ -65,10 +99,17 @@ public final class ToolMapper {
                 options.pinnedParameters(), requirements, found);
         var body = BodyPlanner.plan(document, op, override == null ? null : override.mediaType(),
                 options.mediaTypePreference());
+        Map<String, String> fixed = Map.of();
+        if (variant != null) {
+            body = body.map(b -> b.withSchema(variant.schema()));
+            if (variant.discriminatorValue() != null) {
+                fixed = Map.of(variant.discriminator(), variant.discriminatorValue());
+            }
+        }
 
         SchemaConverter input = converter(Direction.INPUT);
-        InputPlan plan = new InputSchemaBuilder(input,
-                options.unionBodies() == dev.mcpgateway.openapi.UnionBodies.HOIST, warnings).build(filtered.visible(), filtered.constants(), body);
+        InputPlan plan = new InputSchemaBuilder(input, options.unionBodies() == UnionBodies.HOIST, warnings)
+                .build(filtered.visible(), filtered.constants(), body, fixed);
         SchemaConverter output = converter(Direction.OUTPUT);
         OutputSchemaBuilder.Output out = OutputSchemaBuilder.build(document, op, output);
         String accept = pinnedAccept != null ? pinnedAccept : accepts.forOperation(document, op, warnings);
@@ -82,11 +123,17 @@ public final class ToolMapper {
                 plan.constants(), requirements, response);
 
         String title = ToolText.title(op);
+        String description = ToolText.description(op, override == null ? null : override.description());
+        if (variant != null) {
+            title = title == null ? null : title + " (" + variant.name() + ")";
+            description = ToolText.forVariant(description, variant.name(), variant.others(), variant.discriminator(),
+                    variant.discriminatorValue());
+        }
         Map<String, Object> inputSchema = toMap(plan.inputSchema());
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(name)
                 .title(title)
-                .description(ToolText.description(op, override == null ? null : override.description()))
+                .description(description)
                 .inputSchema(inputSchema)
                 .outputSchema(out.schema() == null ? null : toMap(out.schema()))
                 .annotations(ToolAnnotationsFactory.forMethod(op.method(), title))
@@ -94,7 +141,7 @@ public final class ToolMapper {
         ToolCallCodec codec = ToolCallCodec.compile(inputSchema, binding);
         findings.addAll(found);
         return new ToolDefinition(tool, op.operationId(), op.method().toUpperCase(Locale.ROOT), op.path(), op.tags(),
-                binding, found.stream().map(ImportWarning::message).toList(), codec);
+                variantName, binding, found.stream().map(ImportWarning::message).toList(), codec);
     }
 
     /** Free-text warnings of the resolvers and builders, as findings in the order they were met. */

@@ -42,6 +42,18 @@ public final class ToolText {
         return cut(text, MAX_DESCRIPTION);
     }
 
+    /**
+     * The description of a tool made for one request body variant: which variant it sends, that the others have
+     * tools of their own, and the discriminator value the gateway sets.
+     */
+    public static String forVariant(String description, String variant, java.util.List<String> all,
+                                    String discriminator, String value) {
+        String note = "Sends the " + variant + " variant of the request body (one of " + String.join(", ", all)
+                + "; each has its own tool)." + (value == null ? "" : " The gateway sets " + discriminator + " to \""
+                + value + "\".");
+        return cut(note + "\n\n" + description, MAX_DESCRIPTION);
+    }
+
     static String clean(String text) {
         return text.replace("\r\n", "\n").replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }

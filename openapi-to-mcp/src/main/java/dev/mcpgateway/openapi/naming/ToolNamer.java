@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class ToolNamer {
 
     static final int HASH_LENGTH = 8;
+    /** Longest variant suffix; a longer variant name keeps its start and gets a hash. */
+    static final int MAX_VARIANT_LENGTH = 24;
     private static final Pattern INVALID = Pattern.compile("[^A-Za-z0-9_.-]+");
     private static final Pattern REPEATED_UNDERSCORE = Pattern.compile("_{2,}");
 
@@ -42,7 +44,30 @@ public final class ToolNamer {
      */
     public String name(String wanted, String method, String path) {
         String original = wanted != null && !wanted.isBlank() ? wanted : derive(method, path);
-        String name = fit(sanitize(original), original);
+        return unique(fit(sanitize(original), original, budget), original, method, path);
+    }
+
+    /**
+     * The unique tool name for one request body variant of an operation: the operation's name, {@code _} and the
+     * variant's name (cut to {@value #MAX_VARIANT_LENGTH} characters), the operation's part shortened first so the
+     * variant stays readable.
+     */
+    public String variantName(String wanted, String method, String path, String variant) {
+        String original = wanted != null && !wanted.isBlank() ? wanted : derive(method, path);
+        String suffix = sanitize(variant);
+        if (suffix.length() > MAX_VARIANT_LENGTH) {
+            suffix = trim(suffix.substring(0, MAX_VARIANT_LENGTH - HASH_LENGTH - 1)) + "_" + hash(variant);
+        }
+        String identity = original + "#" + variant;
+        int room = budget - suffix.length() - 1;
+        if (room < HASH_LENGTH + 4) {
+            // a tight budget: no room for both readable parts
+            return unique(withHash(sanitize(original + "_" + variant), identity), identity, method, path);
+        }
+        return unique(fit(sanitize(original), original, room) + "_" + suffix, identity, method, path);
+    }
+
+    private String unique(String name, String original, String method, String path) {
         if (!taken.add(name)) {
             // a second operation with the same name: its method and path are unique in the spec, so hash those
             String identity = method.toUpperCase(Locale.ROOT) + " " + path + " " + original;
@@ -73,13 +98,17 @@ public final class ToolNamer {
         return s.isEmpty() ? "operation" : s;
     }
 
-    private String fit(String sanitized, String original) {
-        return sanitized.length() <= budget ? sanitized : withHash(sanitized, original);
+    private String fit(String sanitized, String original, int room) {
+        return sanitized.length() <= room ? sanitized : withHash(sanitized, original, room);
     }
 
     /** Readable head cut at a word boundary when one is near, then {@code _} and the hash. */
     private String withHash(String sanitized, String hashed) {
-        int room = budget - HASH_LENGTH - 1;
+        return withHash(sanitized, hashed, budget);
+    }
+
+    private static String withHash(String sanitized, String hashed, int total) {
+        int room = total - HASH_LENGTH - 1;
         String head = sanitized.length() <= room ? sanitized : cutAtBoundary(sanitized, room);
         return trim(head) + "_" + hash(hashed);
     }

@@ -198,7 +198,7 @@ class BodyEncodingTest {
         @Test
         void refusesFilesOverTheSizeCap() {
             var body = new BodyBinding("multipart/form-data", BodyShape.PROPERTIES, null,
-                    List.of(BodyProperty.file("file", "file")), true, 4);
+                    List.of(BodyProperty.file("file", "file")), true, 4, Map.of());
             var binding = Bindings.withBody("POST", "/upload", body);
             var error = assertThrows(InvalidArgumentsException.class,
                     () -> build(binding, Map.of("file", Base64.getEncoder().encodeToString(new byte[5]))));
