@@ -60,8 +60,10 @@ public final class ServerAssembler {
         }
         for (String operationId : definition.tools().keySet()) {
             if (!ids.contains(operationId)) {
-                throw new InvalidDefinitionException("tools." + operationId,
-                        "is not one of the server's operations");
+                List<String> variants = toolsOf(operationId, byId);
+                throw new InvalidDefinitionException("tools." + operationId, variants.isEmpty()
+                        ? "is not one of the server's operations"
+                        : "is split per request body variant: name one of " + variants);
             }
         }
         List<ServedOperation> served = new ArrayList<>();

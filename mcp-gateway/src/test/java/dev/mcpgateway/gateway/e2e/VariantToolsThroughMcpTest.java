@@ -109,6 +109,16 @@ class VariantToolsThroughMcpTest {
                     .status());
             assertEquals(List.of("adoptCat"), toolNames("cats"));
         }
+
+        @Test
+        void refusesAnOverrideOfTheWholeSplitOperationNamingItsVariants() throws Exception {
+            Response refused = gateway.admin("PUT", "/admin/mcp-servers/whole", "{\"apiId\": \"pets\", "
+                    + "\"operations\": [\"createPet\"], \"tools\": {\"createPet\": {\"name\": \"adopt\"}}}");
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("tools.createPet", refused.json().get("field").asText());
+            assertEquals(true, refused.body().contains("is split per request body variant: name one of "
+                    + "[createPet#Cat, createPet#Dog]"), refused.body());
+        }
     }
 
     @Nested

@@ -32,6 +32,7 @@ final class TextListing {
                 out.append("  title: ").append(t.title()).append('\n');
             }
             out.append("  description: ").append(t.description().replace("\n", "\n    ")).append('\n');
+            out.append("  accept: ").append(tool.binding().response().accept()).append('\n');
             out.append("  input: ").append(json(t.inputSchema())).append('\n');
             if (t.outputSchema() != null) {
                 out.append("  output: ").append(json(t.outputSchema())).append('\n');

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,7 +53,8 @@ final class AcceptHeaders {
                 codes.add(e.getKey());
             }
         });
-        codes.sort(Comparator.comparing((String c) -> c.toUpperCase().endsWith("XX")).thenComparing(c -> c));
+        codes.sort(Comparator.comparing((String c) -> c.toUpperCase(Locale.ROOT).endsWith("XX"))
+                .thenComparing(c -> c));
         if (responses.has("default")) {
             codes.add("default");
         }

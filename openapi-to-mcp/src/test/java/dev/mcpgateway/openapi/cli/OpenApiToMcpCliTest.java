@@ -55,6 +55,7 @@ class OpenApiToMcpCliTest {
                 run.out());
         assertTrue(run.out().contains("\"petId\" : {"), run.out());
         assertTrue(run.out().contains("description: DEPRECATED: Delete a pet"), run.out());
+        assertTrue(run.out().contains("  accept: application/json\n"), run.out());
     }
 
     @Test
