@@ -1,6 +1,8 @@
 package dev.mcpgateway.openapi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,8 +55,8 @@ public record ImportWarning(String code, String message, List<String> operations
      * The form admin and CLI JSON show: {@code code}, {@code message}, {@code operationCount}, {@code operations}
      * (at most {@link #NAMES_SHOWN}) and {@code fix} when there is one, in that order.
      */
-    public java.util.Map<String, Object> summary() {
-        var summary = new java.util.LinkedHashMap<String, Object>();
+    public Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("code", code);
         summary.put("message", message);
         summary.put("operationCount", operations.size());

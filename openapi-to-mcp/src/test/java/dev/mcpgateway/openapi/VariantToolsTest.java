@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mcpgateway.openapi.http.BackendTarget;
 import dev.mcpgateway.openapi.http.HttpRequestPlan;
 import dev.mcpgateway.openapi.http.HttpResponseData;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.mcpgateway.testsupport.EchoHttpServer;
+import dev.mcpgateway.testsupport.NodeTools;
+import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -114,6 +119,40 @@ class VariantToolsTest {
             assertEquals("/events/e1", received.rawPath());
             assertEquals("{\"cancelled\":true}", received.bodyText());
         }
+    }
+
+    @Test
+    void splitsTheUnionBodiesOfARealCorpusIntoValidToolsAndLosesNoOperation() throws Exception {
+        Path corpus = NodeTools.nodeModules().resolve("@readme/oas-examples");
+        List<Path> documents;
+        try (var files = Files.walk(corpus)) {
+            documents = files.filter(p -> p.toString().matches(".*/3\\.[01]/json/.*\\.json$")).sorted().toList();
+        }
+        var metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        ImportOptions split = ImportOptions.builder().unionBodies(UnionBodies.SPLIT).build();
+        List<String> offenders = new java.util.ArrayList<>();
+        int variantTools = 0;
+        for (Path document : documents) {
+            ImportResult whole = new OpenApiImporter().importSpec(SpecSource.file(document));
+            ImportResult result = new OpenApiImporter().importSpec(SpecSource.file(document), split);
+            var operations = new java.util.LinkedHashSet<String>();
+            result.tools().forEach(t -> operations.add(t.key().replaceFirst("#.*", "")));
+            result.skipped().forEach(s -> operations.add(s.operation().replaceFirst("#.*", "")));
+            if (operations.size() != whole.tools().size() + whole.skipped().size()) {
+                offenders.add(document.getFileName() + ": " + operations.size() + " operations split, "
+                        + (whole.tools().size() + whole.skipped().size()) + " whole");
+            }
+            for (ToolDefinition tool : result.tools()) {
+                variantTools += tool.variant() == null ? 0 : 1;
+                var errors = metaSchema.validate(Imports.MAPPER.valueToTree(tool.tool().inputSchema()));
+                if (!errors.isEmpty()) {
+                    offenders.add(document.getFileName() + ": " + tool.name() + ": " + errors);
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+        assertTrue(variantTools >= 40, "the corpus has polymorphic request bodies; found " + variantTools);
     }
 
     @Test

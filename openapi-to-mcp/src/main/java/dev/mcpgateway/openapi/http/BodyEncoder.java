@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns the body arguments into bytes for the binding's media type; null when no body is to be sent. */
 final class BodyEncoder {
@@ -40,7 +41,7 @@ final class BodyEncoder {
             });
             args = withFixed;
             body = new BodyBinding(body.mediaType(), body.shape(), null, properties, true, body.maxFileBytes(),
-                    java.util.Map.of());
+                    Map.of());
         }
         List<BodyProperty> present = new ArrayList<>();
         for (BodyProperty property : body.properties()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ final class BodyVariants {
                 name = "variant" + (i + 1);
             }
             String unique = name;
-            for (int n = 2; !taken.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+            for (int n = 2; !taken.add(unique.toLowerCase(Locale.ROOT)); n++) {
                 unique = name + n;
             }
             names.add(unique);

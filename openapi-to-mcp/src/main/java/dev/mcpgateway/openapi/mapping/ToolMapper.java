@@ -61,7 +61,7 @@ public final class ToolMapper {
 
     /**
      * The names of the variants of the operation's request body when it is a top-level union
-     * ({@link dev.mcpgateway.openapi.UnionBodies#SPLIT}); empty when it is not one, or when the body cannot be a tool
+     * ({@link UnionBodies#SPLIT}); empty when it is not one, or when the body cannot be a tool
      * at all ({@link #map} then says why).
      */
     public List<String> bodyVariantNames(OperationRef op) {

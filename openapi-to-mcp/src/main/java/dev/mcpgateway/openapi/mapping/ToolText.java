@@ -1,5 +1,6 @@
 package dev.mcpgateway.openapi.mapping;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ public final class ToolText {
      * The description of a tool made for one request body variant: which variant it sends, that the others have
      * tools of their own, and the discriminator value the gateway sets.
      */
-    public static String forVariant(String description, String variant, java.util.List<String> all,
+    public static String forVariant(String description, String variant, List<String> all,
                                     String discriminator, String value) {
         String note = "Sends the " + variant + " variant of the request body (one of " + String.join(", ", all)
                 + "; each has its own tool)." + (value == null ? "" : " The gateway sets " + discriminator + " to \""
