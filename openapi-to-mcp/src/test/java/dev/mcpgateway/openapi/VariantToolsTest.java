@@ -61,13 +61,14 @@ class VariantToolsTest {
     void makesOneToolPerVariantNamedByDiscriminatorTitleSchemaNameOrPosition() {
         assertEquals(List.of("createPet_cat", "createPet_dog", "createPet_cat_fcb68dd7", "createPayment_Card",
                 "createPayment_Bank_transfer", "putShape_Circle", "putShape_Square", "patch_events_id_variant1",
-                "patch_events_id_variant2"), names(SPLIT));
+                "patch_events_id_variant2", "createAnimal_big-cat", "createAnimal_Zebra"), names(SPLIT));
     }
 
     @Test
     void keepsOneToolPerOperationUnlessAskedToSplit() {
         ImportResult whole = new OpenApiImporter().importSpec(SPEC);
-        assertEquals(List.of("createPet", "createPet_cat", "createPayment", "putShape", "patch_events_id"),
+        assertEquals(List.of("createPet", "createPet_cat", "createPayment", "putShape", "patch_events_id",
+                "createAnimal"),
                 names(whole));
     }
 
@@ -95,6 +96,19 @@ class VariantToolsTest {
             assertEquals("POST", received.method());
             assertEquals("/pets", received.rawPath());
             assertEquals("{\"name\":\"Rex\",\"barks\":true,\"petType\":\"dog\"}", received.bodyText());
+        }
+    }
+
+    @Nested
+    class WithADiscriminatorInheritedThroughAllOf {
+
+        @Test
+        void readsTheParentsDiscriminatorAndSetsItsValue() throws Exception {
+            assertSchema("""
+                    {"type": "object", "properties": {"stripes": {"type": "integer"}}}
+                    """, Imports.tool(SPLIT, "createAnimal_Zebra").tool().inputSchema());
+            var received = send("createAnimal_big-cat", Map.of("roars", true));
+            assertEquals("{\"roars\":true,\"kind\":\"big-cat\"}", received.bodyText());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpgateway.openapi.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.mcpgateway.openapi.schema.SchemaDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ final class BodyVariants {
         if (members == null || !members.isArray() || members.size() < 2) {
             return List.of();
         }
-        JsonNode discriminator = union.path("discriminator");
+        JsonNode discriminator = union.has("discriminator") ? union.get("discriminator") : inherited(document, members);
         String property = discriminator.path("propertyName").asText("");
         Map<String, String> valueByRef = new HashMap<>();
         discriminator.path("mapping").properties().forEach(e -> valueByRef.putIfAbsent(
@@ -78,6 +79,30 @@ final class BodyVariants {
                     values.get(i), List.copyOf(names)));
         }
         return variants;
+    }
+
+    /**
+     * The discriminator every variant inherits through {@code allOf} from a parent schema (OpenAPI's inheritance
+     * form: {@code Cat: allOf: [$ref Pet, ...]}, {@code Pet} declaring the discriminator); a missing node when the
+     * variants do not all reference a parent with the same discriminating property.
+     */
+    private static JsonNode inherited(SchemaDocument document, JsonNode members) {
+        JsonNode found = null;
+        for (JsonNode member : members) {
+            JsonNode own = null;
+            JsonNode resolved = member.has("$ref") ? resolve(document, member) : null;
+            for (JsonNode part : resolved == null ? MissingNode.getInstance() : resolved.path("allOf")) {
+                JsonNode parent = resolve(document, part);
+                if (parent != null && parent.path("discriminator").has("propertyName")) {
+                    own = parent.get("discriminator");
+                }
+            }
+            if (own == null || found != null && !found.path("propertyName").equals(own.path("propertyName"))) {
+                return MissingNode.getInstance();
+            }
+            found = own;
+        }
+        return found;
     }
 
     /** The mapping's value for a referenced variant, else its schema name; for inline ones a single enum/const. */
