@@ -2,6 +2,7 @@ package dev.mcpgateway.gateway.admin.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -164,6 +165,21 @@ class AdminSpecSourcesTest {
         @Test
         void anErrorStatusIsNamed() throws Exception {
             assertRefused(put(publicUrl("/missing")), "HTTP 404");
+        }
+    }
+
+    @Nested
+    class WhenTheAllowListIsWrong {
+
+        @Test
+        void anEntryThatIsNotAnAddressBlockStopsStartUpNamingTheKey(@TempDir Path dataDir) {
+            Exception refused = assertThrows(Exception.class, () -> GatewayFixture.start(dataDir, Map.of(
+                    "gateway.spec-sources.allowed-networks", List.of("10.0.0.0/8", "intranet.local"))).close());
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = refused; t != null; t = t.getCause()) {
+                messages.append(t.getMessage());
+            }
+            assertTrue(messages.toString().contains("gateway.spec-sources.allowed-networks[1]"), messages.toString());
         }
     }
 
