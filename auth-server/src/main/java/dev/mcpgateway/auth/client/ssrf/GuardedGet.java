@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * A GET made on someone else's say-so. Every hop's host is resolved once and every address it resolves to must
  * pass the {@link AddressPolicy} (an attacker controls the order of DNS answers); the connection then goes to the
- * checked address ({@link PinnedFetch}). A redirect is a new hop, checked the same way, up to a bounded count.
+ * checked address ({@link PinnedFetch}). A redirect is a new hop, checked the same way, up to a bounded count, and
+ * never from https down to http.
  * Refusals are {@link FetchRefusedException}s naming the rule; nothing is contacted for a refused hop.
  */
 public final class GuardedGet {
@@ -94,10 +95,16 @@ public final class GuardedGet {
         if (location == null || location.isBlank()) {
             throw new FetchRefusedException("a redirect without a Location");
         }
+        URI to;
         try {
-            return from.resolve(new URI(location.strip()));
+            to = from.resolve(new URI(location.strip()));
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
             throw new FetchRefusedException("a redirect to an unusable Location");
         }
+        // what was asked for over TLS is not accepted in clear text
+        if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())) {
+            throw new FetchRefusedException("a redirect from https to plain http");
+        }
+        return to;
     }
 }
