@@ -21,7 +21,17 @@ import java.util.function.Function;
  */
 public final class OpenApiImporter {
 
-    private final SpecReader reader = new SpecReader();
+    private final SpecReader reader;
+
+    /** An importer that may read any local file the process can (the command line's). */
+    public OpenApiImporter() {
+        this(LocalFiles.ANYWHERE);
+    }
+
+    /** An importer whose spec files and referenced files must pass {@code files}. */
+    public OpenApiImporter(LocalFiles files) {
+        this.reader = new SpecReader(files);
+    }
 
     public ImportResult importSpec(SpecSource source) {
         return importSpec(source, ImportOptions.defaults());

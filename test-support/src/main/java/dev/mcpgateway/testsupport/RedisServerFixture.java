@@ -45,6 +45,20 @@ public final class RedisServerFixture implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Stops the server (clients see it go away) until {@link #restart()}. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts the server again on the same port, empty. */
+    public void restart() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart redis-server", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -2,18 +2,18 @@ package dev.mcpgateway.auth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpgateway.auth.client.ssrf.AddressPolicy;
+import dev.mcpgateway.auth.client.ssrf.GuardedGet;
 import dev.mcpgateway.auth.client.ssrf.HostResolver;
+import dev.mcpgateway.auth.client.ssrf.Network;
 import dev.mcpgateway.auth.client.ssrf.PinnedFetch;
 import dev.mcpgateway.auth.store.Json;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,7 +23,7 @@ import javax.net.ssl.SSLContext;
  * wildcard or unique-local ranges, v4 or v6) unless an operator allow-listed its network; the connection then goes
  * to exactly the checked address (a DNS answer that changes between check and connect cannot redirect it), with
  * the original host name in {@code Host}, SNI and the certificate check; no redirects, 5 s and a 64 KiB cap.
- * The loopback allowance (plain HTTP on loopback) exists for tests only.
+ * The loopback allowance (loopback addresses, and plain HTTP) exists for tests only.
  */
 public final class ClientMetadataDocuments {
 
@@ -32,10 +32,7 @@ public final class ClientMetadataDocuments {
     private static final Duration CACHE_FOR = Duration.ofMinutes(5);
     private static final int CACHE_SIZE = 1000;
 
-    private final HostResolver resolver;
-    private final AddressPolicy policy;
-    private final PinnedFetch fetch;
-    private final boolean allowLoopback;
+    private final GuardedGet fetch;
     // a login hits /authorize and /token within seconds: fetch the document once, not per request
     private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -48,23 +45,18 @@ public final class ClientMetadataDocuments {
 
     /** The production setup: the system resolver, the JVM's trust store, 5 s. */
     public ClientMetadataDocuments(AddressPolicy policy, boolean allowLoopback) {
-        this(HostResolver.SYSTEM, policy, allowLoopback, defaultTls(), Duration.ofSeconds(5));
+        this(HostResolver.SYSTEM, policy, allowLoopback, PinnedFetch.jvmTls(), Duration.ofSeconds(5));
     }
 
     public ClientMetadataDocuments(HostResolver resolver, AddressPolicy policy, boolean allowLoopback,
                                    SSLContext tls, Duration timeout) {
-        this.resolver = resolver;
-        this.policy = policy;
-        this.allowLoopback = allowLoopback;
-        this.fetch = new PinnedFetch(tls, timeout, timeout, MAX_BYTES);
+        this.fetch = new GuardedGet(resolver, allowLoopback ? withLoopback(policy) : policy,
+                allowLoopback ? Set.of("https", "http") : Set.of("https"),
+                new PinnedFetch(tls, timeout, timeout, MAX_BYTES), 0);
     }
 
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no default TLS context", e);
-        }
+    private static AddressPolicy withLoopback(AddressPolicy policy) {
+        return policy.alsoAllowing(List.of(Network.parse("127.0.0.0/8"), Network.parse("::1")));
     }
 
     /** True when {@code clientId} is meant as a metadata document URL rather than a registered id. */
@@ -95,12 +87,11 @@ public final class ClientMetadataDocuments {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        Optional<InetAddress> pinned = checkedAddress(uri);
-        if (pinned.isEmpty()) {
+        if (uri.getRawFragment() != null) {
             return Optional.empty();
         }
         try {
-            PinnedFetch.Answer answer = fetch.get(uri, pinned.get(), "application/json");
+            PinnedFetch.Answer answer = fetch.get(uri, "application/json").answer();
             if (answer.status() != 200 || answer.tooLarge()) {
                 return Optional.empty();
             }
@@ -127,30 +118,5 @@ public final class ClientMetadataDocuments {
         String name = doc.path("client_name").asText(null);
         return Optional.of(new RegisteredClient(clientId, null, name, redirects,
                 List.of("authorization_code", "refresh_token"), "none", doc.path("application_type").asText(null), 0));
-    }
-
-    /**
-     * Resolves the host once and returns the address to connect to, or empty when the URL or any address it
-     * resolves to is not allowed. Every address must pass, not just the one used: an attacker controls the order.
-     */
-    Optional<InetAddress> checkedAddress(URI uri) {
-        String scheme = uri.getScheme();
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.empty();
-        }
-        List<InetAddress> addresses;
-        try {
-            addresses = resolver.resolve(PinnedFetch.bareHost(uri));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-        if (addresses == null || addresses.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean loopbackOnly = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
-        boolean allowed = allowLoopback && loopbackOnly
-                ? "https".equals(scheme) || "http".equals(scheme)
-                : "https".equals(scheme) && addresses.stream().allMatch(policy::permits);
-        return allowed ? Optional.of(addresses.get(0)) : Optional.empty();
     }
 }

@@ -221,6 +221,20 @@ class ClientMetadataDocumentPinningTest {
         }
 
         @Test
+        void aRefusalNamesTheKindOfAddressSoItCanBeShown() throws Exception {
+            Map<String, String> kinds = Map.of("169.254.169.254", "a cloud metadata address",
+                    "fd00:ec2::254", "a cloud metadata address", "::ffff:169.254.169.254", "a cloud metadata address",
+                    "127.0.0.1", "a loopback address", "::1", "a loopback address", "10.1.2.3", "a private address",
+                    "fd12::1", "a private address", "169.254.1.1", "a link-local address",
+                    "100.64.0.1", "a carrier-grade NAT address", "0.0.0.0", "the wildcard address");
+            for (Map.Entry<String, String> kind : kinds.entrySet()) {
+                assertEquals(Optional.of(kind.getValue()),
+                        AddressPolicy.publicOnly().refusal(InetAddress.getByName(kind.getKey())), kind.getKey());
+            }
+            assertEquals(Optional.empty(), AddressPolicy.publicOnly().refusal(InetAddress.getByName("93.184.216.34")));
+        }
+
+        @Test
         void publicAddressesPassAndTheAllowListOpensOnlyItsNetwork() throws Exception {
             assertTrue(AddressPolicy.publicOnly().permits(InetAddress.getByName("93.184.216.34")));
             assertTrue(AddressPolicy.publicOnly().permits(InetAddress.getByName("2606:4700::1111")));

@@ -14,6 +14,7 @@ import dev.mcpgateway.openapi.ImportResult;
 import dev.mcpgateway.openapi.ImportWarning;
 import dev.mcpgateway.openapi.OpenApiImporter;
 import dev.mcpgateway.openapi.SpecImportException;
+import dev.mcpgateway.openapi.SpecSourceRefusedException;
 import dev.mcpgateway.openapi.ToolDefinition;
 import dev.mcpgateway.openapi.http.BackendTarget;
 import dev.mcpgateway.openapi.http.HttpRequestPlan;
@@ -43,12 +44,13 @@ public final class OpenApiCompiler implements ApiCompiler {
     private final BackendCredentials credentials;
 
     /**
+     * @param sources   where specs may come from (gateway.yml's or the admin API's rules)
      * @param variables values for {@code ${NAME}} in service URLs and credentials (the environment, plus the
      *                  gateway's own such as {@code SAMPLES_URL})
      */
-    public OpenApiCompiler(OpenApiImporter importer, Function<String, String> variables) {
-        this.importer = importer;
-        this.sources = new SpecSources();
+    public OpenApiCompiler(SpecSources sources, Function<String, String> variables) {
+        this.importer = new OpenApiImporter(sources.files());
+        this.sources = sources;
         this.variables = variables;
         this.credentials = new BackendCredentials(new SecretResolver(variables));
     }
@@ -63,6 +65,8 @@ public final class OpenApiCompiler implements ApiCompiler {
             definition.maxResponseBytes().ifPresent(options::maxResponseBytes);
             definition.unionBodies().ifPresent(options::unionBodies);
             result = importer.importSpec(sources.open(definition.openapi()), options.build());
+        } catch (SpecSourceRefusedException e) {
+            throw new InvalidDefinitionException("openapi", "is refused: " + e.getMessage());
         } catch (SpecImportException e) {
             String detail = e.messages().isEmpty() ? e.getMessage()
                     : e.getMessage() + ": " + String.join("; ", e.messages().subList(0, Math.min(5, e.messages().size())));

@@ -5,6 +5,7 @@ import dev.mcpgateway.gateway.admin.AdminKey;
 import dev.mcpgateway.gateway.catalog.GatewayCatalog;
 import dev.mcpgateway.gateway.catalog.OpenApiCompiler;
 import dev.mcpgateway.gateway.catalog.ServerAssembler;
+import dev.mcpgateway.gateway.catalog.SpecSourceRules;
 import dev.mcpgateway.gateway.config.DefinitionCodec;
 import dev.mcpgateway.gateway.config.GatewayYaml;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
@@ -16,7 +17,6 @@ import dev.mcpgateway.gateway.store.FileConfigStore;
 import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.llm.admin.LlmAdminState;
-import dev.mcpgateway.openapi.OpenApiImporter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -97,7 +97,7 @@ public class GatewayFactory {
     @Context
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
                               ToolExecutor executor, GatewayCatalog catalog, ConfigStore store,
-                              SamplesRuntime samples, LlmAdminState llm) {
+                              SamplesRuntime samples, LlmAdminState llm, SpecSourceRules sources) {
         try {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
                     ? new GatewayYaml(codec, json).load(settings.configFile().get())
@@ -107,8 +107,9 @@ public class GatewayFactory {
                 samples.start();
                 resources = SamplesRuntime.withSampleShop(resources);
             }
-            GatewayState state = new GatewayState(new OpenApiCompiler(new OpenApiImporter(), samples::variable),
-                    new ServerAssembler(executor), store, catalog);
+            GatewayState state = new GatewayState(new OpenApiCompiler(sources.declared(), samples::variable),
+                    new OpenApiCompiler(sources.admin(), samples::variable), new ServerAssembler(executor), store,
+                    catalog);
             state.load(resources, declared.origin());
             llm.declare(declared.llm(), declared.origin());
             store.watch(state::refreshFromStore);

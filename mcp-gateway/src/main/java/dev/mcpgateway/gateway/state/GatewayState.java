@@ -35,7 +35,8 @@ public final class GatewayState {
     public record Entry<T>(T value, Source source) {
     }
 
-    private final ApiCompiler compiler;
+    private final ApiCompiler declaredCompiler;
+    private final ApiCompiler adminCompiler;
     private final ServerAssembler assembler;
     private final ConfigStore store;
     private final GatewayCatalog catalog;
@@ -43,8 +44,14 @@ public final class GatewayState {
     private volatile Map<String, Entry<CompiledApi>> apis = Map.of();
     private volatile Map<String, Entry<McpServerDefinition>> servers = Map.of();
 
-    public GatewayState(ApiCompiler compiler, ServerAssembler assembler, ConfigStore store, GatewayCatalog catalog) {
-        this.compiler = compiler;
+    /**
+     * @param declaredCompiler compiles gateway.yml's APIs (the operator's spec sources)
+     * @param adminCompiler    compiles the admin API's APIs, stored ones included (confined spec sources)
+     */
+    public GatewayState(ApiCompiler declaredCompiler, ApiCompiler adminCompiler, ServerAssembler assembler,
+                        ConfigStore store, GatewayCatalog catalog) {
+        this.declaredCompiler = declaredCompiler;
+        this.adminCompiler = adminCompiler;
         this.assembler = assembler;
         this.store = store;
         this.catalog = catalog;
@@ -120,6 +127,7 @@ public final class GatewayState {
                 continue;
             }
             try {
+                ApiCompiler compiler = definition.source() == Source.GATEWAY_YML ? declaredCompiler : adminCompiler;
                 nextApis.put(api.apiId(), new Entry<>(compiler.compile(api), definition.source()));
             } catch (InvalidDefinitionException e) {
                 if (definition.source() == Source.GATEWAY_YML) {
@@ -169,7 +177,7 @@ public final class GatewayState {
     /** Creates or replaces an API; every MCP server on it is re-assembled and must still be valid. */
     public boolean putApi(ApiDefinition definition)
             throws InvalidDefinitionException, ResourceConflictException, IOException {
-        CompiledApi compiled = compiler.compile(definition); // outside the lock: it may fetch the spec
+        CompiledApi compiled = adminCompiler.compile(definition); // outside the lock: it may fetch the spec
         writes.lock();
         try {
             Entry<CompiledApi> existing = apis.get(definition.apiId());

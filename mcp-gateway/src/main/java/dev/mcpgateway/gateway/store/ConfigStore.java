@@ -46,6 +46,11 @@ public interface ConfigStore extends AutoCloseable {
         return () -> { };
     }
 
+    /** Whether the store can be reached now (readiness); a local store always can. */
+    default boolean reachable() {
+        return true;
+    }
+
     /** Releases connections; the file store holds none. */
     @Override
     default void close() {

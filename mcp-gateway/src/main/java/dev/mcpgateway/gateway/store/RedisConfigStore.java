@@ -126,6 +126,11 @@ public final class RedisConfigStore implements ConfigStore, AutoCloseable {
     }
 
     @Override
+    public boolean reachable() {
+        return RedisPing.answers(connection);
+    }
+
+    @Override
     public AutoCloseable watch(Runnable onExternalChange) {
         StatefulRedisPubSubConnection<String, String> pubsub = client.connectPubSub();
         pubsub.addListener(new RedisPubSubAdapter<>() {

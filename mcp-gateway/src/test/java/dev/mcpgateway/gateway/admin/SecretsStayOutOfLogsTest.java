@@ -15,6 +15,7 @@ import dev.mcpgateway.testsupport.EchoHttpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,9 @@ class SecretsStayOutOfLogsTest {
         ch.qos.logback.classic.Level previous = root.getLevel();
         root.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try (EchoHttpServer backend = EchoHttpServer.start();
-             GatewayFixture gateway = GatewayFixture.start(dataDir, Map.of())) {
+             // the spec is served from loopback, which admin-supplied URLs may reach only when allowed
+             GatewayFixture gateway = GatewayFixture.start(dataDir,
+                     Map.of("gateway.spec-sources.allowed-networks", List.of("127.0.0.1/32")))) {
             backend.respond("/openapi.yaml", 200, Map.of("Content-Type", "application/yaml"),
                     SPEC.getBytes(StandardCharsets.UTF_8));
             backend.respond("/items/1", 500, Map.of("Content-Type", "text/plain"),

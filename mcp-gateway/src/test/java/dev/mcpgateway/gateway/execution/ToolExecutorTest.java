@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpgateway.auth.client.ssrf.AddressPolicy;
+import dev.mcpgateway.auth.client.ssrf.GuardedGet;
+import dev.mcpgateway.auth.client.ssrf.HostResolver;
+import dev.mcpgateway.auth.client.ssrf.PinnedFetch;
 import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.catalog.CompiledApi;
 import dev.mcpgateway.gateway.catalog.CompiledOperation;
 import dev.mcpgateway.gateway.catalog.OpenApiCompiler;
+import dev.mcpgateway.gateway.catalog.SpecSources;
 import dev.mcpgateway.gateway.config.ApiDefinition;
-import dev.mcpgateway.openapi.OpenApiImporter;
+import dev.mcpgateway.openapi.LocalFiles;
 import dev.mcpgateway.testsupport.EchoHttpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -61,9 +66,14 @@ class ToolExecutorTest {
         executor.close();
     }
 
+    /** The specs here are inline: no URL may be fetched and no file read. */
+    private static final SpecSources INLINE_SPECS = new SpecSources(new GuardedGet(HostResolver.SYSTEM,
+            AddressPolicy.publicOnly(), java.util.Set.of("https"), new PinnedFetch(PinnedFetch.jvmTls(),
+            Duration.ofSeconds(1), Duration.ofSeconds(1), 1), 0), LocalFiles.NONE);
+
     private static CompiledApi compile(URI backend, Map<String, Object> credentials, long timeoutMillis)
             throws Exception {
-        return new OpenApiCompiler(new OpenApiImporter(), Map.of("ITEMS_KEY", "k-123")::get)
+        return new OpenApiCompiler(INLINE_SPECS, Map.of("ITEMS_KEY", "k-123")::get)
                 .compile(new ApiDefinition("items", SPEC, Optional.of(backend.toString()), credentials,
                         Optional.of(timeoutMillis)));
     }
@@ -100,7 +110,7 @@ class ToolExecutorTest {
             String spec = SPEC.replace("servers: [{url: 'http://127.0.0.1:1'}]",
                     "servers: [{url: 'http://127.0.0.1:{port}/{base}', variables: {port: {default: '1'}, "
                             + "base: {default: v1}}}]");
-            CompiledApi api = new OpenApiCompiler(new OpenApiImporter(), Map.of("ITEMS_PORT",
+            CompiledApi api = new OpenApiCompiler(INLINE_SPECS, Map.of("ITEMS_PORT",
                     String.valueOf(echo.baseUri().getPort()))::get)
                     .compile(new ApiDefinition("items", spec, Optional.empty(), Map.of(), Optional.of(2000L),
                             Map.of("port", "${ITEMS_PORT}", "base", "v2")));
@@ -140,7 +150,7 @@ class ToolExecutorTest {
         void thePerApiCapBoundsWhatIsRead() throws Exception {
             byte[] big = "y".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
             echo.respond("/items/10", 200, Map.of("Content-Type", "text/plain"), big);
-            CompiledApi api = new OpenApiCompiler(new OpenApiImporter(), Map.<String, String>of()::get)
+            CompiledApi api = new OpenApiCompiler(INLINE_SPECS, Map.<String, String>of()::get)
                     .compile(new ApiDefinition("items", SPEC, Optional.of(echo.baseUri().toString()), Map.of(),
                             Optional.of(2000L), Map.of(), Optional.of(1000)));
             assertEquals(1000, api.backend().maxResponseBytes());

@@ -2,6 +2,8 @@ package dev.mcpgateway.openapi.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.openapi.LocalFiles;
+import dev.mcpgateway.openapi.SpecSourceRefusedException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,7 +19,9 @@ import java.util.Map;
 /**
  * Walks the spec's local document graph (the root and the files its relative refs reach) and disarms every
  * reference that would need the network: the referencing object is replaced by a described stub, so the parser
- * never sees it. Iterative and bounded in the number of documents.
+ * never sees it. Iterative and bounded in the number of documents. A file reference must pass the {@link LocalFiles}
+ * rule before it is read; under a confined rule a reference that names no readable file (an unknown scheme, or a
+ * relative one in a spec that has no location) is disarmed too, so the parser never looks for it on its own.
  */
 final class RefScan {
 
@@ -30,7 +34,7 @@ final class RefScan {
     private RefScan() {
     }
 
-    static Result scan(JsonNode root, URI base, Path rootPath) {
+    static Result scan(JsonNode root, URI base, Path rootPath, LocalFiles files) {
         Map<Path, JsonNode> documents = new LinkedHashMap<>();
         List<String> blocked = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -61,10 +65,16 @@ final class RefScan {
                 String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
                 if (scheme.equals("http") || scheme.equals("https")) {
                     blocked.add(ref);
-                    holder.removeAll();
-                    holder.put("description", "Unresolved reference " + ref + ": remote references are disabled.");
+                    disarm(holder, ref, "remote references are disabled");
                 } else if (scheme.equals("file")) {
-                    Path path = Path.of(target).normalize();
+                    Path path;
+                    try {
+                        path = files.permit(Path.of(target));
+                    } catch (SpecSourceRefusedException e) {
+                        problems.add("local reference " + ref + " not read: " + e.getMessage());
+                        disarm(holder, ref, e.getMessage());
+                        continue;
+                    }
                     if (documents.containsKey(path) || documents.size() >= MAX_DOCUMENTS) {
                         continue;
                     }
@@ -75,10 +85,18 @@ final class RefScan {
                     } catch (IOException e) {
                         problems.add("cannot read referenced file " + file);
                     }
+                } else if (!files.unconfined()) {
+                    problems.add("reference " + ref + " not resolved: it names no file the spec may reach");
+                    disarm(holder, ref, "it names no file the spec may reach");
                 }
             }
         }
         return new Result(documents, blocked, problems);
+    }
+
+    private static void disarm(ObjectNode holder, String ref, String why) {
+        holder.removeAll();
+        holder.put("description", "Unresolved reference " + ref + ": " + why + ".");
     }
 
     private static List<ObjectNode> refHolders(JsonNode root) {

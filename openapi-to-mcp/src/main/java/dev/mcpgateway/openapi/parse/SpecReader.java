@@ -3,6 +3,7 @@ package dev.mcpgateway.openapi.parse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.openapi.LocalFiles;
 import dev.mcpgateway.openapi.SpecImportException;
 import dev.mcpgateway.openapi.SpecSource;
 import io.swagger.parser.OpenAPIParser;
@@ -25,17 +26,25 @@ import java.util.regex.Pattern;
 /**
  * Reads a spec with Swagger Parser. Unless remote references are allowed, the document graph is first scanned
  * ({@link RefScan}) and every reference that would need the network is disarmed before the parser sees it, so
- * nothing is fetched behind the caller's back; the spec itself is fetched only when the source is a URL.
+ * nothing is fetched behind the caller's back; the spec itself is fetched only when the source is a URL. Every
+ * local file (the spec's own and those its references reach) passes the {@link LocalFiles} rule before it is opened;
+ * under a confined rule remote references stay disarmed whatever the options say.
  */
 public final class SpecReader {
 
     private static final Pattern SWAGGER_2 = Pattern.compile("[\"']?swagger[\"']?\\s*:\\s*[\"']?2");
 
+    private final LocalFiles files;
+
+    public SpecReader(LocalFiles files) {
+        this.files = files;
+    }
+
     public ParsedSpec read(SpecSource source, boolean allowRemoteRefs) {
         List<String> messages = new ArrayList<>();
         SwaggerParseResult result;
         try {
-            result = allowRemoteRefs ? parseTrusting(source) : parseGuarded(source, messages);
+            result = allowRemoteRefs && files.unconfined() ? parseTrusting(source) : parseGuarded(source, messages);
         } catch (SpecImportException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
@@ -84,13 +93,13 @@ public final class SpecReader {
         };
     }
 
-    private static SwaggerParseResult parseGuarded(SpecSource source, List<String> messages) throws IOException {
+    private SwaggerParseResult parseGuarded(SpecSource source, List<String> messages) throws IOException {
         String text;
         URI base = source.location().orElse(null);
         Path rootPath = null;
         switch (source) {
             case SpecSource.FileSource file -> {
-                rootPath = readable(file.path());
+                rootPath = readable(files.permit(file.path()));
                 text = Files.readString(rootPath);
             }
             case SpecSource.UrlSource url -> text = SpecFetcher.fetch(url.url());
@@ -105,13 +114,16 @@ public final class SpecReader {
         try {
             root = Trees.parse(text);
         } catch (JsonProcessingException e) {
-            throw new SpecImportException("the spec is neither JSON nor YAML", List.of(e.getOriginalMessage()));
+            // the parser's message may quote the document: only the position is kept
+            var location = e.getLocation();
+            throw new SpecImportException("the spec is neither JSON nor YAML", location == null ? List.of()
+                    : List.of("syntax error at line " + location.getLineNr() + ", column " + location.getColumnNr()));
         }
         if (!root.has("openapi") && !root.has("swagger")) {
             throw new SpecImportException("the spec could not be parsed",
                     List.of("not an OpenAPI 3.x or Swagger 2.0 document: it has no 'openapi' or 'swagger' field"));
         }
-        RefScan.Result scan = RefScan.scan(root, base, rootPath);
+        RefScan.Result scan = RefScan.scan(root, base, rootPath, files);
         scan.blocked().forEach(ref -> messages.add("remote reference " + ref + " not fetched: remote references are disabled"));
         messages.addAll(scan.problems());
         if (scan.localDocuments().size() <= 1) {

@@ -33,6 +33,7 @@ final class HttpAnswerReader {
         }
         long contentLength = -1;
         boolean chunked = false;
+        String location = null;
         int headerBytes = statusLine.length();
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             headerBytes += header.length();
@@ -51,17 +52,19 @@ final class HttpAnswerReader {
                 } catch (NumberFormatException e) {
                     throw new IOException("bad Content-Length");
                 }
+            } else if (name.equals("location")) {
+                location = value;
             } else if (name.equals("transfer-encoding")) {
                 chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             }
         }
         if (!chunked && contentLength > maxBytes) {
-            return new PinnedFetch.Answer(status, new byte[0], true);
+            return new PinnedFetch.Answer(status, new byte[0], true, location);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean fits = chunked ? chunks(in, body, maxBytes) : copy(in, body, contentLength, maxBytes);
-        return fits ? new PinnedFetch.Answer(status, body.toByteArray(), false)
-                : new PinnedFetch.Answer(status, new byte[0], true);
+        return fits ? new PinnedFetch.Answer(status, body.toByteArray(), false, location)
+                : new PinnedFetch.Answer(status, new byte[0], true, location);
     }
 
     private static boolean chunks(InputStream in, ByteArrayOutputStream body, int maxBytes) throws IOException {

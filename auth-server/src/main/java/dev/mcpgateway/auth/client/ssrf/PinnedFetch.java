@@ -20,12 +20,16 @@ import javax.net.ssl.SSLSocket;
  * connect, which lets a rebinding DNS server answer the SSRF check with a public address and the connection with an
  * internal one; here the socket goes to exactly the address that was checked. The request still names the original
  * host: in {@code Host}, in TLS SNI, and in the certificate check ({@code HTTPS} endpoint identification against the
- * host name, not the IP). No redirects are followed: any status is returned as is.
+ * host name, not the IP). No redirects are followed here: any status is returned as is
+ * ({@link GuardedGet} follows them, checking every hop).
  */
 public final class PinnedFetch {
 
-    /** The status and body of an answer; {@code tooLarge} when the body passed the cap (the body is then empty). */
-    public record Answer(int status, byte[] body, boolean tooLarge) {
+    /**
+     * The status and body of an answer; {@code tooLarge} when the body passed the cap (the body is then empty);
+     * {@code location} the {@code Location} header, if any, for a caller that follows redirects itself.
+     */
+    public record Answer(int status, byte[] body, boolean tooLarge, String location) {
     }
 
     private final SSLContext tls;
@@ -38,6 +42,15 @@ public final class PinnedFetch {
         this.connectTimeout = connectTimeout;
         this.deadline = deadline;
         this.maxBytes = maxBytes;
+    }
+
+    /** The JVM's default TLS context: its trust store, its protocols. */
+    public static SSLContext jvmTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 
     public Answer get(URI uri, InetAddress pinned, String accept) throws IOException {
@@ -80,7 +93,7 @@ public final class PinnedFetch {
                 + "Host: " + uri.getRawAuthority() + "\r\n"
                 + "Accept: " + accept + "\r\n"
                 + "Accept-Encoding: identity\r\n"
-                + "User-Agent: mcp-gateway-auth\r\n"
+                + "User-Agent: mcp-gateway\r\n"
                 + "Connection: close\r\n\r\n";
     }
 
