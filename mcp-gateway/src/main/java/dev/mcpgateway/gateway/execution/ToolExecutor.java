@@ -153,7 +153,7 @@ public final class ToolExecutor implements AutoCloseable {
     }
 
     /** The request target as java.net.http sent it: the raw path ("/" when empty) and query, non-ASCII escaped. */
-    static String target(URI uri) {
+    private static String target(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = uri.getRawQuery();
         return asciiOnly(query == null || query.isEmpty() ? path : path + "?" + query);
