@@ -15,6 +15,8 @@ import dev.mcpgateway.llm.retry.RetryDecision;
 import dev.mcpgateway.llm.retry.RetryPolicy;
 import dev.mcpgateway.llm.route.ProxyRequest;
 import jakarta.inject.Singleton;
+import dev.mcpgateway.outbound.OutboundFailure;
+import dev.mcpgateway.outbound.OutboundLoop;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Optional;
@@ -76,15 +78,15 @@ public class Dispatcher {
         private final Pool pool;
         private final ProxyRequest request;
         private final String affinityKey;
-        private final UpstreamClient.UpstreamLoop loop;
+        private final OutboundLoop loop;
         private final RetryPolicy policy = retry.get();
         private final Set<String> tried = new HashSet<>();
         private final CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
         private UpstreamResponse last;
-        private UpstreamFailure lastFailure;
+        private OutboundFailure lastFailure;
         private int attempt;
 
-        Attempts(Pool pool, ProxyRequest request, String affinityKey, UpstreamClient.UpstreamLoop loop) {
+        Attempts(Pool pool, ProxyRequest request, String affinityKey, OutboundLoop loop) {
             this.pool = pool;
             this.request = request;
             this.affinityKey = affinityKey;
@@ -121,7 +123,7 @@ public class Dispatcher {
                 if (failure != null) {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
-                    if (!(cause instanceof UpstreamFailure f)) {
+                    if (!(cause instanceof OutboundFailure f)) {
                         result.completeExceptionally(cause);
                         return;
                     }
@@ -129,7 +131,7 @@ public class Dispatcher {
                     lastFailure = f;
                 } else if (!response.isStream() && !isJson(response.body())) {
                     breaker.onTransportFailure("invalid_response");
-                    lastFailure = new UpstreamFailure("invalid_response", null);
+                    lastFailure = new OutboundFailure("invalid_response", null);
                 } else {
                     if (response.status() == 401 && backend.credential() instanceof Credential.ClientCredentials cc) {
                         cc.invalidate();

@@ -6,21 +6,26 @@ import dev.mcpgateway.auth.backend.CredentialUnavailableException;
 import dev.mcpgateway.auth.backend.OnBehalfOfCredential;
 import dev.mcpgateway.auth.backend.OutboundRequest;
 import dev.mcpgateway.gateway.catalog.CallContext;
-import dev.mcpgateway.openapi.http.HttpHeader;
 import dev.mcpgateway.openapi.http.HttpRequestPlan;
 import dev.mcpgateway.openapi.http.HttpResponseData;
 import dev.mcpgateway.openapi.http.InvalidArgumentsException;
+import dev.mcpgateway.outbound.AnswerRules;
+import dev.mcpgateway.outbound.Origin;
+import dev.mcpgateway.outbound.OutboundAnswer;
+import dev.mcpgateway.outbound.OutboundCall;
+import dev.mcpgateway.outbound.OutboundClient;
+import dev.mcpgateway.outbound.OutboundFailure;
+import dev.mcpgateway.outbound.OutboundSettings;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one tool call against its backend: arguments to request plan (validated by openapi-to-mcp), credentials
- * added, one pooled HTTP/1.1 exchange bounded in time and size, response to tool result. Whatever the backend
+ * added, one exchange on the gateway's {@link OutboundClient} (pooled HTTP/1.1, bounded in time and size), response to tool result. Whatever the backend
  * does, the caller gets a {@link McpSchema.CallToolResult}; only programming errors escape as exceptions.
  *
  * <p>The request is built from the tool arguments and the API's configuration alone: nothing of the MCP client's
@@ -40,13 +45,13 @@ import org.slf4j.LoggerFactory;
 public final class ToolExecutor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolExecutor.class);
-    /** Headers java.net.http manages itself and refuses to be given. */
+    /** Headers the client manages itself (Host, Content-Length) or that would change the framing of the exchange. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final Duration CANCEL_POLL = Duration.ofMillis(100);
     /** A call still waiting after this long reports progress (once per interval) so the client knows it is alive. */
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
-    private final HttpClient client;
+    private final OutboundClient client;
     private final UserDelegation delegation;
 
     public ToolExecutor(Duration connectTimeout) {
@@ -54,15 +59,14 @@ public final class ToolExecutor implements AutoCloseable {
     }
 
     public ToolExecutor(Duration connectTimeout, UserDelegation delegation) {
+        this(new OutboundClient(new OutboundSettings(connectTimeout, Optional.empty(), "", "tool-upstream")),
+                delegation);
+    }
+
+    /** @param client the outbound client; closed with this executor */
+    public ToolExecutor(OutboundClient client, UserDelegation delegation) {
+        this.client = client;
         this.delegation = delegation;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // The client's own tasks (parsing a response, feeding the capped body subscriber, completing the
-                // future) never block: run them on its selector thread rather than starting a thread for each.
-                .executor(Runnable::run)
-                .build();
     }
 
     public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
@@ -101,22 +105,26 @@ public final class ToolExecutor implements AutoCloseable {
     }
 
     private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context) {
-        HttpRequest request;
+        OutboundCall call;
         try {
-            request = toHttpRequest(plan, backend, context);
+            call = outboundCall(plan, backend, context);
         } catch (CredentialUnavailableException e) {
             LOG.warn("backend credentials unavailable: {}", e.getMessage());
             return new Attempt(null, UpstreamFailure.credentialsUnavailable());
         }
         try {
-            return new Attempt(exchange(request, backend, context), null);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            return new Attempt(null, UpstreamFailure.unreachable());
-        } catch (TimeoutException | HttpTimeoutException e) {
+            return new Attempt(exchange(call, backend, context), null);
+        } catch (OutboundFailure e) {
+            return switch (e.reason()) {
+                case "connect" -> new Attempt(null, UpstreamFailure.unreachable());
+                case "timeout" -> new Attempt(null, UpstreamFailure.timedOut(backend.timeout()));
+                default -> {
+                    LOG.debug("upstream exchange failed for {} {}", plan.method(), plan.uri().getPath(), e);
+                    yield new Attempt(null, UpstreamFailure.malformedResponse());
+                }
+            };
+        } catch (TimeoutException e) {
             return new Attempt(null, UpstreamFailure.timedOut(backend.timeout()));
-        } catch (IOException e) {
-            LOG.debug("upstream exchange failed for {} {}", plan.method(), plan.uri().getPath(), e);
-            return new Attempt(null, UpstreamFailure.malformedResponse());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(null, UpstreamFailure.cancelled());
@@ -125,50 +133,62 @@ public final class ToolExecutor implements AutoCloseable {
         }
     }
 
-    private HttpRequest toHttpRequest(HttpRequestPlan plan, ApiBackend backend, CallContext context)
+    /** The plan as it goes on the wire, with the API's credential (which may fetch a token: we are not on a loop). */
+    private OutboundCall outboundCall(HttpRequestPlan plan, ApiBackend backend, CallContext context)
             throws CredentialUnavailableException {
         List<Map.Entry<String, String>> headers = plan.headers().stream()
-                .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(java.util.Locale.ROOT)))
+                .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT)))
                 .map(h -> Map.entry(h.name(), h.value()))
                 .toList();
         BackendCredential credential = backend.credential() instanceof OnBehalfOfCredential obo
                 ? delegation.forCaller(obo, context.caller()) : backend.credential();
         OutboundRequest outbound = credential.apply(new OutboundRequest(plan.uri(), headers));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(outbound.uri()).timeout(backend.timeout());
-        outbound.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
-        if (plan.body() == null) {
-            builder.method(plan.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", plan.contentType());
-            builder.method(plan.method(), HttpRequest.BodyPublishers.ofByteArray(plan.body()));
+        HttpHeaders wire = new DefaultHttpHeaders();
+        outbound.headers().forEach(h -> wire.add(h.getKey(), h.getValue()));
+        if (plan.body() != null) {
+            wire.set("Content-Type", plan.contentType());
         }
-        return builder.build();
+        URI uri = outbound.uri();
+        return new OutboundCall(plan.method(), Origin.of(uri), target(uri), wire, plan.body());
+    }
+
+    /** The request target as java.net.http sent it: the raw path ("/" when empty) and query, non-ASCII escaped. */
+    private static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String query = uri.getRawQuery();
+        return asciiOnly(query == null || query.isEmpty() ? path : path + "?" + query);
+    }
+
+    private static String asciiOnly(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            if (target.charAt(i) > 0x7e) {
+                StringBuilder out = new StringBuilder(target.length() + 16).append(target, 0, i);
+                for (byte b : target.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                    if (b >= 0x20 && b < 0x7f) {
+                        out.append((char) b);
+                    } else {
+                        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                                .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return target;
     }
 
     /**
-     * One exchange; the deadline covers the body too (the request timeout alone stops at the response headers).
-     *
-     * <p>The blocking {@code send} runs on a virtual thread of its own and hands its outcome over directly, while this
-     * thread watches the deadline, the client's cancellation and the progress clock. Not {@code sendAsync}: the JDK
-     * completes the future that {@code sendAsync} returns through a no-op {@code whenCompleteAsync} stage run on
-     * {@code ForkJoinPool.commonPool()} (HttpClientImpl keeps callers' dependent actions off its own threads), unless
-     * the answer came before {@code sendAsync} returned. With every common-pool worker busy, an answer that has fully
-     * arrived is not handed over and the call waits out its whole deadline. On a 2-CPU host that is a single worker
-     * (parallelism = CPUs - 1; since JDK 25 CompletableFuture uses the common pool even at parallelism 1), so any
-     * code in the process that blocks in the common pool, as a test running a Node client through
-     * {@code CompletableFuture.supplyAsync} did, stalled tool calls for 30 s. {@code send} completes from the
-     * client's own threads and never touches the common pool.
+     * One exchange; the deadline covers connect to last body byte. The exchange runs on the client's event loop and
+     * completes its future there; this (virtual) thread only watches the deadline, the client's cancellation and the
+     * progress clock, and cancels the exchange (closing its connection) when the call is given up. Nothing here
+     * goes through {@code ForkJoinPool.commonPool()}: with its workers busy, a call waiting on a future the common
+     * pool completes would wait out its whole deadline although the backend had answered (see ToolExecutorTest).
      */
-    private HttpResponseData exchange(HttpRequest request, ApiBackend backend, CallContext context)
-            throws IOException, InterruptedException, TimeoutException, CancelledByClient {
-        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future = new CompletableFuture<>();
-        Thread sender = Thread.ofVirtual().name("tool-call-exchange").start(() -> {
-            try {
-                future.complete(client.send(request, info -> new CappedBodySubscriber(backend.maxResponseBytes())));
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        });
+    private HttpResponseData exchange(OutboundCall call, ApiBackend backend, CallContext context)
+            throws OutboundFailure, InterruptedException, TimeoutException, CancelledByClient {
+        AnswerRules rules = new AnswerRules(backend.timeout(), backend.maxResponseBytes(), AnswerRules.OverCap.TRUNCATE,
+                false);
+        CompletableFuture<OutboundAnswer> future = client.send(call, rules, client.loopFor(null));
         long started = System.nanoTime();
         long deadline = started + backend.timeout().toNanos();
         long nextProgress = started + PROGRESS_INTERVAL.toNanos();
@@ -188,22 +208,20 @@ public final class ToolExecutor implements AutoCloseable {
                     throw new CancelledByClient();
                 }
                 try {
-                    HttpResponse<CappedBodySubscriber.Body> response =
-                            future.get(Math.min(left, CANCEL_POLL.toNanos()), TimeUnit.NANOSECONDS);
-                    return new HttpResponseData(response.statusCode(), response.headers().map(),
-                            response.body().bytes(), response.body().truncated());
+                    OutboundAnswer answer = future.get(Math.min(left, CANCEL_POLL.toNanos()), TimeUnit.NANOSECONDS);
+                    return new HttpResponseData(answer.status(), answer.headers(), answer.body(), answer.truncated());
                 } catch (TimeoutException e) {
                     // poll slice elapsed: check the deadline and cancellation again
                 }
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            if (e.getCause() instanceof OutboundFailure failure) {
+                throw failure;
             }
-            throw new IOException("upstream exchange failed", e.getCause());
+            throw new OutboundFailure("io", e.getCause());
         } finally {
             if (!future.isDone()) {
-                sender.interrupt(); // send() cancels the exchange (closing its connection) when interrupted
+                future.cancel(false);
             }
         }
     }

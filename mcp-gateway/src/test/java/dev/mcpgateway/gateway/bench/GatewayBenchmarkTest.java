@@ -8,17 +8,23 @@ import dev.mcpgateway.gateway.fixtures.GatewayFixture;
 import dev.mcpgateway.gateway.fixtures.MiniMcpClient;
 import dev.mcpgateway.samples.shop.SampleShopServer;
 import dev.mcpgateway.testsupport.NodeTools;
+import dev.mcpgateway.testsupport.bench.BenchMachine;
+import dev.mcpgateway.testsupport.bench.CpuMeter;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,20 +34,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Side by side in one run on loopback: the sample API called directly, the same operation as tools/call through the
- * gateway, and through @ivotoby/openapi-mcp-server pointed at the same API. Run with
- * {@code ./mvnw -B -ntp -pl mcp-gateway -am verify -Pbench -Dtest=GatewayBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * gateway, and through @ivotoby/openapi-mcp-server pointed at the same API. The gateway runs in a JVM of its own
+ * (fixed heap, serial GC, as many Netty event loops as cores), the peer in its Node process, the load generator and
+ * the sample API in the test JVM; so the CPU time of each server per call is its own. The targets are measured in
+ * interleaved rounds (direct, gateway, peer, direct, ...) so that load from other processes hits all of them alike;
+ * the figures are the median round, and each round's gateway/peer ratio is shown. With {@code -Dbench.pin=true} the
+ * load generator and the sample API share CPU 0 and the servers CPU 1.
+ *
+ * <p>{@code ./mvnw -B -ntp -pl mcp-gateway -am verify -Pbench -DskipITs -Dtest=GatewayBenchmarkTest
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.short=true]}
  */
 @Tag("bench")
 class GatewayBenchmarkTest {
 
+    /** Short mode: about a minute of load in all, for stable ratios rather than tight absolutes. */
+    private static final boolean SHORT = Boolean.getBoolean("bench.short");
     /** Concurrency 1 shows the latency each layer adds; 16 shows throughput under load. */
     private static final List<Integer> CONCURRENCIES = List.of(1, Integer.getInteger("bench.concurrency", 16));
-    /** Warm-up calls in all (split between workers): enough for the JIT to compile every layer's hot path. */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 3000);
-    private static final int CALLS = Integer.getInteger("bench.calls", 2000);
+    /**
+     * Warm-up at concurrency 16 on each server, in chunks of {@link #WARM_UP} calls, until the server's JIT compiler
+     * threads use under a tenth of its CPU in a chunk (at most {@link #WARM_UP_CHUNKS} chunks). Neither a time nor a
+     * count is enough on its own: on a busy machine 8 s gave the gateway 2,000 calls, and even 6,000 calls left its JIT
+     * with 1.5 ms of CPU per call in the window measured afterwards. Direct gets one chunk of a quarter.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", SHORT ? 3000 : 6000);
+    private static final int WARM_UP_CHUNKS = Integer.getInteger("bench.warmupChunks", SHORT ? 6 : 10);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", SHORT ? 3 : 5);
+    /** Measured calls per worker per round. */
+    private static final int CALLS = Integer.getInteger("bench.calls", SHORT ? 150 : 500);
+    private static final int EVENT_LOOPS = Integer.getInteger("bench.eventLoops",
+            Runtime.getRuntime().availableProcessors());
+    /** Load generator and sample API on CPU 0, the server under test on CPU 1 (taskset): off by default. */
+    private static final boolean PIN = Boolean.getBoolean("bench.pin");
+    private static final String GATEWAY_JVM = System.getProperty("bench.gatewayJvm",
+            "-Xms256m -Xmx256m -XX:+UseSerialGC -XX:+AlwaysPreTouch -Xss512k");
+
+    private static final String DIRECT = "direct HTTP GET /products/{id}";
+    private static final String GATEWAY = "tools/call via this gateway";
+    private static final String PEER = "tools/call via @ivotoby/openapi-mcp-server 1.16.1";
 
     @Test
     void directVersusGatewayVersusOpenapiMcpServer(@TempDir Path dir) throws Exception {
+        BenchMachine machine = BenchMachine.watch();
         Path bench = NodeTools.repositoryRoot().resolve("tools/bench");
         assertTrue(Files.isDirectory(bench.resolve("node_modules")), "run `npm ci` in tools/bench first");
         Path spec = dir.resolve("shop.yaml");
@@ -49,12 +83,9 @@ class GatewayBenchmarkTest {
             Files.write(spec, in.readAllBytes());
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<LoadRun.Figures> figures = new ArrayList<>();
-        try (SampleShopServer shop = SampleShopServer.start(0);
-             GatewayFixture gateway = GatewayFixture.start(dir.resolve("data"), Map.of())) {
-            assertEquals(201, gateway.admin("PUT", "/admin/apis/shop", "{\"openapi\": \"classpath:specs/shop.yaml\","
-                    + " \"serviceUrl\": \"" + shop.baseUrl() + "\"}").status());
-            assertEquals(201, gateway.admin("PUT", "/admin/mcp-servers/shop", "{\"apiId\": \"shop\"}").status());
+        StringBuilder out = new StringBuilder();
+        try (SampleShopServer shop = SampleShopServer.start(0)) {
+            Process gateway = startGateway(dir.resolve("data"));
             int peerPort = freePort();
             Process peer = new ProcessBuilder(bench.resolve("node_modules/.bin/node").toString(),
                     bench.resolve("node_modules/.bin/openapi-mcp-server").toRealPath().toString(),
@@ -63,36 +94,221 @@ class GatewayBenchmarkTest {
                     .directory(bench.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("peer.log").toFile()).start();
             try {
+                String[] ready = awaitReady(gateway);
+                URI gatewayBase = URI.create("http://127.0.0.1:" + ready[1]);
+                assertEquals(201, admin(http, gatewayBase, "/admin/apis/shop", "{\"openapi\": \"classpath:specs/shop.yaml\","
+                        + " \"serviceUrl\": \"" + shop.baseUrl() + "\"}"));
+                assertEquals(201, admin(http, gatewayBase, "/admin/mcp-servers/shop", "{\"apiId\": \"shop\"}"));
                 URI peerUri = URI.create("http://127.0.0.1:" + peerPort + "/mcp");
                 String peerTool = awaitPeerTool(http, peerUri, dir.resolve("peer.log"));
                 URI direct = shop.baseUrl().resolve("/products/p-100");
                 String args = "{\"productId\":\"p-100\"}";
 
-                for (int concurrency : CONCURRENCIES) {
-                    figures.add(LoadRun.measure("direct HTTP GET /products/{id}", () -> () -> {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(direct).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
-                            throw new IOException("status " + r.statusCode());
-                        }
-                    }, concurrency, Math.max(100, WARMUP / concurrency), CALLS));
-                    figures.add(LoadRun.measure("tools/call via this gateway", () -> {
-                        MiniMcpClient client = new MiniMcpClient(http, gateway.uri("/mcp/shop"));
-                        client.initialize();
-                        return () -> requireOk(client.call("getProduct", args));
-                    }, concurrency, Math.max(100, WARMUP / concurrency), CALLS));
-                    figures.add(LoadRun.measure("tools/call via @ivotoby/openapi-mcp-server 1.16.1", () -> {
-                        MiniMcpClient client = new MiniMcpClient(http, peerUri);
-                        client.initialize();
-                        return () -> requireOk(client.call(peerTool, args));
-                    }, concurrency, Math.max(100, WARMUP / concurrency), CALLS));
+                Map<String, Target> targets = new LinkedHashMap<>();
+                targets.put(DIRECT, new Target(null, () -> () -> {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(direct).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IOException("status " + r.statusCode());
+                    }
+                }));
+                targets.put(GATEWAY, new Target(gateway.toHandle(), () -> {
+                    MiniMcpClient client = new MiniMcpClient(http, gatewayBase.resolve("/mcp/shop"));
+                    client.initialize();
+                    return () -> requireOk(client.call("getProduct", args));
+                }));
+                targets.put(PEER, new Target(peer.toHandle(), () -> {
+                    MiniMcpClient client = new MiniMcpClient(http, peerUri);
+                    client.initialize();
+                    return () -> requireOk(client.call(peerTool, args));
+                }));
+
+                out.append(machine.report());
+                if (PIN) {
+                    out.append(String.format("- pinning: load generator and sample API %s; gateway %s; peer %s%n",
+                            BenchMachine.pin(ProcessHandle.current(), "0"), BenchMachine.pin(gateway.toHandle(), "1"),
+                            BenchMachine.pin(peer.toHandle(), "1")));
                 }
+                out.append(String.format("- gateway JVM: %s, %d Netty event loops (%s started at READY); mode %s: "
+                                + "warm-up in chunks of %d calls at concurrency 16 until the JIT is quiet (at most %d), "
+                                + "then %d interleaved rounds of %d calls per worker%n",
+                        GATEWAY_JVM, EVENT_LOOPS, ready[2], SHORT ? "short" : "default", WARM_UP, WARM_UP_CHUNKS,
+                        ROUNDS, CALLS));
+                for (Map.Entry<String, Target> t : targets.entrySet()) {
+                    out.append(warmUp(t.getKey(), t.getValue()));
+                }
+                List<Result> results = new ArrayList<>();
+                for (int concurrency : CONCURRENCIES) {
+                    results.addAll(measure(targets, concurrency));
+                }
+                report(out, results, machine);
             } finally {
                 peer.descendants().forEach(ProcessHandle::destroyForcibly);
                 peer.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                gateway.destroy();
+                gateway.waitFor(20, TimeUnit.SECONDS);
             }
         }
-        report(figures);
+    }
+
+    /** A target: the server process whose CPU is counted (null: the test JVM serves it), and its workers' calls. */
+    private record Target(ProcessHandle server, LoadRun.CallFactory factory) {
+    }
+
+    /** One target at one concurrency over all rounds. */
+    private record Result(String name, int concurrency, long calls, double p50, double p99, double[] perSecond,
+                          String serverCpu, String testJvmCpu) {
+
+        double medianPerSecond() {
+            double[] sorted = perSecond.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
+    }
+
+    /** Warms one target up (see {@link #WARM_UP}); the report line. */
+    private static String warmUp(String name, Target target) throws Exception {
+        LoadRun.Workers workers = new LoadRun.Workers(target.factory(), 16);
+        if (target.server() == null) {
+            workers.run(WARM_UP / 4 / 16, false);
+            return String.format("- warm-up %s: %d calls%n", name, WARM_UP / 4);
+        }
+        long started = System.nanoTime();
+        int chunks = 0;
+        CpuMeter.Used last;
+        do {
+            CpuMeter meter = CpuMeter.start(target.server());
+            workers.run(WARM_UP / 16, false);
+            last = meter.used();
+            chunks++;
+        } while (chunks < WARM_UP_CHUNKS && last.jitMicros() * 10 > last.totalMicros());
+        return String.format("- warm-up %s: %d calls in %.1f s; last chunk: JIT %.0f%% of the server's CPU%n", name,
+                chunks * (WARM_UP / 16) * 16, (System.nanoTime() - started) / 1e9,
+                100.0 * last.jitMicros() / Math.max(1, last.totalMicros()));
+    }
+
+    private static List<Result> measure(Map<String, Target> targets, int concurrency) throws Exception {
+        Map<String, LoadRun.Workers> workers = new LinkedHashMap<>();
+        for (Map.Entry<String, Target> t : targets.entrySet()) {
+            workers.put(t.getKey(), new LoadRun.Workers(t.getValue().factory(), concurrency));
+            workers.get(t.getKey()).run(Math.max(20, 200 / concurrency), false); // the new sessions' first calls
+        }
+        Map<String, List<long[]>> latencies = new LinkedHashMap<>();
+        Map<String, double[]> perSecond = new LinkedHashMap<>();
+        Map<String, CpuMeter.Used> serverCpu = new LinkedHashMap<>();
+        Map<String, CpuMeter.Used> testCpu = new LinkedHashMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Map.Entry<String, Target> t : targets.entrySet()) {
+                String name = t.getKey();
+                CpuMeter server = t.getValue().server() == null ? null : CpuMeter.start(t.getValue().server());
+                CpuMeter test = CpuMeter.start(ProcessHandle.current());
+                long start = System.nanoTime();
+                long[] measured = workers.get(name).run(CALLS, true);
+                long elapsed = System.nanoTime() - start;
+                latencies.computeIfAbsent(name, k -> new ArrayList<>()).add(measured);
+                perSecond.computeIfAbsent(name, k -> new double[ROUNDS])[round] = measured.length / (elapsed / 1e9);
+                if (server != null) {
+                    serverCpu.merge(name, server.used(), CpuMeter.Used::plus);
+                }
+                testCpu.merge(name, test.used(), CpuMeter.Used::plus);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (String name : targets.keySet()) {
+            long[] all = latencies.get(name).stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            results.add(new Result(name, concurrency, all.length, LoadRun.percentileMillis(all, 0.50),
+                    LoadRun.percentileMillis(all, 0.99), perSecond.get(name),
+                    serverCpu.containsKey(name) ? serverCpu.get(name).perCall(all.length) : "(in the test JVM)",
+                    testCpu.get(name).perCall(all.length)));
+        }
+        return results;
+    }
+
+    private static void report(StringBuilder out, List<Result> results, BenchMachine machine) throws IOException {
+        out.append("\n| path | concurrency | calls | p50 ms | p99 ms | calls/s (median round) | calls/s rounds | "
+                + "server CPU µs/call | test JVM CPU µs/call (client + sample API) |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            out.append(String.format("| %s | %d | %d | %.3f | %.3f | %.0f | %s | %s | %s |%n", r.name(), r.concurrency(),
+                    r.calls(), r.p50(), r.p99(), r.medianPerSecond(), rounds(r.perSecond()), r.serverCpu(),
+                    r.testJvmCpu()));
+        }
+        out.append('\n');
+        for (int i = 0; i + 2 < results.size(); i += 3) {
+            Result direct = results.get(i);
+            Result ours = results.get(i + 1);
+            Result peer = results.get(i + 2);
+            double[] perRound = new double[ours.perSecond().length];
+            for (int r = 0; r < perRound.length; r++) {
+                perRound[r] = ours.perSecond()[r] / peer.perSecond()[r];
+            }
+            out.append(String.format("- concurrency %d: gateway-added p50 **%.3f ms**; throughput **%.2fx** the peer "
+                            + "(rounds: %s), **%.2fx** direct; peer p50 / gateway p50 %.2f%n",
+                    direct.concurrency(), ours.p50() - direct.p50(), ours.medianPerSecond() / peer.medianPerSecond(),
+                    ratios(perRound), ours.medianPerSecond() / direct.medianPerSecond(), peer.p50() / ours.p50()));
+        }
+        out.append(machine.report());
+        System.out.println(out);
+        Files.writeString(Path.of("target/bench-gateway.md"), out.toString());
+    }
+
+    private static String rounds(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.isEmpty() ? "" : " / ").append(Math.round(v));
+        }
+        return s.toString();
+    }
+
+    private static String ratios(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.isEmpty() ? "" : ", ").append(String.format("%.2f", v));
+        }
+        return s.toString();
+    }
+
+    private static Process startGateway(Path dataDir) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(GATEWAY_JVM.trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayMain.class.getName(),
+                dataDir.toString(), "micronaut.netty.event-loops.default.num-threads=" + EVENT_LOOPS));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** The READY line's fields: "READY", port, event-loop threads started. */
+    private static String[] awaitReady(Process process) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder early = new StringBuilder();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith("READY ")) {
+                Thread.ofVirtual().start(() -> drain(lines, Path.of("target/bench-gateway-jvm.log")));
+                return line.trim().split(" ");
+            }
+            early.append(line).append('\n');
+        }
+        throw new IllegalStateException("the gateway JVM exited before it was ready:\n" + early);
+    }
+
+    private static void drain(BufferedReader lines, Path log) {
+        try (var writer = Files.newBufferedWriter(log)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                writer.write(line);
+                writer.newLine();
+            }
+        } catch (IOException ignored) {
+            // the gateway ended
+        }
+    }
+
+    private static int admin(HttpClient http, URI base, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + GatewayFixture.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void requireOk(JsonNode result) throws IOException {
@@ -122,25 +338,6 @@ class GatewayBenchmarkTest {
                 Thread.sleep(500);
             }
         }
-    }
-
-    private static void report(List<LoadRun.Figures> figures) throws IOException {
-        StringBuilder out = new StringBuilder();
-        out.append("| path | concurrency | calls | p50 ms | p99 ms | calls/s |\n|---|---|---|---|---|---|\n");
-        figures.forEach(f -> out.append(f.row()).append('\n'));
-        for (int i = 0; i + 2 < figures.size(); i += 3) {
-            LoadRun.Figures direct = figures.get(i);
-            LoadRun.Figures ours = figures.get(i + 1);
-            LoadRun.Figures peer = figures.get(i + 2);
-            out.append(String.format("%nconcurrency %d: gateway-added p50 %.3f ms; gateway throughput / direct %.2f; "
-                            + "gateway throughput / openapi-mcp-server %.2f; openapi-mcp-server p50 / gateway p50 %.2f",
-                    direct.concurrency(), ours.p50Millis() - direct.p50Millis(), ours.perSecond() / direct.perSecond(),
-                    ours.perSecond() / peer.perSecond(), peer.p50Millis() / ours.p50Millis()));
-        }
-        out.append('\n');
-        System.out.println(out);
-        Path target = Path.of("target/bench-gateway.md");
-        Files.writeString(target, out.toString());
     }
 
     private static int freePort() throws IOException {

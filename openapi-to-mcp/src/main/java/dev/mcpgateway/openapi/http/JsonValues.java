@@ -1,6 +1,8 @@
 package dev.mcpgateway.openapi.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,10 @@ import java.util.Map;
 /** The one ObjectMapper of the package and the scalar-to-text rule shared by every serialiser. */
 final class JsonValues {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    // Buffers from a shared pool: tool calls run on virtual threads, where Jackson's default per-thread pool keeps
+    // nothing, and writing each result's text allocated fresh buffers (the top allocation site of a tool call).
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP_TYPE =

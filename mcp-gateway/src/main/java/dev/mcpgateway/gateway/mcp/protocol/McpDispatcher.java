@@ -90,7 +90,7 @@ public final class McpDispatcher {
 
     private McpSchema.CallToolResult callTool(ServedMcpServer server, JSONRPCRequest request, RequestScope scope)
             throws McpProtocolException {
-        CallToolRequest call = params(request, CallToolRequest.class);
+        CallToolRequest call = callParams(request);
         if (call.name() == null) {
             throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params: name is required");
         }
@@ -112,6 +112,28 @@ public final class McpDispatcher {
         } finally {
             scope.inFlight().finished(request.id());
         }
+    }
+
+    /**
+     * The params of a tools/call, taken from the parsed message as they are: the arguments map goes on to validation
+     * untouched. (Converting the map to the SDK record through Jackson cost a serialise-and-parse round trip per call.)
+     * Accepts and refuses what that conversion did: a scalar name is read as text, a missing one as "", arguments and
+     * _meta must be objects.
+     */
+    @SuppressWarnings("unchecked")
+    private CallToolRequest callParams(JSONRPCRequest request) throws McpProtocolException {
+        if (!(request.params() instanceof Map<?, ?> params)) {
+            return params(request, CallToolRequest.class);
+        }
+        Object name = params.get("name");
+        Object arguments = params.get("arguments");
+        Object meta = params.get("_meta");
+        if (name instanceof Map || name instanceof List || arguments != null && !(arguments instanceof Map)
+                || meta != null && !(meta instanceof Map)) {
+            throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Invalid params for " + request.method());
+        }
+        return new CallToolRequest(name == null ? "" : name.toString(), (Map<String, Object>) arguments,
+                (Map<String, Object>) meta);
     }
 
     /** Refuses a call the filter does not allow: hidden as unknown, or a scope challenge the transport renders. */

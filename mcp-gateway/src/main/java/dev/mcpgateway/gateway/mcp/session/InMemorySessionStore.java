@@ -5,7 +5,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public class InMemorySessionStore implements SessionStore {
         if (session == null) {
             return Optional.empty();
         }
-        if (expired(session, Instant.now())) {
+        if (expired(session, System.currentTimeMillis())) {
             remove(sessionId);
             return Optional.empty();
         }
@@ -74,12 +73,13 @@ public class InMemorySessionStore implements SessionStore {
 
     @Scheduled(fixedDelay = "1m")
     void expireIdle() {
-        Instant now = Instant.now();
+        long now = System.currentTimeMillis();
         sessions.values().stream().filter(s -> expired(s, now)).map(MemorySession::id).toList().forEach(this::remove);
     }
 
-    private boolean expired(MemorySession session, Instant now) {
+    /** Lock-free for a session in use: only an idle one asks its stream (which locks) whether a GET holds it open. */
+    private boolean expired(MemorySession session, long nowMillis) {
         // A session with an open stream is in use even when the client sends nothing.
-        return session.lastSeen().plus(idleTimeout).isBefore(now) && !session.standaloneStream().isAttached();
+        return session.idleSince(nowMillis, idleTimeout.toMillis()) && !session.standaloneStream().isAttached();
     }
 }

@@ -2,7 +2,6 @@ package dev.mcpgateway.gateway.mcp.session;
 
 import dev.mcpgateway.gateway.mcp.protocol.InFlightCalls;
 import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ public final class MemorySession implements McpSession {
     private volatile String protocolVersion;
     private volatile LoggingLevel logLevel = LoggingLevel.INFO;
     private volatile boolean initialized;
-    private volatile Instant lastSeen = Instant.now();
+    private volatile long lastSeenMillis = System.currentTimeMillis();
 
     public MemorySession(String id, NewSession start, int replayCapacity) {
         this.id = id;
@@ -138,12 +137,14 @@ public final class MemorySession implements McpSession {
         return seq < 0 ? Optional.empty() : Optional.of(new Resumption(stream, seq));
     }
 
-    public Instant lastSeen() {
-        return lastSeen;
+    /** Marks the session used now: one plain write, since every request of the session does it. */
+    public void touch() {
+        lastSeenMillis = System.currentTimeMillis();
     }
 
-    public void touch() {
-        lastSeen = Instant.now();
+    /** Whether the session was last used more than {@code idleMillis} before {@code nowMillis}. */
+    boolean idleSince(long nowMillis, long idleMillis) {
+        return nowMillis - lastSeenMillis > idleMillis;
     }
 
     /** Ends the session: running calls are cancelled, open streams closed. */

@@ -1,4 +1,4 @@
-package dev.mcpgateway.llm.relay;
+package dev.mcpgateway.outbound;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -23,6 +23,11 @@ final class ConnectionPool {
 
     /** Idle connections kept per loop and origin; more are closed when they come back. */
     static final int MAX_IDLE = 256;
+    /** Status line and header block limits: generous (APIs send large cookies and link headers), still bounded. */
+    private static final int MAX_STATUS_LINE = 8 * 1024;
+    private static final int MAX_HEADERS = 64 * 1024;
+    /** Body pieces handed over at once; larger means fewer messages for large answers. */
+    private static final int MAX_CHUNK = 64 * 1024;
 
     private final EventLoop loop;
     private final Bootstrap bootstrap;
@@ -45,7 +50,8 @@ final class ConnectionPool {
                             engine.setSSLParameters(parameters);
                             ch.pipeline().addLast(new SslHandler(engine));
                         }
-                        ch.pipeline().addLast(new HttpClientCodec()).addLast(new ExchangeHandler());
+                        ch.pipeline().addLast(new HttpClientCodec(MAX_STATUS_LINE, MAX_HEADERS, MAX_CHUNK))
+                                .addLast(new ExchangeHandler());
                     }
                 });
     }

@@ -1,4 +1,4 @@
-package dev.mcpgateway.llm.relay;
+package dev.mcpgateway.outbound;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

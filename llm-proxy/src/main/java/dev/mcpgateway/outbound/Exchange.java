@@ -1,4 +1,4 @@
-package dev.mcpgateway.llm.relay;
+package dev.mcpgateway.outbound;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -15,35 +15,34 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One request to one backend over a pooled connection, on the connection's event loop: writes the request, reads
- * the status and headers, then either collects the whole body (capped, within the backend's timeout) or hands over a
- * live {@link UpstreamStream} for SSE. A connection taken from the pool that turns out to be closed before any byte
- * of the answer is replaced once by a fresh one (the backend cannot have seen the request).
+ * the status and headers, then either collects the whole body (capped, within the timeout) or hands over a live
+ * {@link ResponseStream} for an event stream. A connection taken from the pool that turns out to be closed before
+ * any byte of the answer is replaced once by a fresh one (the backend cannot have seen the request).
  */
 final class Exchange {
+
+    /** Methods that carry no body by convention: they get no {@code Content-Length: 0} when they have none. */
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
 
     private enum Phase { CONNECTING, HEAD, BODY, STREAM, DONE }
 
     private final ConnectionPool pool;
-    private final String backendId;
-    private final String target;
-    private final HttpHeaders requestHeaders;
-    private final byte[] requestBody;
-    private final Duration timeout;
-    private final int maxResponseBytes;
-    final CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
+    private final OutboundCall call;
+    private final AnswerRules rules;
+    final CompletableFuture<OutboundAnswer> result = new Answer();
 
     private Phase phase = Phase.CONNECTING;
     private Channel channel;
@@ -51,26 +50,24 @@ final class Exchange {
     private boolean keepAlive;
     private ScheduledFuture<?> deadline;
     private int status;
-    private java.net.http.HttpHeaders headers;
+    private Map<String, List<String>> headers;
     private byte[] body;
     private int size;
-    private UpstreamStream stream;
+    private ResponseStream stream;
 
-    Exchange(ConnectionPool pool, String backendId, String target, HttpHeaders requestHeaders, byte[] requestBody,
-             Duration timeout, int maxResponseBytes) {
+    Exchange(ConnectionPool pool, OutboundCall call, AnswerRules rules) {
         this.pool = pool;
-        this.backendId = backendId;
-        this.target = target;
-        this.requestHeaders = requestHeaders;
-        this.requestBody = requestBody;
-        this.timeout = timeout;
-        this.maxResponseBytes = maxResponseBytes;
+        this.call = call;
+        this.rules = rules;
     }
 
     /** Starts the exchange; must run on the pool's loop. */
     void start() {
-        deadline = pool.loop().schedule(() -> fail(new UpstreamFailure("timeout", null)),
-                timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (phase == Phase.DONE) {
+            return; // cancelled before it started
+        }
+        deadline = pool.loop().schedule(() -> fail(new OutboundFailure("timeout", null)),
+                rules.timeout().toNanos(), TimeUnit.NANOSECONDS);
         pool.acquire(false, this::send);
     }
 
@@ -82,15 +79,25 @@ final class Exchange {
             return;
         }
         if (failure != null) {
-            fail(new UpstreamFailure(failure instanceof ConnectException ? "connect" : "io", failure));
+            fail(new OutboundFailure(failure instanceof ConnectException ? "connect" : "io", failure));
             return;
         }
         channel = acquired;
         reused = fromPool;
         phase = Phase.HEAD;
         ExchangeHandler.of(channel).attach(this);
-        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-                Unpooled.wrappedBuffer(requestBody), requestHeaders, EmptyHttpHeaders.INSTANCE);
+        HttpHeaders requestHeaders = call.headers();
+        requestHeaders.set("host", call.origin().hostHeader());
+        byte[] requestBody = call.body();
+        if (requestBody != null) {
+            requestHeaders.set("content-length", requestBody.length);
+        } else if (!BODILESS.contains(call.method())) {
+            requestHeaders.set("content-length", 0);
+        }
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
+                HttpMethod.valueOf(call.method()), call.target(),
+                requestBody == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(requestBody), requestHeaders,
+                EmptyHttpHeaders.INSTANCE);
         Channel writing = channel;
         writing.writeAndFlush(request).addListener(written -> {
             // a late failure of a connection already replaced is not this exchange's any more
@@ -102,9 +109,17 @@ final class Exchange {
 
     void onMessage(Object message) {
         if (message instanceof HttpResponse response) {
+            if (response.decoderResult().isFailure()) {
+                onFailure(response.decoderResult().cause());
+                return;
+            }
             head(response);
         }
         if (message instanceof HttpContent content && phase != Phase.DONE) {
+            if (content.decoderResult().isFailure()) {
+                onFailure(content.decoderResult().cause());
+                return;
+            }
             boolean last = content instanceof LastHttpContent;
             if (phase == Phase.STREAM) {
                 stream.onContent(ByteBufUtil.getBytes(content.content()));
@@ -116,8 +131,8 @@ final class Exchange {
                 append(content.content());
                 if (last && phase == Phase.BODY) {
                     end(true);
-                    result.complete(new UpstreamResponse(backendId, status, headers,
-                            size == body.length ? body : Arrays.copyOf(body, size), null, timeout));
+                    result.complete(new OutboundAnswer(status, headers,
+                            size == body.length ? body : Arrays.copyOf(body, size), false, null));
                 }
             }
         }
@@ -129,33 +144,43 @@ final class Exchange {
         }
         status = response.status().code();
         keepAlive = HttpUtil.isKeepAlive(response);
-        headers = javaHeaders(response.headers());
+        headers = grouped(response.headers());
         String type = response.headers().get("content-type", "");
-        if (type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+        int cap = rules.maxResponseBytes();
+        if (rules.eventStreams() && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
             phase = Phase.STREAM;
             deadline.cancel(false);
-            stream = new UpstreamStream(channel.eventLoop(), this, timeout.toNanos());
-            result.complete(new UpstreamResponse(backendId, status, headers, null, stream, timeout));
+            stream = new ResponseStream(channel.eventLoop(), this, rules.timeout().toNanos());
+            result.complete(new OutboundAnswer(status, headers, null, false, stream));
         } else {
             phase = Phase.BODY;
             long length = HttpUtil.getContentLength(response, -1L);
-            body = new byte[length >= 0 && length <= maxResponseBytes ? (int) length : 1024];
+            body = new byte[length >= 0 && length <= cap ? (int) length : Math.min(1024, cap)];
         }
     }
 
     private void append(ByteBuf content) {
         int n = content.readableBytes();
-        if (size + n > maxResponseBytes) {
-            fail(new UpstreamFailure("too_large", null));
+        int cap = rules.maxResponseBytes();
+        if (size + n > cap) {
+            if (rules.overCap() == AnswerRules.OverCap.FAIL) {
+                fail(new OutboundFailure("too_large", null));
+                return;
+            }
+            // keep what fits, answer now, and drop the connection rather than read the rest
+            int take = cap - size;
+            byte[] kept = Arrays.copyOf(body, cap);
+            content.getBytes(content.readerIndex(), kept, size, take);
+            end(false);
+            result.complete(new OutboundAnswer(status, headers, kept, true, null));
             return;
         }
         if (size + n > body.length) {
-            body = Arrays.copyOf(body, Math.min(maxResponseBytes, Math.max(size + n, body.length * 2)));
+            body = Arrays.copyOf(body, Math.min(cap, Math.max(size + n, body.length * 2)));
         }
         content.getBytes(content.readerIndex(), body, size, n);
         size += n;
     }
-
 
     void onFailure(Throwable cause) {
         if (phase == Phase.HEAD && reused) {
@@ -171,7 +196,7 @@ final class Exchange {
             stream.onEnd(cause);
             return;
         }
-        fail(cause instanceof UpstreamFailure f ? f : new UpstreamFailure("io", cause));
+        fail(cause instanceof OutboundFailure f ? f : new OutboundFailure("io", cause));
     }
 
     /** The stream's subscriber went away, or the stream stalled: the connection cannot be reused. */
@@ -189,7 +214,7 @@ final class Exchange {
         }
     }
 
-    private void fail(UpstreamFailure failure) {
+    private void fail(OutboundFailure failure) {
         if (phase == Phase.DONE) {
             return;
         }
@@ -202,19 +227,38 @@ final class Exchange {
             return;
         }
         phase = Phase.DONE;
-        deadline.cancel(false);
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         if (channel != null) {
             ExchangeHandler.of(channel).detach(this);
             pool.release(channel, clean && keepAlive);
         }
     }
 
-    /** Header names in lower case, grouped: the form the JDK's header type (used by the relay) accepts. */
-    private static java.net.http.HttpHeaders javaHeaders(HttpHeaders netty) {
+    /** Header names in lower case, values grouped in the order received. */
+    private static Map<String, List<String>> grouped(HttpHeaders netty) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : netty) {
             map.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(h.getValue());
         }
-        return java.net.http.HttpHeaders.of(map, (name, value) -> true);
+        return map;
+    }
+
+    /** The exchange's future: cancelling it (a caller gave up) ends the exchange and closes its connection. */
+    private final class Answer extends CompletableFuture<OutboundAnswer> {
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                if (pool.loop().inEventLoop()) {
+                    end(false);
+                } else {
+                    pool.loop().execute(() -> end(false));
+                }
+            }
+            return cancelled;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.mcpgateway.llm.relay;
+package dev.mcpgateway.outbound;
 
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
@@ -10,13 +10,13 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A backend's SSE body as a publisher of the chunks the connection reads, with back-pressure: the connection stops
+ * A backend's event-stream body as a publisher of the chunks the connection reads, with back-pressure: the connection stops
  * reading once more than {@link #HIGH_WATER} bytes wait for the subscriber and resumes below {@link #LOW_WATER}, so
  * a slow caller slows the backend down and nothing is buffered whole. Everything runs on the connection's event loop
  * (calls from elsewhere hop onto it). A stream that sends nothing for the idle timeout while nothing waits for the
  * caller, or that nobody subscribes to, is abandoned.
  */
-final class UpstreamStream implements Publisher<byte[]>, Subscription {
+final class ResponseStream implements Publisher<byte[]>, Subscription {
 
     static final int HIGH_WATER = 64 * 1024;
     static final int LOW_WATER = 16 * 1024;
@@ -36,7 +36,7 @@ final class UpstreamStream implements Publisher<byte[]>, Subscription {
     private long lastProgress = System.nanoTime();
     private ScheduledFuture<?> idleCheck;
 
-    UpstreamStream(EventLoop loop, Exchange exchange, long idleNanos) {
+    ResponseStream(EventLoop loop, Exchange exchange, long idleNanos) {
         this.loop = loop;
         this.exchange = exchange;
         this.idleNanos = idleNanos;

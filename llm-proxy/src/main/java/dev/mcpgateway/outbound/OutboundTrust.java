@@ -1,4 +1,4 @@
-package dev.mcpgateway.llm.relay;
+package dev.mcpgateway.outbound;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.netty.handler.ssl.SslContext;
@@ -18,17 +18,17 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The TLS context for https backends: the JDK's trusted CAs, plus the certificates of {@code llm.trusted-certificates}
- * when set (a private CA in front of self-hosted model servers). Host names are verified in {@link ConnectionPool}.
+ * The TLS context for https backends: the JDK's trusted CAs, plus the certificates of a PEM file when one is set
+ * (a private CA in front of self-hosted model servers or internal APIs). Host names are verified in
+ * {@link ConnectionPool}.
  */
-final class BackendTrust {
+final class OutboundTrust {
 
-    static final String SETTING = "llm.trusted-certificates";
-
-    private BackendTrust() {
+    private OutboundTrust() {
     }
 
-    static SslContext context(Optional<String> extraPem) {
+    /** @param setting the setting that named the file, for the start-up error when it cannot be read */
+    static SslContext context(Optional<String> extraPem, String setting) {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient();
             if (extraPem.isPresent()) {
@@ -36,7 +36,7 @@ final class BackendTrust {
             }
             return builder.build();
         } catch (IOException | GeneralSecurityException e) {
-            throw new ConfigurationException(SETTING + ": cannot read the certificates (" + e.getClass().getSimpleName()
+            throw new ConfigurationException(setting + ": cannot read the certificates (" + e.getClass().getSimpleName()
                     + ")", e);
         }
     }
