@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.SdkClientScript;
 import dev.mcpgateway.samples.shop.SampleShopServer;
-import dev.mcpgateway.testsupport.NodeTools;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TypeScriptSdkClientTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static SampleShopServer shop;
     private static GatewayFixture gateway;
 
@@ -93,20 +88,8 @@ class TypeScriptSdkClientTest {
     }
 
     private static JsonNode runClient(String transport) throws Exception {
-        // ESM resolves packages next to the script, so it runs from inside the npm project
-        Path script = Files.createTempFile(NodeTools.nodeProject(), ".shop-client-", ".mjs");
-        try (InputStream in = TypeScriptSdkClientTest.class.getResourceAsStream("/node/shop-client.mjs")) {
-            Files.write(script, in.readAllBytes());
-            NodeTools.Result result = NodeTools.run(script,
-                    List.of("http://127.0.0.1:" + gateway.uri("/").getPort(), transport, GatewayFixture.ADMIN_KEY),
-                    Map.of(), Duration.ofSeconds(60));
-            assertTrue(result.succeeded(), result.output());
-            String line = result.output().lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError(result.output()));
-            return JSON.readTree(line.substring("RESULT ".length()));
-        } finally {
-            Files.deleteIfExists(script);
-        }
+        return SdkClientScript.run("/node/shop-client.mjs",
+                List.of("http://127.0.0.1:" + gateway.uri("/").getPort(), transport, GatewayFixture.ADMIN_KEY));
     }
 
     private static List<String> names(JsonNode array) {

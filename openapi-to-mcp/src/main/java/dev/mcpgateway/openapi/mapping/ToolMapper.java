@@ -11,6 +11,7 @@ import dev.mcpgateway.openapi.http.ServerBinding;
 import dev.mcpgateway.openapi.http.ToolCallCodec;
 import dev.mcpgateway.openapi.parse.ParsedSpec;
 import dev.mcpgateway.openapi.schema.Direction;
+import dev.mcpgateway.openapi.schema.PortableSchema;
 import dev.mcpgateway.openapi.schema.SchemaConverter;
 import dev.mcpgateway.openapi.schema.SchemaDocument;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -67,17 +68,26 @@ public final class ToolMapper {
         HttpBinding binding = new HttpBinding(op.method(), server, op.path(), plan.parameters(), plan.body(),
                 plan.constants(), requirements, response);
 
+        // what every MCP client can load; the gateway validates against the enforced form (see PortableSchema)
+        PortableSchema.Result portableInput = PortableSchema.apply(plan.inputSchema(), "inputSchema");
+        warnings.addAll(portableInput.warnings());
+        PortableSchema.Result portableOutput = out.schema() == null ? null
+                : PortableSchema.apply(out.schema(), "outputSchema");
+        if (portableOutput != null) {
+            warnings.addAll(portableOutput.warnings());
+        }
         String title = ToolText.title(op);
-        Map<String, Object> inputSchema = toMap(plan.inputSchema());
+        Map<String, Object> inputSchema = toMap(portableInput.emitted());
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(name)
                 .title(title)
                 .description(ToolText.description(op, override == null ? null : override.description()))
                 .inputSchema(inputSchema)
-                .outputSchema(out.schema() == null ? null : toMap(out.schema()))
+                .outputSchema(portableOutput == null ? null : toMap(portableOutput.emitted()))
                 .annotations(ToolAnnotationsFactory.forMethod(op.method(), title))
                 .build();
-        ToolCallCodec codec = ToolCallCodec.compile(inputSchema, binding);
+        ToolCallCodec codec = ToolCallCodec.of(portableInput.enforced() == portableInput.emitted() ? inputSchema
+                : toMap(portableInput.enforced()), binding);
         return new ToolDefinition(tool, op.operationId(), op.method().toUpperCase(Locale.ROOT), op.path(), op.tags(),
                 binding, warnings, codec);
     }
