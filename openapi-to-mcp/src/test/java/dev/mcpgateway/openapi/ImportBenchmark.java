@@ -33,6 +33,7 @@ class ImportBenchmark {
 
     @Test
     void largeSpecImportAndPerCallRequestBuilding() throws IOException, InvalidArgumentsException {
+        double loadBefore = loadAverage();
         String spec = LargeSpecs.generate(RESOURCES);
         double megabytes = spec.getBytes(StandardCharsets.UTF_8).length / 1024.0 / 1024.0;
         OpenApiImporter importer = new OpenApiImporter();
@@ -85,16 +86,23 @@ class ImportBenchmark {
                 | spec size | %.1f MB, %d operations, %d component schemas |
                 | parse only (Swagger Parser + JSON tree), median of %d | %d ms wall, %d ms CPU |
                 | parse + convert to tools (import), median of %d | %d ms wall, %d ms CPU |
-                | heap retained by the import result | %d MB |
+                | heap retained by the import result | %d MB (%.1f KB per tool) |
                 | peak heap during %d imports | %d MB |
                 | validate + build one request (createResource7, JSON body) | %.1f µs wall, %.1f µs CPU |
                 | JVM | %s, %d cores available |
+                | machine load (1-minute average) before / after | %.2f / %.2f |
                 """.formatted(megabytes, RESOURCES * 5, RESOURCES + 3, RUNS, median(parseMillis),
-                median(parseCpuMillis), RUNS, median(importMillis), median(importCpuMillis), retained / 1024 / 1024, RUNS,
+                median(parseCpuMillis), RUNS, median(importMillis), median(importCpuMillis), retained / 1024 / 1024,
+                retained / 1024.0 / result.tools().size(), RUNS,
                 peak / 1024 / 1024, microsPerCall, cpuMicrosPerCall,
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
         System.out.println(report);
         Files.writeString(Path.of("target/benchmarks-openapi.md"), report);
+    }
+
+    /** The neighbours' share of the machine: wall times are only comparable between runs at similar load. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** CPU time of this thread: on a shared machine wall time mostly measures the neighbours. */

@@ -151,9 +151,12 @@ class SelectionAndSkipsTest {
                 """);
         Imports.assertSchema("""
                 {"type": "object", "properties": {
-                  "guid": {"type": "string", "pattern": "^\\\\{[0-9a-f]{4}}$"},
-                  "broken": {"type": "string"}}}""", Imports.only(result).tool().inputSchema());
-        assertTrue(result.warnings().contains("findIds: pattern (unclosed is not a valid regular expression; dropped"),
+                  "guid": {"type": "string", "pattern": "^\\\\{[0-9a-f]{4}\\\\}$"},
+                  "broken": {"type": "string", "description": "Pattern: (unclosed"}}}""",
+                Imports.only(result).tool().inputSchema());
+        assertTrue(result.warnings().contains("findIds: inputSchema at broken: pattern (unclosed has no ECMA-262 "
+                + "equivalent (unbalanced parenthesis); left out of the schema clients see and added to the "
+                + "description; not checked at all (not a valid Java regular expression either)"),
                 result.warnings()::toString);
     }
 }

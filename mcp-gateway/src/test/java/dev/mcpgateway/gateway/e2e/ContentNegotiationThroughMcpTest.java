@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
 import dev.mcpgateway.gateway.fixtures.MiniMcpClient;
+import dev.mcpgateway.gateway.fixtures.SdkClientScript;
 import dev.mcpgateway.testsupport.NegotiatingHttpServer;
 import dev.mcpgateway.testsupport.NegotiatingHttpServer.Representation;
-import dev.mcpgateway.testsupport.NodeTools;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +101,6 @@ class ContentNegotiationThroughMcpTest {
     }
 
     private static JsonNode runClient() throws Exception {
-        return JSON.readTree(NodeTools.runResource(ContentNegotiationThroughMcpTest.class, "/node/negotiation-client.mjs",
-                List.of(gateway.uri("/mcp/neg").toString()), Duration.ofSeconds(60)).resultLine());
+        return SdkClientScript.run("/node/negotiation-client.mjs", List.of(gateway.uri("/mcp/neg").toString()));
     }
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.SdkClientScript;
 import dev.mcpgateway.samples.shop.SampleShopServer;
-import dev.mcpgateway.testsupport.NodeTools;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TypeScriptSdkClientTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static SampleShopServer shop;
     private static GatewayFixture gateway;
 
@@ -91,9 +88,8 @@ class TypeScriptSdkClientTest {
     }
 
     private static JsonNode runClient(String transport) throws Exception {
-        return JSON.readTree(NodeTools.runResource(TypeScriptSdkClientTest.class, "/node/shop-client.mjs",
-                List.of("http://127.0.0.1:" + gateway.uri("/").getPort(), transport, GatewayFixture.ADMIN_KEY),
-                Duration.ofSeconds(60)).resultLine());
+        return SdkClientScript.run("/node/shop-client.mjs",
+                List.of("http://127.0.0.1:" + gateway.uri("/").getPort(), transport, GatewayFixture.ADMIN_KEY));
     }
 
     private static List<String> names(JsonNode array) {

@@ -14,6 +14,7 @@ import dev.mcpgateway.openapi.http.ServerBinding;
 import dev.mcpgateway.openapi.http.ToolCallCodec;
 import dev.mcpgateway.openapi.parse.ParsedSpec;
 import dev.mcpgateway.openapi.schema.Direction;
+import dev.mcpgateway.openapi.schema.PortableSchema;
 import dev.mcpgateway.openapi.schema.SchemaConverter;
 import dev.mcpgateway.openapi.schema.SchemaDocument;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -122,6 +123,14 @@ public final class ToolMapper {
         HttpBinding binding = new HttpBinding(op.method(), server, op.path(), plan.parameters(), plan.body(),
                 plan.constants(), requirements, response);
 
+        // what every MCP client can load; the gateway validates against the enforced form (see PortableSchema)
+        PortableSchema.Result portableInput = PortableSchema.apply(plan.inputSchema(), "inputSchema");
+        portableInput.warnings().forEach(w -> found.add(ImportWarning.of(ImportWarning.SCHEMA, w, null)));
+        PortableSchema.Result portableOutput = out.schema() == null ? null
+                : PortableSchema.apply(out.schema(), "outputSchema");
+        if (portableOutput != null) {
+            portableOutput.warnings().forEach(w -> found.add(ImportWarning.of(ImportWarning.SCHEMA, w, null)));
+        }
         String title = ToolText.title(op);
         String description = ToolText.description(op, override == null ? null : override.description());
         if (variant != null) {
@@ -129,16 +138,17 @@ public final class ToolMapper {
             description = ToolText.forVariant(description, variant.name(), variant.others(), variant.discriminator(),
                     variant.discriminatorValue());
         }
-        Map<String, Object> inputSchema = toMap(plan.inputSchema());
+        Map<String, Object> inputSchema = toMap(portableInput.emitted());
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(name)
                 .title(title)
                 .description(description)
                 .inputSchema(inputSchema)
-                .outputSchema(out.schema() == null ? null : toMap(out.schema()))
+                .outputSchema(portableOutput == null ? null : toMap(portableOutput.emitted()))
                 .annotations(ToolAnnotationsFactory.forMethod(op.method(), title))
                 .build();
-        ToolCallCodec codec = ToolCallCodec.compile(inputSchema, binding);
+        ToolCallCodec codec = ToolCallCodec.of(portableInput.enforced() == portableInput.emitted() ? inputSchema
+                : toMap(portableInput.enforced()), binding);
         findings.addAll(found);
         return new ToolDefinition(tool, op.operationId(), op.method().toUpperCase(Locale.ROOT), op.path(), op.tags(),
                 variantName, binding, found.stream().map(ImportWarning::message).toList(), codec);

@@ -10,6 +10,8 @@ import java.util.Set;
  * The keyword-by-keyword mapping from an OpenAPI schema object to JSON Schema 2020-12: OpenAPI-only keywords
  * ({@code nullable}, {@code example}, boolean {@code exclusiveMaximum}, {@code discriminator}, {@code xml},
  * extensions) are translated or dropped, subschemas converted, readOnly/writeOnly properties removed by direction.
+ * What clients cannot load as written (patterns in other regex dialects, unknown formats...) is dealt with once the
+ * whole tool schema is assembled, by {@link PortableSchema}.
  */
 final class Keywords {
 
@@ -35,9 +37,7 @@ final class Keywords {
         for (Map.Entry<String, JsonNode> field : in.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
-            if (key.equals("pattern")) {
-                Patterns.keep(converter, value, out);
-            } else if (KEPT.contains(key)) {
+            if (KEPT.contains(key)) {
                 out.set(key, value.deepCopy());
             } else if (key.equals("type")) {
                 out.set("type", convertType(value));

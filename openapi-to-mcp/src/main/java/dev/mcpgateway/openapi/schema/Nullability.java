@@ -11,6 +11,12 @@ final class Nullability {
     }
 
     static ObjectNode makeNullable(ObjectNode schema) {
+        JsonNode constant = schema.get("const");
+        if (constant != null && !constant.isNull()) {
+            // const admits one value: null joins it as an enum of two
+            schema.remove("const");
+            schema.putArray("enum").add(constant).addNull();
+        }
         JsonNode type = schema.get("type");
         if (type != null && type.isTextual()) {
             if (!type.asText().equals("null")) {

@@ -1,44 +1,31 @@
 package dev.mcpgateway.openapi.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Keeps a {@code pattern} only if a validator can compile it: a literal {@code {} that is not a quantifier (common
- * in specs written for lenient regex engines) is escaped; a pattern that still does not compile is dropped, with a
- * warning, rather than making the whole inputSchema unusable.
+ * What becomes of one {@code pattern}: the form MCP clients are shown (ECMA-262, unicode mode; null when there is
+ * no faithful one) and the form the gateway checks arguments with (java.util.regex; null when the JVM cannot
+ * compile either form). The two differ only for patterns written in another dialect.
  */
-final class Patterns {
+record Patterns(String original, String emitted, String enforced, String reason) {
 
-    private static final Pattern LONE_BRACE = Pattern.compile("(?<!\\\\)\\{(?!\\d+(,\\d*)?})");
-
-    private Patterns() {
+    static Patterns plan(String regex) {
+        EcmaRegex.Result result = EcmaRegex.translate(regex);
+        String emitted = result.regex();
+        String enforced = emitted != null && javaCompiles(emitted) ? emitted : javaCompiles(regex) ? regex : null;
+        return new Patterns(regex, emitted, enforced, result.reason());
     }
 
-    static void keep(SchemaConverter converter, JsonNode pattern, ObjectNode out) {
-        if (!pattern.isTextual()) {
-            return;
-        }
-        String regex = pattern.asText();
-        if (compiles(regex)) {
-            out.put("pattern", regex);
-            return;
-        }
-        String repaired = LONE_BRACE.matcher(regex).replaceAll("\\\\{");
-        if (compiles(repaired)) {
-            out.put("pattern", repaired);
-            return;
-        }
-        converter.warn("pattern " + regex + " is not a valid regular expression; dropped");
+    boolean rewritten() {
+        return emitted != null && !emitted.equals(original);
     }
 
-    private static boolean compiles(String regex) {
+    static boolean javaCompiles(String regex) {
         try {
             Pattern.compile(regex);
             return true;
-        } catch (PatternSyntaxException e) {
+        } catch (PatternSyntaxException | StackOverflowError e) {
             return false;
         }
     }

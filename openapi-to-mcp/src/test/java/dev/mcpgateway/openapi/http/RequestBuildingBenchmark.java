@@ -32,7 +32,7 @@ class RequestBuildingBenchmark {
 
     @Test
     void reportsPerCallCost() throws Exception {
-        var getPet = ToolCallCodec.compile(schema("""
+        var getPet = ToolCallCodec.of(schema("""
                 {"type":"object","properties":{"petId":{"type":"integer","minimum":1},
                  "fields":{"type":"array","items":{"type":"string"}}},"required":["petId"]}"""),
                 Bindings.get("/pets/{petId}",
@@ -41,7 +41,7 @@ class RequestBuildingBenchmark {
                                 false, ValueShape.ARRAY, false)));
         Map<String, Object> getArgs = Map.of("petId", 42, "fields", List.of("name", "tag"));
 
-        var createOrder = ToolCallCodec.compile(schema("""
+        var createOrder = ToolCallCodec.of(schema("""
                 {"type":"object","properties":{
                   "customerId":{"type":"string","minLength":1},
                   "lines":{"type":"array","items":{"type":"object","properties":{
@@ -65,7 +65,7 @@ class RequestBuildingBenchmark {
         Map<String, Object> orderArgs = Map.of("customerId", "c-1", "lines", lines, "note", "leave at door",
                 "Idempotency-Key", "k-123");
 
-        var charge = ToolCallCodec.compile(schema("""
+        var charge = ToolCallCodec.of(schema("""
                 {"type":"object","properties":{"amount":{"type":"integer"},
                  "card":{"type":"object","properties":{"number":{"type":"string"},
                    "address":{"type":"object","properties":{"city":{"type":"string"},"zip":{"type":"string"}}}}},
