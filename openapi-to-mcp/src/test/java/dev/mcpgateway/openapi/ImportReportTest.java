@@ -144,7 +144,7 @@ class ImportReportTest {
 
         @Test
         void reportsTheDroppedPatternAndTheSchemaCutAtTheDepthCap() {
-            assertEquals(List.of("getThing"), only(result, ImportWarning.SCHEMA, "pattern").operations());
+            assertEquals(List.of("getThing"), only(result, ImportWarning.SCHEMA, "inputSchema at q: pattern").operations());
             ImportWarning cap = only(result, ImportWarning.SCHEMA_CAP, "schema nests deeper than 2 levels");
             assertEquals(List.of("postDeep"), cap.operations());
             assertEquals("nothing to do for calls (the API checks the part left unchecked); raise maxSchemaDepth or "
