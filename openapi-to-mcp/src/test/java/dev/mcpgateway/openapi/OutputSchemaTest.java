@@ -39,6 +39,18 @@ class OutputSchemaTest {
                 delete:
                   operationId: deleteAvatar
                   responses: {'204': {description: gone}}
+              /users/{id}:
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                get:
+                  operationId: getUserOrNothing
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}}
+                    '204': {description: not there yet}
+                put:
+                  operationId: replaceUser
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}}
+                    '202': {description: accepted, processed later}
               /count:
                 get:
                   operationId: countUsers
@@ -54,6 +66,16 @@ class OutputSchemaTest {
                     id: {type: string, readOnly: true}
                     password: {type: string, writeOnly: true}
             """;
+
+    @Test
+    void declaresNoOutputSchemaWhenTheOperationMayAlsoSucceedWithoutABody() {
+        // a success without structuredContent is refused by clients when the tool declares an outputSchema
+        for (String name : java.util.List.of("getUserOrNothing", "replaceUser")) {
+            ToolDefinition tool = Imports.tool(Imports.yaml(SPEC), name);
+            assertNull(tool.tool().outputSchema(), name);
+            assertEquals(false, tool.binding().response().structuredOutput(), name);
+        }
+    }
 
     @Test
     void wrapsATopLevelArrayAsResultAndTellsTheBindingToWrapToo() {

@@ -39,6 +39,12 @@ final class ResponseMapper {
         }
         Map<String, Object> meta = truncated ? Map.of(TRUNCATED_META, true) : null;
         if (body.length == 0) {
+            if (binding.structuredOutput()) {
+                // the spec promised a JSON body on success; a client refuses a success without structuredContent
+                return new CallToolResult(List.of(new TextContent("The API answered " + response.status()
+                        + " with an empty body; this tool's output schema expects a JSON object, so there is no "
+                        + "result to return.")), true, null, meta);
+            }
             return new CallToolResult(List.of(), false, null, meta);
         }
         String essence = contentType.isBlank() ? sniff(body) : essence(contentType);

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The outputSchema, from the first 2xx response with a JSON body: an object schema as is, a top-level array wrapped
  * as {@code {"result": [...]}} (MCP structured content must be an object). Anything else gets no outputSchema; the
- * result then carries text only.
+ * result then carries text only. So does an operation that may also succeed without a body (a 204, or a 2xx
+ * declaring no content): MCP requires structured content from every successful call of a tool with an
+ * outputSchema, and clients such as the TypeScript SDK reject a success without it.
  */
 final class OutputSchemaBuilder {
 
@@ -24,7 +26,7 @@ final class OutputSchemaBuilder {
 
     static Output build(SchemaDocument document, OperationRef op, SchemaConverter converter) {
         JsonNode schema = successJsonSchema(document, op);
-        if (schema == null) {
+        if (schema == null || maySucceedWithoutBody(document, op)) {
             return new Output(null, false);
         }
         ObjectNode converted = SchemaConverterSupport.object(converter.convertRoot(schema));
@@ -61,6 +63,21 @@ final class OutputSchemaBuilder {
             return types.size() == 1 ? types.getFirst() : "";
         }
         return type.asText();
+    }
+
+    private static boolean maySucceedWithoutBody(SchemaDocument document, OperationRef op) {
+        JsonNode responses = op.operation().path("responses");
+        for (var entry : responses.properties()) {
+            String code = entry.getKey();
+            if (!code.startsWith("2")) {
+                continue;
+            }
+            JsonNode content = OperationWalker.resolve(document, entry.getValue()).path("content");
+            if (code.equals("204") || !content.isObject() || content.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode successJsonSchema(SchemaDocument document, OperationRef op) {

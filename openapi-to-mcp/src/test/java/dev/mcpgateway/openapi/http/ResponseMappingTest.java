@@ -101,6 +101,15 @@ class ResponseMappingTest {
     }
 
     @Test
+    void answersAnEmptySuccessBodyOfAToolWithAnOutputSchemaAsAnErrorTheModelCanRead() {
+        var structured = new ResponseMapperHarness(new ResponseBinding(ResponseBinding.DEFAULT_ACCEPT, true, false,
+                ResponseBinding.DEFAULT_MAX_RESPONSE_BYTES, ResponseBinding.DEFAULT_MAX_ERROR_EXCERPT));
+        assertEquals(new CallToolResult(List.of(new TextContent("The API answered 200 with an empty body; this tool's "
+                + "output schema expects a JSON object, so there is no result to return.")), true, null, null),
+                structured.map(200, "application/json", ""));
+    }
+
+    @Test
     void surfacesProblemDetailsWithStatusForErrors() {
         var result = PLAIN.map(422, "application/problem+json",
                 "{\"type\":\"about:blank\",\"title\":\"Invalid pet\",\"detail\":\"name is too long\"}");
