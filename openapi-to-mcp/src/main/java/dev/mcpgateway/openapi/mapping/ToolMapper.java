@@ -30,6 +30,9 @@ import java.util.Optional;
  */
 public final class ToolMapper {
 
+    private static final String CAP_FIX = "nothing to do for calls (the API checks the part left unchecked); "
+            + "raise maxSchemaDepth or maxSubschemas for a complete schema";
+
     private final SchemaDocument document;
     private final ImportOptions options;
     private final ServerResolver servers;
@@ -115,8 +118,10 @@ public final class ToolMapper {
         OutputSchemaBuilder.Output out = OutputSchemaBuilder.build(document, op, output);
         String accept = pinnedAccept != null ? pinnedAccept : accepts.forOperation(document, op, warnings);
         drain(warnings, found);
-        input.warnings().forEach(w -> found.add(schemaFinding(w)));
-        output.warnings().forEach(w -> found.add(schemaFinding(w)));
+        for (SchemaConverter converter : List.of(input, output)) {
+            converter.warnings().forEach(w -> found.add(ImportWarning.of(ImportWarning.SCHEMA, w, null)));
+            converter.capWarnings().forEach(w -> found.add(ImportWarning.of(ImportWarning.SCHEMA_CAP, w, CAP_FIX)));
+        }
 
         ResponseBinding response = new ResponseBinding(accept, out.schema() != null, out.wrapArray(),
                 (int) Math.min(Integer.MAX_VALUE, options.maxResponseBytes()), ResponseBinding.DEFAULT_MAX_ERROR_EXCERPT);
@@ -158,15 +163,6 @@ public final class ToolMapper {
     private static void drain(List<String> warnings, List<ImportWarning> found) {
         warnings.forEach(w -> found.add(ImportWarning.of(ImportWarning.CONVERSION, w, null)));
         warnings.clear();
-    }
-
-    /** The schema converter reports in words; its two caps deserve their own code and advice. */
-    private static ImportWarning schemaFinding(String warning) {
-        boolean cap = warning.endsWith("the rest is accepted unchecked")
-                || warning.endsWith("deeper parts are accepted unchecked");
-        return cap ? ImportWarning.of(ImportWarning.SCHEMA_CAP, warning, "nothing to do for calls (the API checks "
-                + "the part left unchecked); raise maxSchemaDepth or maxSubschemas for a complete schema")
-                : ImportWarning.of(ImportWarning.SCHEMA, warning, null);
     }
 
     private SchemaConverter converter(Direction direction) {

@@ -30,6 +30,7 @@ public final class SchemaConverter {
     private final int maxDepth;
     private final int maxNodes;
     private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<String> capWarnings = new LinkedHashSet<>();
     private final Deque<String> expanding = new ArrayDeque<>();
     private final Map<String, String> defNames = new LinkedHashMap<>();
     private final Map<String, JsonNode> defs = new LinkedHashMap<>();
@@ -85,11 +86,11 @@ public final class SchemaConverter {
             return JSON.objectNode();
         }
         if (++nodes > maxNodes) {
-            warnings.add("schema has more than " + maxNodes + " subschemas; the rest is accepted unchecked");
+            capWarnings.add("schema has more than " + maxNodes + " subschemas; the rest is accepted unchecked");
             return stub("Not expanded: the schema has too many subschemas.", null);
         }
         if (depth > maxDepth) {
-            warnings.add("schema nests deeper than " + maxDepth + " levels; deeper parts are accepted unchecked");
+            capWarnings.add("schema nests deeper than " + maxDepth + " levels; deeper parts are accepted unchecked");
             return stub("Not expanded: nested deeper than " + maxDepth + " levels.", null);
         }
         if (schema.has("$ref")) {
@@ -154,8 +155,14 @@ public final class SchemaConverter {
                 .map(e -> document.resolve(e.getKey())).orElse(null);
     }
 
+    /** What could not be kept exactly, other than the caps. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Where the depth or size cap cut the schema (the rest is accepted unchecked). */
+    public List<String> capWarnings() {
+        return List.copyOf(capWarnings);
     }
 
     Direction direction() {
