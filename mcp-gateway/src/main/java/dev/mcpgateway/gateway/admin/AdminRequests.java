@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
+import dev.mcpgateway.gateway.resource.PreconditionFailedException;
 import dev.mcpgateway.gateway.state.ResourceConflictException;
 import dev.mcpgateway.gateway.state.ResourceNotFoundException;
 import io.micronaut.http.HttpResponse;
@@ -13,17 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reading admin bodies and turning the state's exceptions into problems: one mapping for every admin route. */
-final class AdminRequests {
+public final class AdminRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminRequests.class);
 
     private final ObjectMapper json;
 
-    AdminRequests(ObjectMapper json) {
+    public AdminRequests(ObjectMapper json) {
         this.json = json;
     }
 
-    JsonNode parse(String body) throws InvalidDefinitionException {
+    public JsonNode parse(String body) throws InvalidDefinitionException {
         if (body == null || body.isBlank()) {
             throw new InvalidDefinitionException("body", "is required: a JSON object");
         }
@@ -39,13 +40,15 @@ final class AdminRequests {
     }
 
     /** The response for a failed admin call; never the exception's internal text except our own messages. */
-    HttpResponse<?> problem(Exception failure) {
+    public HttpResponse<?> problem(Exception failure) {
         return switch (failure) {
             case InvalidDefinitionException e -> Problem.invalidField(e.field(), e.getMessage()).toResponse();
             case ResourceNotFoundException e -> Problem.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage())
                     .toResponse();
             case ResourceConflictException e -> Problem.of(HttpStatus.CONFLICT, "Conflict", e.getMessage())
                     .toResponse();
+            case PreconditionFailedException e -> Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+                    e.getMessage()).toResponse();
             case IOException e -> {
                 LOG.error("admin change could not be persisted", e);
                 yield Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Storage failure",
