@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public sealed interface BackendCredential
         permits NoCredential, ApiKeyCredential, BasicCredential, BearerCredential, ClientCredentialsCredential,
-        OnBehalfOfCredential {
+        OnBehalfOfCredential, ManagedIdentityCredential {
 
     /**
      * Returns the request with this credential added.

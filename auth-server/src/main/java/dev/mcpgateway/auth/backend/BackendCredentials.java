@@ -2,9 +2,11 @@ package dev.mcpgateway.auth.backend;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Compiles a {@code credentials} block (from gateway.yml or an admin request body, as a plain map) into a
@@ -16,16 +18,25 @@ import java.util.Optional;
  * credentials: {type: bearer, token: ${TOKEN}}
  * credentials: {type: oauth2ClientCredentials, tokenUrl: https://..., clientId: id, clientSecret: ${SECRET},
  *               scope: "api://x/.default"}
+ * credentials: {type: managedIdentity, resource: https://cognitiveservices.azure.com, clientId: optional-uami-id}
  * </pre>
+ * A value may be a reference, {@code ${NAME}} or {@code {{name}}}, resolved by {@link SecretResolver}.
  */
 public final class BackendCredentials {
 
     private static final String PREFIX = "credentials.";
 
     private final SecretResolver secrets;
+    private final IdentityEndpoint identityEndpoint;
 
+    /** Managed identity tokens come from this process's Azure identity endpoint. */
     public BackendCredentials(SecretResolver secrets) {
+        this(secrets, IdentityEndpoint.fromEnvironment(System::getenv));
+    }
+
+    public BackendCredentials(SecretResolver secrets, IdentityEndpoint identityEndpoint) {
         this.secrets = secrets;
+        this.identityEndpoint = identityEndpoint;
     }
 
     /** The credential a block describes; an absent or empty block means {@link NoCredential}. */
@@ -35,8 +46,9 @@ public final class BackendCredentials {
         }
         String typeName = required(config, "type");
         CredentialType type = CredentialType.fromConfigName(typeName).orElseThrow(() -> new CredentialConfigException(
-                PREFIX + "type", "unknown credential type '" + typeName
-                        + "' (expected none, apiKey, basic, bearer, oauth2ClientCredentials or onBehalfOf)"));
+                PREFIX + "type", "unknown credential type '" + typeName + "' (expected one of "
+                        + Arrays.stream(CredentialType.values()).map(CredentialType::configName)
+                        .collect(Collectors.joining(", ")) + ")"));
         return switch (type) {
             case NONE -> NoCredential.INSTANCE;
             case API_KEY -> new ApiKeyCredential(location(config), required(config, "name"), secret(config, "value"));
@@ -57,6 +69,9 @@ public final class BackendCredentials {
                 }
                 yield new OnBehalfOfCredential(scope, audience);
             }
+            case MANAGED_IDENTITY -> new ManagedIdentityCredential(new ManagedIdentityTokenSource(
+                    new ManagedIdentitySettings(secrets.resolveText(PREFIX + "resource", required(config, "resource")),
+                            resolvedOptional(config, "clientId"), identityEndpoint, timeout(config))));
         };
     }
 
@@ -100,6 +115,11 @@ public final class BackendCredentials {
 
     private Secret secret(Map<String, ?> config, String key) throws CredentialConfigException {
         return secrets.resolve(PREFIX + key, required(config, key));
+    }
+
+    private Optional<String> resolvedOptional(Map<String, ?> config, String key) throws CredentialConfigException {
+        Optional<String> configured = optional(config, key);
+        return configured.isEmpty() ? configured : Optional.of(secrets.resolveText(PREFIX + key, configured.get()));
     }
 
     private static String required(Map<String, ?> config, String key) throws CredentialConfigException {

@@ -10,7 +10,8 @@ public enum CredentialType {
     BASIC("basic"),
     BEARER("bearer"),
     CLIENT_CREDENTIALS("oauth2ClientCredentials"),
-    ON_BEHALF_OF("onBehalfOf");
+    ON_BEHALF_OF("onBehalfOf"),
+    MANAGED_IDENTITY("managedIdentity");
 
     private final String configName;
 

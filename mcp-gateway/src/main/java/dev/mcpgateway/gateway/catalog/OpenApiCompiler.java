@@ -40,7 +40,7 @@ public final class OpenApiCompiler implements ApiCompiler {
 
     private final OpenApiImporter importer;
     private final SpecSources sources;
-    private final Function<String, String> variables;
+    private final SecretResolver references;
     private final BackendCredentials credentials;
 
     /**
@@ -51,8 +51,8 @@ public final class OpenApiCompiler implements ApiCompiler {
     public OpenApiCompiler(SpecSources sources, Function<String, String> variables) {
         this.importer = new OpenApiImporter(sources.files());
         this.sources = sources;
-        this.variables = variables;
-        this.credentials = new BackendCredentials(new SecretResolver(variables));
+        this.references = new SecretResolver(variables);
+        this.credentials = new BackendCredentials(references);
     }
 
     @Override
@@ -115,10 +115,7 @@ public final class OpenApiCompiler implements ApiCompiler {
         try {
             return credentials.compile(definition.credentials());
         } catch (CredentialConfigException e) {
-            String message = e.getMessage();
-            String prefix = e.field() + ": ";
-            throw new InvalidDefinitionException(e.field(),
-                    message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+            throw invalid(e);
         }
     }
 
@@ -126,9 +123,7 @@ public final class OpenApiCompiler implements ApiCompiler {
         if (definition.serviceUrl().isEmpty()) {
             return Optional.empty();
         }
-        String expanded = Placeholders.expand(definition.serviceUrl().get(), variables)
-                .orElseThrow(() -> new InvalidDefinitionException("serviceUrl",
-                        "refers to a variable that is not set"));
+        String expanded = resolve("serviceUrl", definition.serviceUrl().get());
         try {
             URI uri = URI.create(expanded);
             BackendTarget.baseUrl(uri);
@@ -141,11 +136,21 @@ public final class OpenApiCompiler implements ApiCompiler {
     private Map<String, String> serverVariables(ApiDefinition definition) throws InvalidDefinitionException {
         Map<String, String> values = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> entry : definition.serverVariables().entrySet()) {
-            values.put(entry.getKey(), Placeholders.expand(entry.getValue(), variables)
-                    .orElseThrow(() -> new InvalidDefinitionException("serverVariables." + entry.getKey(),
-                            "refers to a variable that is not set")));
+            values.put(entry.getKey(), resolve("serverVariables." + entry.getKey(), entry.getValue()));
         }
         return values;
+    }
+
+    private String resolve(String field, String configured) throws InvalidDefinitionException {
+        try {
+            return references.resolveText(field, configured);
+        } catch (CredentialConfigException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static InvalidDefinitionException invalid(CredentialConfigException e) {
+        return new InvalidDefinitionException(e.field(), e.reason());
     }
 
     /** The executor's view of a tool definition. */

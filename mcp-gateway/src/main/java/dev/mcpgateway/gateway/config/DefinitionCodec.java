@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ServerMode;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ToolOverride;
 import dev.mcpgateway.openapi.UnionBodies;
@@ -52,7 +53,7 @@ public final class DefinitionCodec {
             throw new InvalidDefinitionException("openapi", "must be a URL, a file path or an OpenAPI document");
         }
         Optional<String> serviceUrl = optionalText(body, "serviceUrl");
-        if (serviceUrl.isPresent() && !serviceUrl.get().matches("(?i)https?://.+") && !serviceUrl.get().contains("${")) {
+        if (serviceUrl.isPresent() && !serviceUrl.get().matches("(?i)https?://.+") && !SecretResolver.containsReference(serviceUrl.get())) {
             throw new InvalidDefinitionException("serviceUrl", "must be an absolute http(s) URL");
         }
         JsonNode credentials = body.get("credentials");

@@ -60,6 +60,14 @@ class DefinitionCodecTest {
     }
 
     @Test
+    void aServiceUrlWithAReferenceIsCheckedOnlyOnceResolved() throws Exception {
+        for (String url : List.of("{{orders-url}}", "${ORDERS_URL}", "https://${ORDERS_HOST}/v2")) {
+            assertEquals(Optional.of(url), codec.parseApi("a", tree("{\"openapi\": \"x.yaml\", \"serviceUrl\": \""
+                    + url + "\"}"), null).serviceUrl());
+        }
+    }
+
+    @Test
     void errorsNameTheField() {
         assertEquals("timeoutMillis", assertThrows(InvalidDefinitionException.class, () -> codec.parseApi("a",
                 tree("{\"openapi\": \"x.yaml\", \"timeoutMillis\": -1}"), null)).field());

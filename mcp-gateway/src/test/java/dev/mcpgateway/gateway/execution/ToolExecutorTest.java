@@ -2,6 +2,7 @@ package dev.mcpgateway.gateway.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpgateway.auth.client.ssrf.AddressPolicy;
@@ -14,6 +15,7 @@ import dev.mcpgateway.gateway.catalog.CompiledOperation;
 import dev.mcpgateway.gateway.catalog.OpenApiCompiler;
 import dev.mcpgateway.gateway.catalog.SpecSources;
 import dev.mcpgateway.gateway.config.ApiDefinition;
+import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.openapi.LocalFiles;
 import dev.mcpgateway.testsupport.EchoHttpServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -88,6 +90,15 @@ class ToolExecutorTest {
                 .map(c -> ((McpSchema.TextContent) c).text()).collect(Collectors.joining("\n"));
     }
 
+    @Test
+    void anUnsetVariableInTheServiceUrlNamesTheFieldAndTheVariable() {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> new OpenApiCompiler(
+                INLINE_SPECS, Map.<String, String>of()::get).compile(new ApiDefinition("items", SPEC,
+                Optional.of("http://${ITEMS_HOST}/v3"), Map.of(), Optional.of(2000L))));
+        assertEquals("serviceUrl", e.field());
+        assertEquals("environment variable ITEMS_HOST is not set", e.getMessage());
+    }
+
     @Nested
     class WhenTheBackendAnswers {
 
@@ -117,6 +128,17 @@ class ToolExecutorTest {
             McpSchema.CallToolResult result = call(api, Map.of("id", 4));
             assertFalse(Boolean.TRUE.equals(result.isError()), text(result));
             assertEquals("/v2/items/4", echo.last().rawPath());
+        }
+
+        @Test
+        void referencesInsideTheServiceUrlAreResolved() throws Exception {
+            CompiledApi api = new OpenApiCompiler(INLINE_SPECS, Map.of("ITEMS_PORT",
+                    String.valueOf(echo.baseUri().getPort()))::get)
+                    .compile(new ApiDefinition("items", SPEC, Optional.of("http://127.0.0.1:${ITEMS_PORT}/v3"),
+                            Map.of(), Optional.of(2000L)));
+            McpSchema.CallToolResult result = call(api, Map.of("id", 5));
+            assertFalse(Boolean.TRUE.equals(result.isError()), text(result));
+            assertEquals("/v3/items/5", echo.last().rawPath());
         }
 
         @Test
