@@ -4,6 +4,7 @@ import dev.mcpgateway.auth.backend.BackendCredential;
 import dev.mcpgateway.auth.backend.BackendCredentials;
 import dev.mcpgateway.auth.backend.CredentialConfigException;
 import dev.mcpgateway.auth.backend.NoCredential;
+import dev.mcpgateway.auth.backend.NamedValueSource;
 import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.ApiDefinition;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
@@ -49,9 +50,14 @@ public final class OpenApiCompiler implements ApiCompiler {
      *                  gateway's own such as {@code SAMPLES_URL})
      */
     public OpenApiCompiler(SpecSources sources, Function<String, String> variables) {
+        this(sources, variables, NamedValueSource.NONE);
+    }
+
+    /** @param namedValues where {@code {{name}}} references in service URLs, variables and credentials are read */
+    public OpenApiCompiler(SpecSources sources, Function<String, String> variables, NamedValueSource namedValues) {
         this.importer = new OpenApiImporter(sources.files());
         this.sources = sources;
-        this.references = new SecretResolver(variables);
+        this.references = new SecretResolver(variables, namedValues);
         this.credentials = new BackendCredentials(references);
     }
 

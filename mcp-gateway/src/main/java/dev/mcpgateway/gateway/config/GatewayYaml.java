@@ -3,6 +3,9 @@ package dev.mcpgateway.gateway.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.gateway.resource.Resource;
+import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.state.Source;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.llm.state.LlmKind;
 import java.io.IOException;
@@ -46,7 +49,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class GatewayYaml {
 
-    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm");
+    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm", "named-values");
     private static final Set<String> GATEWAY_KEYS = Set.of("samples");
 
     /**
@@ -56,12 +59,13 @@ public final class GatewayYaml {
      * @param samples  whether the file asks for the sample API
      * @param origin   the file, for error messages
      * @param llm      the LLM proxy's backends, pools, routes, products and subscriptions (admin API shapes)
+     * @param resources the resources of the management model, in the shapes {@code /admin} takes (named values)
      */
     public record Loaded(StoredState declared, boolean samples, String origin,
-                         Map<LlmKind, Map<String, ObjectNode>> llm) {
+                         Map<LlmKind, Map<String, ObjectNode>> llm, List<Resource> resources) {
 
         public Loaded(StoredState declared, boolean samples, String origin) {
-            this(declared, samples, origin, Map.of());
+            this(declared, samples, origin, Map.of(), List.of());
         }
 
         public static Loaded none() {
@@ -110,7 +114,24 @@ public final class GatewayYaml {
             }
         }
         return new Loaded(new StoredState(apis, servers), samples, origin,
-                LlmSection.read(root.path("llm"), origin + ": llm"));
+                LlmSection.read(root.path("llm"), origin + ": llm"), resources(root, origin));
+    }
+
+    /** The resource collections, each keyed by id with the properties as {@code /admin} takes them. */
+    private static List<Resource> resources(JsonNode root, String origin) throws InvalidDefinitionException {
+        List<Resource> resources = new ArrayList<>();
+        for (ResourceKind kind : List.of(ResourceKind.NAMED_VALUES)) {
+            String field = origin + ": " + kind.collection();
+            for (Map.Entry<String, JsonNode> entry : entries(root.path(kind.collection()), field)) {
+                if (!(entry.getValue() instanceof ObjectNode properties)) {
+                    throw new InvalidDefinitionException(field + "." + entry.getKey(), "must be a mapping of the "
+                            + kind.noun() + "'s properties");
+                }
+                Identifiers.check(field + "." + entry.getKey(), entry.getKey());
+                resources.add(new Resource(kind, entry.getKey(), properties, Source.GATEWAY_YML));
+            }
+        }
+        return resources;
     }
 
     /** The file as a JSON tree (missing when empty); not YAML or not a mapping is refused naming the file. */

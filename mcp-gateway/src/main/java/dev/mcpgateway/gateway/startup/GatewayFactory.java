@@ -10,6 +10,11 @@ import dev.mcpgateway.gateway.config.DefinitionCodec;
 import dev.mcpgateway.gateway.config.GatewayYaml;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.execution.ToolExecutor;
+import dev.mcpgateway.gateway.resource.ManagementState;
+import dev.mcpgateway.gateway.resource.NamedValues;
+import dev.mcpgateway.gateway.resource.ResourceStore;
+import dev.mcpgateway.gateway.resource.ResourceType;
+import dev.mcpgateway.gateway.resource.types.NamedValueResourceType;
 import dev.mcpgateway.gateway.execution.UserDelegation;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
@@ -26,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Wires the gateway's plain-Java parts into Micronaut beans and loads the configuration at start-up. */
@@ -80,6 +86,17 @@ public class GatewayFactory {
         };
     }
 
+    /** Named values are the first resources kept by the one management model; the other kinds follow. */
+    @Singleton
+    NamedValueResourceType namedValueType() {
+        return new NamedValueResourceType();
+    }
+
+    @Singleton
+    ManagementState managementState(List<ResourceType> types, ConfigStore store) {
+        return new ManagementState(types, new ResourceStore(store), List.of());
+    }
+
     @Singleton
     AdminKey adminKey(@Value("${gateway.admin.key:}") String configured) {
         String fromEnvironment = System.getenv("GATEWAY_ADMIN_KEY");
@@ -97,7 +114,8 @@ public class GatewayFactory {
     @Context
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
                               ToolExecutor executor, GatewayCatalog catalog, ConfigStore store,
-                              SamplesRuntime samples, LlmAdminState llm, SpecSourceRules sources) {
+                              SamplesRuntime samples, LlmAdminState llm, SpecSourceRules sources,
+                              ManagementState management) {
         try {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
                     ? new GatewayYaml(codec, json).load(settings.configFile().get())
@@ -107,10 +125,14 @@ public class GatewayFactory {
                 samples.start();
                 resources = SamplesRuntime.withSampleShop(resources);
             }
-            GatewayState state = new GatewayState(new OpenApiCompiler(sources.declared(), samples::variable),
-                    new OpenApiCompiler(sources.admin(), samples::variable), new ServerAssembler(executor), store,
-                    catalog);
+            management.load(declared.resources(), declared.origin());
+            NamedValues namedValues = new NamedValues(management, samples::variable);
+            GatewayState state = new GatewayState(
+                    new OpenApiCompiler(sources.declared(), samples::variable, namedValues),
+                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues), new ServerAssembler(executor),
+                    store, catalog);
             state.load(resources, declared.origin());
+            store.watch(management::refreshFromStore);
             llm.declare(declared.llm(), declared.origin());
             store.watch(state::refreshFromStore);
             return state;

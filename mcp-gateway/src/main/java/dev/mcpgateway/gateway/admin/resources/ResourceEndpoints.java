@@ -48,7 +48,7 @@ public final class ResourceEndpoints {
     /** The collection, narrowed to {@code within} (a product's links), then paged and filtered. */
     public HttpResponse<?> list(HttpRequest<?> request, java.util.function.Predicate<Resource> within)
             throws InvalidDefinitionException {
-        Map<String, String> p = request.getParameters().asMap(String.class);
+        var p = request.getParameters();
         ListQuery query = ListQuery.parse(p.get("$top"), p.get("$skip"), p.get("$filter"));
         List<Resource> all = state.list(kind).stream().filter(within).toList();
         ListQuery.Page page = query.page(all);
@@ -65,7 +65,7 @@ public final class ResourceEndpoints {
         JsonNode tree = bodies.parse(body);
         BodyShape shape = BodyShape.of(tree);
         ManagementState.Written written = state.put(kind, id, shape.properties(tree), ifMatch(request));
-        return views.answer(written.created() ? HttpResponse.created(null) : HttpResponse.ok(), written.resource(),
+        return views.answer(written.created() ? HttpResponse.status(io.micronaut.http.HttpStatus.CREATED) : HttpResponse.ok(), written.resource(),
                 type, shape == BodyShape.ARM ? shape : ResourceViews.shapeOf(request));
     }
 
