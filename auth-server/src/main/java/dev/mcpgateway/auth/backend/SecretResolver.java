@@ -76,6 +76,15 @@ public final class SecretResolver {
         return REFERENCE.matcher(configured).find();
     }
 
+    /**
+     * Whether a value is nothing but one reference ({@code {{name}}} or {@code ${NAME}}): it holds no secret itself,
+     * so it may be stored and shown as written.
+     */
+    public static boolean isOnlyReference(String configured) {
+        Matcher whole = REFERENCE.matcher(configured.strip());
+        return whole.matches() && whole.group("escape") == null;
+    }
+
     private String valueOf(String field, Matcher reference) throws CredentialConfigException {
         String variable = reference.group("variable");
         if (reference.group("escape") != null) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.mcpgateway.gateway.state.Source;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.llm.state.LlmKind;
@@ -49,7 +52,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class GatewayYaml {
 
-    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm", "named-values");
+    private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm", "named-values",
+            "backends", "products", "subscriptions");
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayYaml.class);
     private static final Set<String> GATEWAY_KEYS = Set.of("samples");
 
     /**
@@ -97,6 +102,9 @@ public final class GatewayYaml {
         }
         List<ApiDefinition> apis = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : entries(root.path("apis"), origin + ": apis")) {
+            if (isModelApi(entry.getValue())) {
+                continue; // a resource of the management model, read with the others
+            }
             try {
                 apis.add(codec.parseApi(entry.getKey(), entry.getValue(), baseDir));
             } catch (InvalidDefinitionException e) {
@@ -117,21 +125,47 @@ public final class GatewayYaml {
                 LlmSection.read(root.path("llm"), origin + ": llm"), resources(root, origin));
     }
 
-    /** The resource collections, each keyed by id with the properties as {@code /admin} takes them. */
+    /**
+     * The resources of the management model, each collection keyed by id with the properties {@code /admin} takes: a
+     * product may list its APIs ({@code apis: [id, ...]}), which become its product-API links.
+     */
     private static List<Resource> resources(JsonNode root, String origin) throws InvalidDefinitionException {
         List<Resource> resources = new ArrayList<>();
-        for (ResourceKind kind : List.of(ResourceKind.NAMED_VALUES)) {
+        for (ResourceKind kind : List.of(ResourceKind.NAMED_VALUES, ResourceKind.BACKENDS, ResourceKind.APIS,
+                ResourceKind.PRODUCTS, ResourceKind.SUBSCRIPTIONS)) {
             String field = origin + ": " + kind.collection();
             for (Map.Entry<String, JsonNode> entry : entries(root.path(kind.collection()), field)) {
-                if (!(entry.getValue() instanceof ObjectNode properties)) {
+                if (kind == ResourceKind.APIS && !isModelApi(entry.getValue())) {
+                    continue;
+                }
+                if (!(entry.getValue() instanceof ObjectNode given)) {
                     throw new InvalidDefinitionException(field + "." + entry.getKey(), "must be a mapping of the "
                             + kind.noun() + "'s properties");
                 }
                 Identifiers.check(field + "." + entry.getKey(), entry.getKey());
+                ObjectNode properties = given.deepCopy();
+                if (kind == ResourceKind.PRODUCTS && properties.remove("apis") instanceof JsonNode apis) {
+                    for (JsonNode api : apis) {
+                        resources.add(new Resource(ResourceKind.PRODUCT_APIS, entry.getKey() + "/" + api.asText(),
+                                properties.objectNode(), Source.GATEWAY_YML));
+                    }
+                }
                 resources.add(new Resource(kind, entry.getKey(), properties, Source.GATEWAY_YML));
             }
         }
+        JsonNode llm = root.path("llm");
+        if (llm.isObject() && LegacyLlmResources.KEYS.stream().anyMatch(llm::has)) {
+            LOG.warn("{}: llm.backends/pools/routes/products/subscriptions are the old shape; declare them as"
+                    + " top-level backends, products and subscriptions (see the README's configuration section)",
+                    origin);
+            resources.addAll(LegacyLlmResources.read(llm, origin + ": llm"));
+        }
         return resources;
+    }
+
+    /** An API of a model type ({@code azure-openai}, {@code openai}): a resource of the management model. */
+    private static boolean isModelApi(JsonNode api) {
+        return LlmApiResourceType.TYPES.contains(api.path("type").asText());
     }
 
     /** The file as a JSON tree (missing when empty); not YAML or not a mapping is refused naming the file. */

@@ -1,6 +1,9 @@
 package dev.mcpgateway.gateway.startup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.auth.store.AuthStateStore;
+import dev.mcpgateway.auth.store.seal.Sealer;
+import dev.mcpgateway.auth.store.seal.SealingAuthStateStore;
 import dev.mcpgateway.gateway.admin.AdminKey;
 import dev.mcpgateway.gateway.catalog.GatewayCatalog;
 import dev.mcpgateway.gateway.catalog.OpenApiCompiler;
@@ -92,9 +95,11 @@ public class GatewayFactory {
         return new NamedValueResourceType();
     }
 
+    /** Secret values are sealed under the authorization server's store key: one key for all secrets at rest. */
     @Singleton
-    ManagementState managementState(List<ResourceType> types, ConfigStore store) {
-        return new ManagementState(types, new ResourceStore(store), List.of());
+    ManagementState managementState(List<ResourceType> types, ConfigStore store, AuthStateStore auth) {
+        Sealer sealer = ((SealingAuthStateStore) auth).sealer();
+        return new ManagementState(types, new ResourceStore(store, sealer, types), List.of());
     }
 
     @Singleton

@@ -82,6 +82,17 @@ class NamedValuesAdminTest {
         }
 
         @Test
+        void keepsASecretValueSealedAtRest() throws Exception {
+            gateway.admin("PUT", "/admin/named-values/sealed", "{\"value\": \"at-rest-secret\", \"secret\": true}");
+            gateway.admin("PUT", "/admin/named-values/open", "{\"value\": \"not-a-secret\"}");
+            Path stored = dataDir.resolve("data/resources/named-values");
+            String sealed = Files.readString(stored.resolve("sealed.json"));
+            assertFalse(sealed.contains("at-rest-secret"), sealed);
+            assertTrue(sealed.contains("sealed:v1:"), sealed);
+            assertTrue(Files.readString(stored.resolve("open.json")).contains("not-a-secret"));
+        }
+
+        @Test
         void replacesWith200AndPatchesByMergePatch() throws Exception {
             gateway.admin("PUT", "/admin/named-values/region", "{\"value\": \"eu\"}");
             assertEquals(200, gateway.admin("PUT", "/admin/named-values/region", "{\"value\": \"us\"}").status());

@@ -33,6 +33,11 @@ public final class SealingAuthStateStore implements AuthStateStore {
         this.sealed = Set.copyOf(sealedNamespaces);
     }
 
+    /** The sealer under the store key, for other secrets the gateway keeps at rest (its resources' secret values). */
+    public Sealer sealer() {
+        return sealer;
+    }
+
     @Override
     public void put(String namespace, String key, String value, Duration ttl) {
         if (!sealed.contains(namespace)) {

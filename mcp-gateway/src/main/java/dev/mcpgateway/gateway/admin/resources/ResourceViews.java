@@ -32,11 +32,14 @@ final class ResourceViews {
 
     ObjectNode one(Resource resource, ResourceType type, BodyShape shape) {
         ObjectNode visible = resource.copyOfProperties();
-        for (String pointer : type.secretPointers(resource)) {
+        // from the last pointer back, so that removing one list item never shifts another still to remove
+        for (String pointer : type.secretPointers(resource).reversed()) {
             JsonPointer path = JsonPointer.compile(pointer);
             JsonNode parent = visible.at(path.head());
             if (parent instanceof ObjectNode o) {
                 o.remove(path.last().getMatchingProperty());
+            } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+                a.remove(path.last().getMatchingIndex());
             }
         }
         return shape.write(resource.kind(), resource.id(), visible, json);

@@ -3,6 +3,7 @@ package dev.mcpgateway.gateway.resource.types;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.resource.References;
 import dev.mcpgateway.gateway.resource.Resource;
@@ -19,8 +20,9 @@ import java.util.Set;
  * APIM's backend ({@code Microsoft.ApiManagement/service/backends}): {@code Single} with a {@code url}, credentials,
  * a circuit-breaker rule and TLS settings, or a {@code Pool} of single backends with priorities and weights. Our
  * additions for model endpoints: {@code aiProvider} (azure-openai or openai wire), {@code timeout},
- * {@code deployment}, {@code apiVersion}, and {@code models} (the deployment or model names it serves when no API
- * names a backend).
+ * {@code deployment}, {@code apiVersion}, {@code models} (the deployment or model names it serves when no API
+ * names a backend), and on a pool {@code affinity} ({@code {type: cookie|header, name}}: keep a caller's session on
+ * one member).
  */
 public final class BackendResourceType implements ResourceType {
 
@@ -28,7 +30,7 @@ public final class BackendResourceType implements ResourceType {
 
     private static final Set<String> PROPERTIES = Set.of("url", "protocol", "type", "title", "description", "pool",
             "credentials", "circuitBreaker", "tls", "resourceId", "aiProvider", "timeout", "deployment", "apiVersion",
-            "models");
+            "models", "affinity");
     private static final Set<String> CREDENTIALS = Set.of("header", "query", "authorization", "certificate",
             "certificateIds", "type", "in", "name", "value", "username", "password", "token", "tokenUrl", "clientId",
             "clientSecret", "scope", "audience", "resource", "timeoutMillis");
@@ -51,14 +53,15 @@ public final class BackendResourceType implements ResourceType {
         Fields.text(p, "resourceId", "");
         if (pool) {
             pool(id, p, current);
+            affinity(p);
             if (p.has("url") || p.has("credentials") || p.has("circuitBreaker")) {
                 throw new InvalidDefinitionException(p.has("url") ? "url" : p.has("credentials") ? "credentials"
                         : "circuitBreaker", "belongs on the pool's member backends, not on a Pool");
             }
         } else {
             Fields.url(p, "url", "", true);
-            if (p.has("pool")) {
-                throw new InvalidDefinitionException("pool", "is only for type Pool");
+            if (p.has("pool") || p.has("affinity")) {
+                throw new InvalidDefinitionException(p.has("pool") ? "pool" : "affinity", "is only for type Pool");
             }
         }
         credentials(p);
@@ -88,23 +91,38 @@ public final class BackendResourceType implements ResourceType {
         return refs;
     }
 
+    /** Literal credential values; a value that only refers to a named value or the environment is no secret. */
     @Override
     public List<String> secretPointers(Resource resource) {
         List<String> pointers = new ArrayList<>();
         JsonNode credentials = resource.properties().path("credentials");
         for (String location : List.of("header", "query")) {
-            credentials.path(location).fieldNames().forEachRemaining(name ->
-                    pointers.add("/credentials/" + location + "/" + name.replace("~", "~0").replace("/", "~1")));
+            credentials.path(location).properties().forEach(e -> {
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    if (!isReference(e.getValue().get(i))) {
+                        pointers.add("/credentials/" + location + "/" + escape(e.getKey()) + "/" + i);
+                    }
+                }
+            });
         }
         for (String field : List.of("password", "token", "value", "clientSecret")) {
-            if (credentials.has(field)) {
+            if (credentials.has(field) && !isReference(credentials.get(field))) {
                 pointers.add("/credentials/" + field);
             }
         }
-        if (credentials.path("authorization").has("parameter")) {
+        JsonNode parameter = credentials.path("authorization").path("parameter");
+        if (!parameter.isMissingNode() && !isReference(parameter)) {
             pointers.add("/credentials/authorization/parameter");
         }
         return pointers;
+    }
+
+    private static boolean isReference(JsonNode value) {
+        return SecretResolver.isOnlyReference(value.asText());
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** Members are single backends named by reference, {@code /backends/x} in the stored form. */
@@ -135,6 +153,17 @@ public final class BackendResourceType implements ResourceType {
             member.put("id", memberId);
             Fields.integer(member, "priority", 0, 100, at);
             Fields.integer(member, "weight", 1, 1000, at);
+        }
+    }
+
+    private static void affinity(ObjectNode p) throws InvalidDefinitionException {
+        ObjectNode affinity = Fields.object(p, "affinity", "");
+        if (affinity != null) {
+            Fields.known(affinity, Set.of("type", "name"), "affinity.");
+            if (Fields.oneOf(affinity, "type", "affinity.", "none", "cookie", "header") == null) {
+                throw new InvalidDefinitionException("affinity.type", "is required: none, cookie or header");
+            }
+            Fields.text(affinity, "name", "affinity.");
         }
     }
 
