@@ -3,7 +3,18 @@ package dev.mcpgateway.gateway.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpgateway.gateway.admin.resources.AdminResources;
+import dev.mcpgateway.gateway.admin.resources.ResourceEndpoints;
+import dev.mcpgateway.gateway.admin.resources.ResourceViews;
 import dev.mcpgateway.gateway.config.ApiDefinition;
+import dev.mcpgateway.gateway.resource.BodyShape;
+import dev.mcpgateway.gateway.resource.ManagementState;
+import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
+import dev.mcpgateway.gateway.state.ResourceConflictException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Patch;
 import dev.mcpgateway.gateway.config.DefinitionCodec;
 import dev.mcpgateway.gateway.config.Identifiers;
 import dev.mcpgateway.gateway.state.GatewayState;
@@ -21,7 +32,11 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code /admin/apis}: register, inspect and remove OpenAPI-described APIs. */
+/**
+ * {@code /admin/apis}: register, inspect and remove APIs. OpenAPI-described ({@code http}) APIs are compiled into
+ * tools here; model APIs ({@code azure-openai}, {@code openai}) are resources of the management model, served by
+ * the LLM proxy. One id names one API, whatever its type.
+ */
 @Controller("/admin/apis")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class ApisController {
@@ -32,8 +47,14 @@ public final class ApisController {
     private final AdminViews views;
     private final ObjectMapper json;
 
-    public ApisController(GatewayState state, DefinitionCodec codec, ObjectMapper json) {
+    private final ResourceEndpoints modelApis;
+    private final ManagementState management;
+
+    public ApisController(GatewayState state, DefinitionCodec codec, ObjectMapper json, AdminResources resources,
+                          ManagementState management) {
         this.state = state;
+        this.modelApis = resources.endpoints(ResourceKind.APIS);
+        this.management = management;
         this.codec = codec;
         this.json = json;
         this.requests = new AdminRequests(json);
@@ -41,24 +62,39 @@ public final class ApisController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> list() {
+    public HttpResponse<?> list(HttpRequest<?> request) {
         ObjectNode body = json.createObjectNode();
         ArrayNode value = body.putArray("value");
         state.apis().forEach(api -> value.add(views.api(api)));
+        management.list(ResourceKind.APIS).forEach(api -> value.add(modelApis.views().one(api, modelApis.type(),
+                ResourceViews.shapeOf(request))));
         return HttpResponse.ok(body);
     }
 
     @Put(uri = "/{apiId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> put(@PathVariable String apiId, @Body @Nullable String body) throws Exception {
-        ApiDefinition definition = codec.parseApi(apiId, requests.parse(body), null);
+    public HttpResponse<?> put(HttpRequest<?> request, @PathVariable String apiId, @Body @Nullable String body)
+            throws Exception {
+        JsonNode tree = requests.parse(body);
+        boolean modelApi = LlmApiResourceType.TYPES.contains(BodyShape.of(tree).properties(tree).path("type")
+                .asText());
+        if (modelApi ? state.api(apiId).isPresent() : management.get(ResourceKind.APIS, apiId).isPresent()) {
+            throw new ResourceConflictException("API '" + apiId + "' exists with another type; delete it first");
+        }
+        if (modelApi) {
+            return modelApis.put(request, apiId, body);
+        }
+        ApiDefinition definition = codec.parseApi(apiId, tree, null);
         boolean created = state.putApi(definition);
         ObjectNode view = views.api(state.api(apiId).orElseThrow());
         return created ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
     @Get(uri = "/{apiId}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> get(@PathVariable String apiId) throws Exception {
+    public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String apiId) throws Exception {
         Identifiers.check("apiId", apiId);
+        if (management.get(ResourceKind.APIS, apiId).isPresent()) {
+            return modelApis.get(request, apiId);
+        }
         return HttpResponse.ok(views.api(state.api(apiId)
                 .orElseThrow(() -> new ResourceNotFoundException("API", apiId))));
     }
@@ -70,9 +106,18 @@ public final class ApisController {
                 .orElseThrow(() -> new ResourceNotFoundException("API", apiId)).value()));
     }
 
+    @Patch(uri = "/{apiId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> patch(HttpRequest<?> request, @PathVariable String apiId, @Body @Nullable String body)
+            throws Exception {
+        return modelApis.patch(request, apiId, body);
+    }
+
     @Delete(uri = "/{apiId}")
-    public HttpResponse<?> delete(@PathVariable String apiId) throws Exception {
+    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String apiId) throws Exception {
         Identifiers.check("apiId", apiId);
+        if (management.get(ResourceKind.APIS, apiId).isPresent()) {
+            return modelApis.delete(request, apiId);
+        }
         state.deleteApi(apiId);
         return HttpResponse.noContent();
     }

@@ -26,7 +26,7 @@ public final class AdminResources {
         this.requests = new AdminRequests(json);
     }
 
-    ResourceEndpoints endpoints(ResourceKind kind) {
+    public ResourceEndpoints endpoints(ResourceKind kind) {
         return new ResourceEndpoints(state, kind, types, json);
     }
 

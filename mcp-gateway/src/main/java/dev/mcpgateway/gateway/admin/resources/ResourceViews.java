@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** What callers see of resources: secret values removed, in the shape they asked in, with ETags and next links. */
-final class ResourceViews {
+public final class ResourceViews {
 
     private final ObjectMapper json;
 
@@ -26,11 +26,11 @@ final class ResourceViews {
     }
 
     /** A read asks for ARM with {@code api-version}, as every call of APIM's management API carries it. */
-    static BodyShape shapeOf(HttpRequest<?> request) {
+    public static BodyShape shapeOf(HttpRequest<?> request) {
         return request.getParameters().contains("api-version") ? BodyShape.ARM : BodyShape.PLAIN;
     }
 
-    ObjectNode one(Resource resource, ResourceType type, BodyShape shape) {
+    public ObjectNode one(Resource resource, ResourceType type, BodyShape shape) {
         ObjectNode visible = resource.copyOfProperties();
         // from the last pointer back, so that removing one list item never shifts another still to remove
         for (String pointer : type.secretPointers(resource).reversed()) {
