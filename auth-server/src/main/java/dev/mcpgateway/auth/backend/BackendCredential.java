@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public sealed interface BackendCredential
         permits NoCredential, ApiKeyCredential, BasicCredential, BearerCredential, ClientCredentialsCredential,
-        OnBehalfOfCredential, ManagedIdentityCredential {
+        OnBehalfOfCredential, ManagedIdentityCredential, ApimCredential {
 
     /**
      * Returns the request with this credential added.
@@ -19,4 +19,16 @@ public sealed interface BackendCredential
 
     /** A description safe to show in admin responses and logs: the type and non-secret settings, never a secret. */
     Map<String, Object> describe();
+
+    /**
+     * Whether {@link #apply} may wait on the network (a token fetch): callers on an event loop must then apply it
+     * on another thread.
+     */
+    default boolean mayBlock() {
+        return false;
+    }
+
+    /** Forgets what was cached after the backend refused it (a 401), so the next {@link #apply} obtains it anew. */
+    default void invalidate() {
+    }
 }

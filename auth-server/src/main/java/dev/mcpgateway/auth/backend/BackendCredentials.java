@@ -2,10 +2,14 @@ package dev.mcpgateway.auth.backend;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,10 +25,19 @@ import java.util.stream.Collectors;
  * credentials: {type: managedIdentity, resource: https://cognitiveservices.azure.com, clientId: optional-uami-id}
  * </pre>
  * A value may be a reference, {@code ${NAME}} or {@code {{name}}}, resolved by {@link SecretResolver}.
+ *
+ * <p>Without {@code type}, the block may be Azure API Management's backend credentials, added exactly as written
+ * ({@link ApimCredential}):
+ *
+ * <pre>
+ * credentials: {header: {api-key: [${KEY}]}, query: {code: [${CODE}]},
+ *               authorization: {scheme: Bearer, parameter: ${TOKEN}}}
+ * </pre>
  */
 public final class BackendCredentials {
 
     private static final String PREFIX = "credentials.";
+    private static final Set<String> APIM_KEYS = Set.of("header", "query", "authorization");
 
     private final SecretResolver secrets;
     private final IdentityEndpoint identityEndpoint;
@@ -43,6 +56,9 @@ public final class BackendCredentials {
     public BackendCredential compile(Map<String, ?> config) throws CredentialConfigException {
         if (config == null || config.isEmpty()) {
             return NoCredential.INSTANCE;
+        }
+        if (!config.containsKey("type") && config.keySet().stream().anyMatch(APIM_KEYS::contains)) {
+            return apim(config);
         }
         String typeName = required(config, "type");
         CredentialType type = CredentialType.fromConfigName(typeName).orElseThrow(() -> new CredentialConfigException(
@@ -73,6 +89,63 @@ public final class BackendCredentials {
                     new ManagedIdentitySettings(secrets.resolveText(PREFIX + "resource", required(config, "resource")),
                             resolvedOptional(config, "clientId"), identityEndpoint, timeout(config))));
         };
+    }
+
+    private ApimCredential apim(Map<String, ?> config) throws CredentialConfigException {
+        for (String key : config.keySet()) {
+            if (!APIM_KEYS.contains(key)) {
+                throw new CredentialConfigException(PREFIX + key,
+                        "is not a known key (expected header, query or authorization)");
+            }
+        }
+        Optional<ApimCredential.Authorization> authorization = Optional.empty();
+        Object block = config.get("authorization");
+        if (block != null) {
+            if (!(block instanceof Map<?, ?> map)) {
+                throw new CredentialConfigException(PREFIX + "authorization", "must be a mapping of scheme and parameter");
+            }
+            String field = PREFIX + "authorization.";
+            String scheme = single(field + "scheme", map.get("scheme"))
+                    .orElseThrow(() -> new CredentialConfigException(field + "scheme", "is required"));
+            String parameter = single(field + "parameter", map.get("parameter"))
+                    .orElseThrow(() -> new CredentialConfigException(field + "parameter", "is required"));
+            authorization = Optional.of(new ApimCredential.Authorization(
+                    secrets.resolveText(field + "scheme", scheme), secrets.resolve(field + "parameter", parameter)));
+        }
+        return new ApimCredential(namedValues(config, "header"), namedValues(config, "query"), authorization);
+    }
+
+    /** {@code {name: [values]}}; a single value stands for a list of one. */
+    private Map<String, List<Secret>> namedValues(Map<String, ?> config, String key) throws CredentialConfigException {
+        Object block = config.get(key);
+        if (block == null) {
+            return Map.of();
+        }
+        if (!(block instanceof Map<?, ?> map)) {
+            throw new CredentialConfigException(PREFIX + key, "must be a mapping of names to lists of values");
+        }
+        Map<String, List<Secret>> named = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            String field = PREFIX + key + "." + name;
+            if (name.isBlank()) {
+                throw new CredentialConfigException(PREFIX + key, "a name is blank");
+            }
+            List<?> raw = entry.getValue() instanceof List<?> list ? list
+                    : entry.getValue() == null ? List.of() : List.of(entry.getValue());
+            if (raw.isEmpty()) {
+                throw new CredentialConfigException(field, "needs at least one value");
+            }
+            List<Secret> values = new ArrayList<>();
+            for (int i = 0; i < raw.size(); i++) {
+                String valueField = field + "[" + i + "]";
+                String value = single(valueField, raw.get(i))
+                        .orElseThrow(() -> new CredentialConfigException(valueField, "is empty"));
+                values.add(secrets.resolve(valueField, value));
+            }
+            named.put(name, values);
+        }
+        return named;
     }
 
     private ApiKeyCredential.Location location(Map<String, ?> config) throws CredentialConfigException {
@@ -127,12 +200,15 @@ public final class BackendCredentials {
     }
 
     private static Optional<String> optional(Map<String, ?> config, String key) throws CredentialConfigException {
-        Object value = config.get(key);
+        return single(PREFIX + key, config.get(key));
+    }
+
+    private static Optional<String> single(String field, Object value) throws CredentialConfigException {
         if (value == null) {
             return Optional.empty();
         }
         if (value instanceof Map || value instanceof Iterable) {
-            throw new CredentialConfigException(PREFIX + key, "must be a single value");
+            throw new CredentialConfigException(field, "must be a single value");
         }
         String text = value.toString();
         return text.isBlank() ? Optional.empty() : Optional.of(text);

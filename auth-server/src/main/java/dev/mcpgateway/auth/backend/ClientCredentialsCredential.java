@@ -19,4 +19,14 @@ public record ClientCredentialsCredential(ClientCredentialsTokenSource tokens) i
     public Map<String, Object> describe() {
         return tokens.settings().describe();
     }
+
+    @Override
+    public boolean mayBlock() {
+        return true;
+    }
+
+    @Override
+    public void invalidate() {
+        tokens.invalidate();
+    }
 }

@@ -25,13 +25,18 @@ public record OutboundRequest(URI uri, List<Map.Entry<String, String>> headers) 
 
     /** Replaces any header of that name (case-insensitive) with one value. */
     public OutboundRequest withHeader(String name, String value) {
+        return withHeader(name, List.of(value));
+    }
+
+    /** Replaces any header of that name (case-insensitive) with these values, one header line each. */
+    public OutboundRequest withHeader(String name, List<String> values) {
         List<Map.Entry<String, String>> copy = new ArrayList<>();
         for (Map.Entry<String, String> header : headers) {
             if (!header.getKey().equalsIgnoreCase(name)) {
                 copy.add(header);
             }
         }
-        copy.add(Map.entry(name, value));
+        values.forEach(value -> copy.add(Map.entry(name, value)));
         return new OutboundRequest(uri, copy);
     }
 

@@ -69,6 +69,99 @@ class BackendCredentialsTest {
     }
 
     @Nested
+    class InApimsShape {
+
+        @Test
+        void headersQueryAndAuthorizationAreAddedExactlyAsWritten() throws Exception {
+            BackendCredential credential = credentials.compile(Map.of(
+                    "header", Map.of("api-key", List.of("${ORDERS_KEY}"), "x-tenant", List.of("a", "b")),
+                    "query", Map.of("code", List.of("c1", "c 2")),
+                    "authorization", Map.of("scheme", "Bearer", "parameter", "${ORDERS_PASSWORD}")));
+
+            OutboundRequest out = credential.apply(request.withHeader("api-key", "forged"));
+
+            assertEquals(List.of("k-from-env"), out.header("api-key"));
+            assertEquals(List.of("a", "b"), out.header("x-tenant"));
+            assertEquals(List.of("Bearer pw-from-env"), out.header("Authorization"));
+            assertEquals("http://127.0.0.1:9/orders?limit=5&code=c1&code=c%202", out.uri().toString());
+        }
+
+        @Test
+        void aSingleValueStandsForAListOfOne() throws Exception {
+            OutboundRequest out = credentials.compile(Map.of("header", Map.of("api-key", "k1"))).apply(request);
+            assertEquals(List.of("k1"), out.header("api-key"));
+        }
+
+        @Test
+        void describeNamesWhatIsAddedButNoValue() throws Exception {
+            BackendCredential credential = credentials.compile(Map.of("header", Map.of("api-key", List.of("SECRET-1")),
+                    "query", Map.of("code", List.of("SECRET-2")),
+                    "authorization", Map.of("scheme", "Bearer", "parameter", "SECRET-3")));
+
+            assertEquals(Map.of("header", List.of("api-key"), "query", List.of("code"),
+                    "authorization", Map.of("scheme", "Bearer")), credential.describe());
+            assertFalse(credential.toString().contains("SECRET-"), credential.toString());
+        }
+
+        @Test
+        void anUnknownKeyIsNamed() {
+            CredentialConfigException e = assertThrows(CredentialConfigException.class, () -> credentials.compile(
+                    Map.of("header", Map.of("api-key", List.of("k")), "certificate", List.of("thumbprint"))));
+            assertEquals("credentials.certificate", e.field());
+        }
+
+        @Test
+        void aHeaderWithoutValuesIsNamed() {
+            CredentialConfigException e = assertThrows(CredentialConfigException.class,
+                    () -> credentials.compile(Map.of("header", Map.of("api-key", List.of()))));
+            assertEquals("credentials.header.api-key", e.field());
+        }
+
+        @Test
+        void anUnsetVariableNamesTheValue() {
+            CredentialConfigException e = assertThrows(CredentialConfigException.class,
+                    () -> credentials.compile(Map.of("query", Map.of("code", List.of("ok", "${MISSING_CODE}")))));
+            assertEquals("credentials.query.code[1]", e.field());
+        }
+
+        @Test
+        void anAuthorizationWithoutParameterIsNamed() {
+            CredentialConfigException e = assertThrows(CredentialConfigException.class,
+                    () -> credentials.compile(Map.of("authorization", Map.of("scheme", "Bearer"))));
+            assertEquals("credentials.authorization.parameter", e.field());
+        }
+    }
+
+    @Nested
+    class OnTheEventLoop {
+
+        @Test
+        void onlyClientCredentialsMayBlock() throws Exception {
+            assertTrue(credentials.compile(Map.of("type", "oauth2ClientCredentials", "tokenUrl",
+                    "https://login.example/token", "clientId", "c", "clientSecret", "s")).mayBlock());
+            for (Map<String, Object> config : List.<Map<String, Object>>of(Map.of(),
+                    Map.of("type", "apiKey", "name", "X-Key", "value", "v"),
+                    Map.of("type", "bearer", "token", "t"),
+                    Map.of("header", Map.of("api-key", List.of("k"))))) {
+                assertFalse(credentials.compile(config).mayBlock(), config.toString());
+            }
+        }
+
+        @Test
+        void invalidatingClientCredentialsFetchesANewToken() throws Exception {
+            try (TokenEndpointFixture endpoint = new TokenEndpointFixture()) {
+                BackendCredential credential = credentials.compile(Map.of("type", "oauth2ClientCredentials",
+                        "tokenUrl", endpoint.tokenUrl().toString(), "clientId", "c", "clientSecret", "s"));
+                assertEquals(List.of("Bearer token-1"), credential.apply(request).header("Authorization"));
+
+                credential.invalidate();
+
+                assertEquals(List.of("Bearer token-2"), credential.apply(request).header("Authorization"));
+            }
+        }
+    }
+
+    @Nested
     class Hiding {
 
         @Test
@@ -78,9 +171,11 @@ class BackendCredentialsTest {
                     Map.of("type", "basic", "username", "u", "password", "SECRET-1"),
                     Map.of("type", "bearer", "token", "SECRET-1"),
                     Map.of("type", "oauth2ClientCredentials", "tokenUrl", "https://login.example/token",
-                            "clientId", "c", "clientSecret", "SECRET-1"))) {
+                            "clientId", "c", "clientSecret", "SECRET-1"),
+                    Map.of("header", Map.of("api-key", List.of("SECRET-1")),
+                            "authorization", Map.of("scheme", "Bearer", "parameter", "SECRET-1")))) {
                 BackendCredential credential = credentials.compile(config);
-                assertFalse(credential.describe().toString().contains("SECRET-1"), config.get("type").toString());
+                assertFalse(credential.describe().toString().contains("SECRET-1"), config.toString());
                 assertFalse(credential.toString().contains("SECRET-1"), credential.toString());
             }
         }

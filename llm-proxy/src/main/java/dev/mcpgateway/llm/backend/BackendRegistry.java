@@ -1,10 +1,8 @@
 package dev.mcpgateway.llm.backend;
 
 import dev.mcpgateway.llm.breaker.CircuitBreaker;
-import dev.mcpgateway.llm.config.BackendCompiler;
-import dev.mcpgateway.llm.config.BackendProperties;
 import jakarta.inject.Named;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -13,19 +11,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live backends and their circuit breakers: seeded from {@code llm.backends}, changed through the admin API.
- * Replacing a backend keeps its breaker state unless its breaker rule changed.
+ * The live backends and their circuit breakers: empty at start, filled and changed by whoever compiles the resource
+ * definitions. Replacing a backend keeps its breaker state unless its breaker rule changed.
  */
-@Context
+@Singleton
 public class BackendRegistry {
 
     private final Clock clock;
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    public BackendRegistry(List<BackendProperties> configured, @Named("llm") Clock clock) {
+    public BackendRegistry(@Named("llm") Clock clock) {
         this.clock = clock;
-        configured.forEach(p -> put(BackendCompiler.compile(p)));
     }
 
     public Optional<Backend> get(String id) {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The proxy-wide settings under {@code llm.} (gateway.yml's {@code llm:} section). Backends, pools, products and
- * subscriptions have their own {@code @EachProperty} beans next to this one.
+ * The proxy-wide settings under {@code llm.} (gateway.yml's {@code llm:} section). Resources (backends, pools,
+ * APIs, products, subscriptions) are no properties: they are compiled elsewhere and put into the registries.
  */
 @ConfigurationProperties(LlmSettings.PREFIX)
 public class LlmSettings {
@@ -45,7 +45,10 @@ public class LlmSettings {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** Whether callers must present a subscription key (default true: no anonymous model use). */
+    /**
+     * Whether callers of the built-in APIs must present a subscription key (default true: no anonymous model use).
+     * A registered API says so itself.
+     */
     public boolean isSubscriptionRequired() {
         return subscriptionRequired;
     }

@@ -1,9 +1,7 @@
 package dev.mcpgateway.llm.consumer;
 
 import dev.mcpgateway.auth.backend.Secret;
-import dev.mcpgateway.llm.config.ProductProperties;
-import dev.mcpgateway.llm.config.SubscriptionProperties;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,38 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Products and subscriptions, seeded from {@code llm.products} / {@code llm.subscriptions} and changed through the
- * admin API, with an index from key to subscription so that a call costs one hash lookup.
+ * Products and subscriptions, empty at start and changed through this API, with an index from a key's hash to its
+ * subscription so that a call costs one hash lookup. The index holds no key: the clear keys are only in the
+ * {@link Subscription} records.
  */
-@Context
+@Singleton
 public class ConsumerDirectory {
 
     private final Map<String, Product> products = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, String> keyIndex = new ConcurrentHashMap<>();
-
-    public ConsumerDirectory(List<ProductProperties> products, List<SubscriptionProperties> subscriptions) {
-        for (ProductProperties p : products) {
-            try {
-                putProduct(new Product(p.getId(), p.getDisplayName(), p.isSubscriptionRequired(),
-                        "notpublished".equalsIgnoreCase(String.valueOf(p.getState()).replace("-", "").replace("_", ""))
-                                ? Product.State.NOT_PUBLISHED : Product.State.PUBLISHED,
-                        p.getDeployments()));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("llm.products." + p.getId() + ": " + e.getMessage(), e);
-            }
-        }
-        for (SubscriptionProperties s : subscriptions) {
-            try {
-                putSubscription(new Subscription(s.getId(), s.getDisplayName(), s.getProduct(), s.getOwner(),
-                        Subscription.State.parse(s.getState()),
-                        s.getPrimaryKey() != null ? Secret.of(s.getPrimaryKey()) : Keys.generate(),
-                        s.getSecondaryKey() != null ? Secret.of(s.getSecondaryKey()) : Keys.generate()));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("llm.subscriptions." + s.getId() + ": " + e.getMessage(), e);
-            }
-        }
-    }
+    private final Map<KeyHash, String> keyIndex = new ConcurrentHashMap<>();
 
     public Optional<Product> product(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(products.get(id));
@@ -68,33 +44,42 @@ public class ConsumerDirectory {
         return List.copyOf(subscriptions.values());
     }
 
+    /**
+     * Adds or replaces a subscription.
+     *
+     * @throws IllegalArgumentException when its two keys are the same or a key belongs to another subscription
+     */
     public synchronized void putSubscription(Subscription subscription) {
-        if (subscription.primaryKey().reveal().equals(subscription.secondaryKey().reveal())) {
+        if (subscription.primaryKey().equals(subscription.secondaryKey())) {
             throw new IllegalArgumentException("subscription '" + subscription.id() + "': primary and secondary keys differ");
         }
+        KeyHash primary = KeyHash.of(subscription.primaryKey().reveal());
+        KeyHash secondary = KeyHash.of(subscription.secondaryKey().reveal());
         // checked before anything changes, so a refused update leaves the subscription as it was
-        for (Secret key : List.of(subscription.primaryKey(), subscription.secondaryKey())) {
-            String owner = keyIndex.get(key.reveal());
+        for (KeyHash key : List.of(primary, secondary)) {
+            String owner = keyIndex.get(key);
             if (owner != null && !owner.equals(subscription.id())) {
                 throw new IllegalArgumentException("a key of subscription '" + subscription.id() + "' is already in use");
             }
         }
         removeSubscription(subscription.id());
         subscriptions.put(subscription.id(), subscription);
-        keyIndex.put(subscription.primaryKey().reveal(), subscription.id());
-        keyIndex.put(subscription.secondaryKey().reveal(), subscription.id());
+        keyIndex.put(primary, subscription.id());
+        keyIndex.put(secondary, subscription.id());
     }
 
     public synchronized boolean removeSubscription(String id) {
         Subscription old = subscriptions.remove(id);
         if (old != null) {
-            keyIndex.remove(old.primaryKey().reveal());
-            keyIndex.remove(old.secondaryKey().reveal());
+            keyIndex.remove(KeyHash.of(old.primaryKey().reveal()));
+            keyIndex.remove(KeyHash.of(old.secondaryKey().reveal()));
         }
         return old != null;
     }
 
+    /** The subscription one of whose keys this is. */
     public Optional<Subscription> byKey(String key) {
-        return key == null ? Optional.empty() : Optional.ofNullable(keyIndex.get(key)).map(subscriptions::get);
+        return key == null ? Optional.empty()
+                : Optional.ofNullable(keyIndex.get(KeyHash.of(key))).map(subscriptions::get);
     }
 }

@@ -1,31 +1,33 @@
 package dev.mcpgateway.llm.consumer;
 
 import dev.mcpgateway.auth.resource.TokenPrincipal;
-import dev.mcpgateway.llm.config.LlmSettings;
+import dev.mcpgateway.llm.api.LlmApi;
+import dev.mcpgateway.llm.api.SubscriptionKeyNames;
 import dev.mcpgateway.llm.error.OpenAiError;
 import dev.mcpgateway.llm.error.OpenAiErrorException;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Identifies the caller from its subscription key ({@code api-key}, {@code Ocp-Apim-Subscription-Key} or
- * {@code Authorization: Bearer}, the places Azure OpenAI and OpenAI clients put it) and checks that the subscription
- * and its product allow this deployment. A bearer that is no subscription key is tried as a gateway access token
- * ({@link GatewayTokens}) when an authorization server is configured; its caller joins the product its claims map to
- * ({@link ProductRules}).
+ * Identifies the caller from its subscription key, where the called API's {@link SubscriptionKeyNames} say (headers
+ * and query parameters) or as {@code Authorization: Bearer} (where OpenAI clients put it), and checks that the
+ * subscription and its product allow this deployment. A bearer that is no subscription key is tried as a gateway
+ * access token ({@link GatewayTokens}) when an authorization server is configured; its caller joins the product its
+ * claims map to ({@link ProductRules}).
  */
 @Singleton
 public class ConsumerResolver {
 
     private final ConsumerDirectory directory;
-    private final LlmSettings settings;
     private final GatewayTokens tokens;
 
-    public ConsumerResolver(ConsumerDirectory directory, LlmSettings settings, GatewayTokens tokens) {
+    public ConsumerResolver(ConsumerDirectory directory, GatewayTokens tokens) {
         this.directory = directory;
-        this.settings = settings;
         this.tokens = tokens;
     }
 
@@ -33,21 +35,21 @@ public class ConsumerResolver {
      * Whether resolving this caller may wait on the network: a bearer that is no subscription key is checked as a
      * gateway access token (the validator may fetch keys). Subscription keys are looked up in memory.
      */
-    public boolean mayBlock(HttpHeaders headers) {
+    public boolean mayBlock(LlmApi api, HttpRequest<?> http) {
         if (!tokens.enabled()) {
             return false;
         }
-        String key = presentedKey(headers);
+        String key = presentedKey(api.subscriptionKeyParameterNames(), http);
         return key != null && directory.byKey(key).isEmpty();
     }
 
-    public Consumer resolve(HttpHeaders headers, String deployment, String clientAddress) {
-        String key = presentedKey(headers);
+    public Consumer resolve(LlmApi api, HttpRequest<?> http, String deployment, String clientAddress) {
+        HttpHeaders headers = http.getHeaders();
+        String key = presentedKey(api.subscriptionKeyParameterNames(), http);
         if (key == null) {
-            if (settings.isSubscriptionRequired()) {
-                OpenAiError missing = OpenAiError.unauthorized(
-                        "Access denied due to missing subscription key. Send it in the api-key or "
-                                + "Ocp-Apim-Subscription-Key header, or as a bearer token.");
+            if (api.subscriptionRequired()) {
+                OpenAiError missing = OpenAiError.unauthorized("Access denied due to missing subscription key. "
+                        + "Send it " + places(api.subscriptionKeyParameterNames()) + "as a bearer token.");
                 // with an authorization server, OAuth clients learn from the challenge where to get a token
                 throw new OpenAiErrorException(missing, tokens.enabled()
                         ? Map.of("WWW-Authenticate", tokens.missingTokenChallenge()) : Map.of());
@@ -91,17 +93,34 @@ public class ConsumerResolver {
         return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
     }
 
-    static String presentedKey(HttpHeaders headers) {
-        String key = headers.get("api-key");
-        if (key == null) {
-            key = headers.get("Ocp-Apim-Subscription-Key");
-        }
-        if (key == null) {
-            String auth = headers.get(HttpHeaders.AUTHORIZATION);
-            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                key = auth.substring(7).trim();
+    /** The first key found: in the API's headers, then its query parameters, then a bearer token. */
+    static String presentedKey(SubscriptionKeyNames names, HttpRequest<?> http) {
+        for (String header : names.headers()) {
+            String key = http.getHeaders().get(header);
+            if (key != null && !key.isBlank()) {
+                return key.trim();
             }
         }
-        return key == null || key.isBlank() ? null : key.trim();
+        for (String parameter : names.queryParameters()) {
+            String key = http.getParameters().get(parameter);
+            if (key != null && !key.isBlank()) {
+                return key.trim();
+            }
+        }
+        String authorization = http.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        String key = authorization == null ? null : bearer(authorization);
+        return key == null || key.isBlank() ? null : key;
+    }
+
+    /** "in the api-key or Ocp-Apim-Subscription-Key header, or " (and the query parameters). */
+    private static String places(SubscriptionKeyNames names) {
+        List<String> places = new ArrayList<>();
+        if (!names.headers().isEmpty()) {
+            places.add("the " + String.join(" or ", names.headers()) + " header");
+        }
+        if (!names.queryParameters().isEmpty()) {
+            places.add("the " + String.join(" or ", names.queryParameters()) + " query parameter");
+        }
+        return places.isEmpty() ? "" : "in " + String.join(", ", places) + ", or ";
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendRegistry;
-import dev.mcpgateway.llm.backend.Credential;
 import dev.mcpgateway.llm.balance.Balancer;
 import dev.mcpgateway.llm.balance.Pool;
 import dev.mcpgateway.llm.balance.PoolRegistry;
@@ -133,8 +132,9 @@ public class Dispatcher {
                     breaker.onTransportFailure("invalid_response");
                     lastFailure = new OutboundFailure("invalid_response", null);
                 } else {
-                    if (response.status() == 401 && backend.credential() instanceof Credential.ClientCredentials cc) {
-                        cc.invalidate();
+                    if (response.status() == 401) {
+                        // a cached token the backend no longer accepts: the next call obtains a new one
+                        backend.credential().invalidate();
                     }
                     breaker.onResponse(response.status(), response.retryAfter());
                     if (!RetryPolicy.isRetriableStatus(response.status())) {

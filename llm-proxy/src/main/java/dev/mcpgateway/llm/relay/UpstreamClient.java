@@ -1,10 +1,11 @@
 package dev.mcpgateway.llm.relay;
 
 import dev.mcpgateway.auth.backend.CredentialUnavailableException;
+import dev.mcpgateway.auth.backend.OutboundRequest;
+import dev.mcpgateway.llm.api.Operation;
 import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.llm.backend.BackendType;
 import dev.mcpgateway.llm.config.LlmSettings;
-import dev.mcpgateway.llm.route.Operation;
 import dev.mcpgateway.llm.route.ProxyRequest;
 import dev.mcpgateway.outbound.AnswerRules;
 import dev.mcpgateway.outbound.Origin;
@@ -20,8 +21,14 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -58,19 +65,24 @@ public class UpstreamClient implements AutoCloseable {
     public CompletableFuture<UpstreamResponse> send(Backend backend, ProxyRequest request, byte[] body, OutboundLoop loop) {
         if (backend.credential().mayBlock()) {
             // a credential that may have to be fetched (OAuth client credentials) is never fetched on the event loop
-            return CompletableFuture.supplyAsync(() -> headers(backend, request), blocking)
-                    .thenCompose(headers -> send(backend, request, headers, body, loop));
+            return CompletableFuture.supplyAsync(() -> prepare(backend, request), blocking)
+                    .thenCompose(prepared -> send(backend, prepared, body, loop));
         }
         try {
-            return send(backend, request, headers(backend, request), body, loop);
+            return send(backend, prepare(backend, request), body, loop);
         } catch (CompletionException e) {
             return CompletableFuture.failedFuture(e.getCause());
         }
     }
 
-    private CompletableFuture<UpstreamResponse> send(Backend backend, ProxyRequest request, HttpHeaders headers,
-                                                     byte[] body, OutboundLoop loop) {
-        OutboundCall call = new OutboundCall("POST", Origin.of(backend.url()), target(backend, request), headers, body);
+    /** Where the call goes on the backend (path and query) and the headers it carries. */
+    private record Prepared(String target, HttpHeaders headers) {
+    }
+
+    private CompletableFuture<UpstreamResponse> send(Backend backend, Prepared prepared, byte[] body,
+                                                     OutboundLoop loop) {
+        OutboundCall call = new OutboundCall("POST", Origin.of(backend.url()), prepared.target(), prepared.headers(),
+                body);
         AnswerRules rules = new AnswerRules(backend.timeout(), maxResponseBytes, AnswerRules.OverCap.FAIL, true);
         return client.send(call, rules, loop).thenApply(answer -> response(backend, answer));
     }
@@ -81,20 +93,34 @@ public class UpstreamClient implements AutoCloseable {
                 backend.timeout());
     }
 
-    /** The caller's forwardable headers and the backend's credential (never the caller's). */
-    private static HttpHeaders headers(Backend backend, ProxyRequest request) {
+    /**
+     * The caller's forwardable headers and the backend's credential (never the caller's): a credential header
+     * replaces a caller's header of that name, a credential query parameter is added to the target.
+     */
+    private static Prepared prepare(Backend backend, ProxyRequest request) {
         HttpHeaders headers = new DefaultHttpHeaders();
         request.headers().forEach((name, values) -> {
-            if (HeaderFilter.forwardUpstream(name)) {
+            // the API's own key header may have any name: it goes no further than the standard ones
+            if (HeaderFilter.forwardUpstream(name) && !request.api().subscriptionKeyParameterNames().isKeyHeader(name)) {
                 values.forEach(v -> headers.add(name, v));
             }
         });
+        OutboundRequest credential;
         try {
-            backend.credential().apply(headers::set);
+            credential = backend.credential().apply(new OutboundRequest(URI.create(target(backend, request)),
+                    List.of()));
         } catch (CredentialUnavailableException e) {
             throw new CompletionException(new OutboundFailure("credential", e));
         }
-        return headers;
+        Set<String> replaced = new HashSet<>();
+        for (Map.Entry<String, String> header : credential.headers()) {
+            if (replaced.add(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.set(header.getKey(), header.getValue());
+            } else {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        return new Prepared(credential.uri().toString(), headers);
     }
 
     /** The path and query to call: Azure deployment paths, or below the OpenAI-compatible API root. */

@@ -3,6 +3,9 @@ package dev.mcpgateway.llm.route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.llm.api.ApiMatch;
+import dev.mcpgateway.llm.api.LlmApi;
+import dev.mcpgateway.llm.api.Operation;
 import dev.mcpgateway.llm.balance.Pool;
 import dev.mcpgateway.llm.cache.CacheKey;
 import dev.mcpgateway.llm.cache.ResponseCache;
@@ -84,15 +87,14 @@ public class ProxyPipeline {
      * steps that may wait on the network leave it, per call: checking a gateway access token, and token counters or
      * the cache (which may live in Redis) run on a virtual thread.
      */
-    public CompletableFuture<MutableHttpResponse<?>> handle(Operation operation, String azureDeployment,
-                                                             HttpRequest<?> http, byte[] bytes) {
+    public CompletableFuture<MutableHttpResponse<?>> handle(ApiMatch match, HttpRequest<?> http, byte[] bytes) {
         long start = System.nanoTime();
         CompletableFuture<MutableHttpResponse<?>> response;
         try {
-            response = consumers.mayBlock(http.getHeaders())
-                    ? CompletableFuture.supplyAsync(() -> proxy(operation, azureDeployment, http, bytes, start, true), blocking)
+            response = consumers.mayBlock(match.api(), http)
+                    ? CompletableFuture.supplyAsync(() -> proxy(match, http, bytes, start, true), blocking)
                             .thenCompose(Function.identity())
-                    : proxy(operation, azureDeployment, http, bytes, start, false);
+                    : proxy(match, http, bytes, start, false);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
@@ -109,36 +111,39 @@ public class ProxyPipeline {
                 "The gateway failed to process the request.", "api_error", null, "internal_error"));
     }
 
-    private CompletableFuture<MutableHttpResponse<?>> proxy(Operation operation, String azureDeployment,
-                                                             HttpRequest<?> http, byte[] bytes, long start,
-                                                             boolean mayBlock) {
+    private CompletableFuture<MutableHttpResponse<?>> proxy(ApiMatch match, HttpRequest<?> http, byte[] bytes,
+                                                             long start, boolean mayBlock) {
         if (bytes != null && bytes.length > settings.getMaxBodyBytes()) {
             throw new OpenAiErrorException(new OpenAiError(413, "The request body exceeds the limit of "
                     + settings.getMaxBodyBytes() + " bytes.", "invalid_request_error", null, "request_too_large"));
         }
         RequestBody body = RequestBody.parse(bytes);
-        boolean azure = azureDeployment != null;
-        String deployment = azure ? azureDeployment : body.model();
+        LlmApi api = match.api();
+        Operation operation = match.operation();
+        boolean azure = match.deployment() != null;
+        String deployment = azure ? match.deployment() : body.model();
         if (deployment == null || deployment.isBlank()) {
             throw new OpenAiErrorException(OpenAiError.invalidRequest(
                     "You must provide a model parameter.", "model", "missing_model"));
         }
         String client = http.getRemoteAddress().getAddress().getHostAddress();
-        Consumer consumer = consumers.resolve(http.getHeaders(), deployment, client);
-        Pool pool = routes.target(deployment).flatMap(dispatcher::pool).orElseThrow(() -> new OpenAiErrorException(
+        Consumer consumer = consumers.resolve(api, http, deployment, client);
+        // an API that names its backend sends every deployment there; otherwise the route table decides
+        Optional<String> target = api.backendId() != null ? Optional.of(api.backendId()) : routes.target(deployment);
+        Pool pool = target.flatMap(dispatcher::pool).orElseThrow(() -> new OpenAiErrorException(
                 OpenAiError.notFound(azure
                         ? "The API deployment for this resource does not exist."
                         : "The model '" + deployment + "' does not exist or you do not have access to it.",
                         azure ? "DeploymentNotFound" : "model_not_found")));
 
         Optional<TokenMetrics> meters = metrics.find(null);
-        TokenMetricDimensions dims = new TokenMetricDimensions(azure ? "azure-openai" : "openai",
+        TokenMetricDimensions dims = new TokenMetricDimensions(api.id(),
                 operation.path().replace('/', '.'), deployment, consumer.productId(), consumer.subscriptionId(),
                 consumer.ownerId(), null, client,
                 meters.map(m -> m.customValues(new CallAttributes(consumer, http.getHeaders()))).orElse(Map.of()));
         List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
-        Routed call = new Routed(operation, http, body, azure, deployment, client, consumer, pool, meters, dims,
+        Routed call = new Routed(api, operation, http, body, deployment, client, consumer, pool, meters, dims,
                 applicable, caching, start);
         if (call.hasBlockingSteps() && !mayBlock) {
             // counters and cache may sit in Redis: the rest of the call goes on on a virtual thread, where waiting is fine
@@ -148,7 +153,7 @@ public class ProxyPipeline {
     }
 
     /** What the cheap first steps found out about a call: who calls, where it goes, what applies to it. */
-    private record Routed(Operation operation, HttpRequest<?> http, RequestBody body, boolean azure, String deployment,
+    private record Routed(LlmApi api, Operation operation, HttpRequest<?> http, RequestBody body, String deployment,
                           String client, Consumer consumer, Pool pool, Optional<TokenMetrics> meters,
                           TokenMetricDimensions dims, List<ScopedLimit> applicable, boolean caching, long start) {
         boolean hasBlockingSteps() {
@@ -161,7 +166,6 @@ public class ProxyPipeline {
         Operation operation = call.operation();
         HttpRequest<?> http = call.http();
         RequestBody body = call.body();
-        boolean azure = call.azure();
         String deployment = call.deployment();
         Consumer consumer = call.consumer();
         Optional<TokenMetrics> meters = call.meters();
@@ -202,7 +206,7 @@ public class ProxyPipeline {
                     forwarded = new RequestBody(bytes(node), body.model(), true);
                 }
             }
-            ProxyRequest request = new ProxyRequest(operation, azure, deployment,
+            ProxyRequest request = new ProxyRequest(call.api(), operation, deployment,
                     http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client());
             Affinity.Key affinityKey = affinity.key(call.pool(), http);
             return Relay.send(dispatcher, call.pool(), request, affinityKey.value(), accounting, estimator, estimate,

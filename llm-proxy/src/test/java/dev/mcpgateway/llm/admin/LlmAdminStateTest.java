@@ -35,10 +35,10 @@ class LlmAdminStateTest {
     }
 
     private static Instance instance(LlmStore store) {
-        BackendRegistry backends = new BackendRegistry(List.of(), Clock.systemUTC());
-        PoolRegistry pools = new PoolRegistry(List.of());
-        RouteTable routes = new RouteTable(List.of(), List.of());
-        ConsumerDirectory directory = new ConsumerDirectory(List.of(), List.of());
+        BackendRegistry backends = new BackendRegistry(Clock.systemUTC());
+        PoolRegistry pools = new PoolRegistry();
+        RouteTable routes = new RouteTable();
+        ConsumerDirectory directory = new ConsumerDirectory();
         LlmDocuments documents = new LlmDocuments(backends, pools, routes, directory);
         return new Instance(new LlmAdminState(documents, store), directory, routes);
     }

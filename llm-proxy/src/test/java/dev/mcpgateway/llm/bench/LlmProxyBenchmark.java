@@ -217,10 +217,7 @@ class LlmProxyBenchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyMain.class.getName(),
                 "micronaut.server.port=" + freePort(), "micronaut.server.host=127.0.0.1",
                 "micronaut.netty.event-loops.default.num-threads=" + EVENT_LOOPS,
-                "llm.backends.fast.url=" + fake.baseUri() + "/v1", "llm.backends.fast.type=openai",
-                "llm.backends.fast.api-key=bench-upstream-key", "llm.backends.fast.models=gpt-4o",
-                "llm.subscriptions.bench.primary-key=" + ProxyFixture.KEY,
-                "llm.subscriptions.bench.secondary-key=" + ProxyFixture.KEY + "-2"));
+                ProxyMain.BACKEND_URL + "=" + fake.baseUri() + "/v1", ProxyMain.KEY + "=" + ProxyFixture.KEY));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

@@ -7,7 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A bad llm.* value stops the start-up with a message naming its key, instead of failing the first call. */
+/** A bad llm.* setting stops the start-up with a message naming its key, instead of failing the first call. */
 class ConfigurationErrorsTest {
 
     private static String failure(Map<String, Object> properties) {
@@ -17,19 +17,6 @@ class ConfigurationErrorsTest {
             messages.append(t.getMessage()).append('\n');
         }
         return messages.toString();
-    }
-
-    @Test
-    void anUnknownBackendTypeNamesTheBackend() {
-        String m = failure(Map.of("llm.backends.east.url", "http://127.0.0.1:1", "llm.backends.east.type", "bogus"));
-        assertTrue(m.contains("llm.backends.east") && m.contains("bogus"), m);
-    }
-
-    @Test
-    void aPoolOfThirtyOneBackendsIsRefused() {
-        String members = String.join(",", java.util.stream.IntStream.range(0, 31).mapToObj(i -> "b" + i).toList());
-        String m = failure(Map.of("llm.pools.big.backends", members));
-        assertTrue(m.contains("llm.pools.big"), m);
     }
 
     @Test

@@ -56,11 +56,11 @@ class ClaimToProductRulesTest {
      */
     private ProxyFixture withRules() throws Exception {
         return new ProxyFixture().backend("b", "azure-openai")
-                .property("llm.backends.b.models", "gpt-4o,gpt-4o-mini")
+                .route("b", "gpt-4o", "gpt-4o-mini")
                 .property("gateway.auth.issuer", ISSUER)
                 .property("gateway.auth.data-dir", dataDir.toString())
-                .property("llm.products.premium.display-name", "Premium")
-                .property("llm.products.batch.deployments", "gpt-4o-mini")
+                .product(new Product("premium", "Premium", true, Product.State.PUBLISHED, List.of()))
+                .product(new Product("batch", null, true, Product.State.PUBLISHED, List.of("gpt-4o-mini")))
                 .property("llm.auth.product", "starter")
                 .property("llm.auth.product-rules[0].claim", "roles")
                 .property("llm.auth.product-rules[0].value", "llm-premium")

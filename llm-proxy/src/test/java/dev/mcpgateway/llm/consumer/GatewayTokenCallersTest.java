@@ -63,7 +63,7 @@ class GatewayTokenCallersTest {
 
     private ProxyFixture withAuthServer() throws Exception {
         return new ProxyFixture().backend("b", "azure-openai")
-                .property("llm.backends.b.models", "gpt-4o")
+                .route("b", "gpt-4o")
                 .property("gateway.auth.issuer", ISSUER)
                 .property("gateway.auth.data-dir", dataDir.toString())
                 .property("gateway.auth.resources.weather.url", OTHER)
@@ -195,7 +195,8 @@ class GatewayTokenCallersTest {
 
         @Test
         void aProductThatExcludesTheDeploymentIsForbidden() throws Exception {
-            proxy = withAuthServer().property("llm.products.starter.deployments", "gpt-4o-mini").start();
+            proxy = withAuthServer().product(new Product("starter", "Starter", true, Product.State.PUBLISHED,
+                    List.of("gpt-4o-mini"))).start();
 
             HttpResponse<String> r = bearer(token(register("narrow-agent"), LLM));
 
@@ -299,7 +300,7 @@ class GatewayTokenCallersTest {
 
         @Test
         void withoutAnAuthorizationServerABearerThatIsNoKeyIsRefusedAsBefore() throws Exception {
-            proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o").start();
             assertEquals(200, chat("Authorization", "Bearer " + ProxyFixture.KEY).statusCode());
 
             HttpResponse<String> r = bearer("eyJhbGciOiJSUzI1NiJ9.e30.c2ln");

@@ -152,7 +152,7 @@ class SharedLimitAcrossInstancesTest {
     private ProxyFixture instance(int tokensPerMinute) throws Exception {
         return new ProxyFixture().clock(clock).backend("b", "azure-openai")
                 .property("redis.uri", redis.uri())
-                .property("llm.backends.b.models", "gpt-4o,gpt-4o-mini")
+                .route("b", "gpt-4o", "gpt-4o-mini")
                 .property("llm.token-limits.mini-daily.counter-key", "{header:x-user}")
                 .property("llm.token-limits.mini-daily.token-quota", 40)
                 .property("llm.token-limits.mini-daily.token-quota-period", "Daily")

@@ -27,7 +27,7 @@ class CustomMetricDimensionsThroughHttpTest {
     }
 
     private ProxyFixture withDimensions() throws Exception {
-        return new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o")
+        return new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o")
                 .property("llm.metrics.dimensions.team", "{header:x-team}")
                 .property("llm.metrics.dimensions.scope", "{subscription}/{header:x-env}");
     }

@@ -36,7 +36,7 @@ class BudgetThroughHttpTest {
 
     private ProxyFixture limited() throws Exception {
         return new ProxyFixture().clock(clock).backend("b", "azure-openai")
-                .property("llm.backends.b.models", "gpt-4o")
+                .route("b", "gpt-4o")
                 .property("llm.token-limits.per-sub.counter-key", "{subscription}")
                 .property("llm.token-limits.per-sub.estimate-prompt-tokens", true)
                 .property("llm.token-limits.per-sub.remaining-tokens-header-name", "x-remaining-tokens")
@@ -125,7 +125,7 @@ class BudgetThroughHttpTest {
 
         @Test
         void tokensAndAddedLatencyAreExposedForPrometheus() throws Exception {
-            proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o").start();
             call(CHAT);
             call(STREAM);
 
@@ -159,7 +159,7 @@ class BudgetThroughHttpTest {
 
         @Test
         void aRepeatedCallIsServedFromTheCacheAndAnErrorIsNeverCached() throws Exception {
-            proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o")
+            proxy = new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o")
                     .property("llm.cache.enabled", true).property("llm.retry-count", 0).start();
             proxy.fake("b").thenRespond(FakeOpenAiBackend.serverError());
             assertEquals(500, call(CHAT).statusCode());

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mcpgateway.auth.backend.BackendCredential;
+import dev.mcpgateway.auth.backend.BackendCredentials;
+import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.backend.Backend;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -49,12 +54,14 @@ class EntraClientCredentialsTest {
         });
         tokenEndpoint.start();
         String tokenUrl = "http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/tenant-1/oauth2/v2.0/token";
+        // compiled as the gateway compiles a backend's credentials
+        BackendCredential entra = new BackendCredentials(SecretResolver.fromSystemEnvironment()).compile(Map.of(
+                "type", "oauth2ClientCredentials", "tokenUrl", tokenUrl, "clientId", "gateway-app",
+                "clientSecret", "gateway-app-secret", "scope", "https://cognitiveservices.azure.com/.default"));
         proxy = new ProxyFixture().backend("aoai", "azure-openai")
-                .property("llm.backends.aoai.api-key", null)
-                .property("llm.backends.aoai.models", "gpt-4o")
-                .property("llm.backends.aoai.client-credentials.token-url", tokenUrl)
-                .property("llm.backends.aoai.client-credentials.client-id", "gateway-app")
-                .property("llm.backends.aoai.client-credentials.client-secret", "gateway-app-secret")
+                .change("aoai", b -> new Backend(b.id(), b.url(), b.type(), entra, b.timeout(), b.deployment(),
+                        b.apiVersion(), b.breaker()))
+                .route("aoai", "gpt-4o")
                 .start();
     }
 

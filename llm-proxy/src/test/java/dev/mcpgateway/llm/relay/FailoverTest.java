@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.balance.Pool;
+import dev.mcpgateway.llm.breaker.BreakerRule;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import dev.mcpgateway.testsupport.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,16 +40,14 @@ class FailoverTest {
     }
 
     /** ptu (priority 1) in front of paygo (priority 2). */
-    private void priorityPool(String breakerFailureCount) throws Exception {
+    private void priorityPool(int breakerFailureCount) throws Exception {
         proxy = new ProxyFixture().clock(clock)
                 .backend("ptu", "azure-openai").backend("paygo", "azure-openai")
-                .property("llm.pools.gpt.backends", "ptu,paygo")
-                .property("llm.pools.gpt.priorities.ptu", 1)
-                .property("llm.pools.gpt.priorities.paygo", 2)
-                .property("llm.pools.gpt.models", "gpt-4o")
-                .property("llm.backends.ptu.circuit-breaker.failure-count", breakerFailureCount)
-                .property("llm.backends.ptu.circuit-breaker.trip-duration", "30s")
-                .property("llm.backends.ptu.circuit-breaker.max-retry-after", "2m")
+                .pool(new Pool("gpt", List.of(new Pool.Member("ptu", 1, 1), new Pool.Member("paygo", 1, 2)),
+                        Pool.Affinity.NONE, null))
+                .route("gpt", "gpt-4o")
+                .breaker("ptu", new BreakerRule(breakerFailureCount, 0, 1, null, null, null, Duration.ofSeconds(30),
+                        true, Duration.ofMinutes(2)))
                 .start();
     }
 
@@ -55,7 +56,7 @@ class FailoverTest {
 
         @Test
         void theLowerGroupGetsNothingWhileTheHigherIsHealthy() throws Exception {
-            priorityPool("1");
+            priorityPool(1);
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, call().statusCode());
             }
@@ -65,7 +66,7 @@ class FailoverTest {
 
         @Test
         void aThrottledHigherGroupThatTripsSpillsTheSameRequestToTheLowerGroup() throws Exception {
-            priorityPool("1");
+            priorityPool(1);
             proxy.fake("ptu").thenRespond(FakeOpenAiBackend.tooManyRequests(20));
 
             HttpResponse<String> response = call();
@@ -76,7 +77,7 @@ class FailoverTest {
 
         @Test
         void aThrottledHigherGroupThatDidNotTripDoesNotSpill() throws Exception {
-            priorityPool("3");
+            priorityPool(3);
             proxy.fake("ptu").thenRespond(FakeOpenAiBackend.tooManyRequests(20));
 
             HttpResponse<String> response = call();
@@ -88,7 +89,7 @@ class FailoverTest {
 
         @Test
         void noTrafficReachesATrippedBackendUntilItsRetryAfterPassesThenAProbeRecoversIt() throws Exception {
-            priorityPool("1");
+            priorityPool(1);
             proxy.fake("ptu").thenRespond(FakeOpenAiBackend.tooManyRequests(45));
             call();
             for (int i = 0; i < 4; i++) {
@@ -104,7 +105,7 @@ class FailoverTest {
 
         @Test
         void aRetryAfterOfADayIsCapped() throws Exception {
-            priorityPool("1");
+            priorityPool(1);
             proxy.fake("ptu").thenRespond(FakeOpenAiBackend.tooManyRequests(86_400));
             call();
             clock.advance(Duration.ofSeconds(119));
@@ -115,7 +116,7 @@ class FailoverTest {
 
         @Test
         void aFailedProbeKeepsTheBackendTripped() throws Exception {
-            priorityPool("1");
+            priorityPool(1);
             proxy.fake("ptu").thenRespond(FakeOpenAiBackend.serverError(), FakeOpenAiBackend.serverError());
             call();
             clock.advance(Duration.ofSeconds(30));
@@ -134,8 +135,9 @@ class FailoverTest {
         void theLastUpstreamErrorIsReturnedThenEveryTrippedCallGets503() throws Exception {
             proxy = new ProxyFixture().clock(clock)
                     .backend("a", "azure-openai").backend("b", "openai")
-                    .property("llm.pools.gpt.backends", "a,b")
-                    .property("llm.pools.gpt.models", "gpt-4o")
+                    .pool(new Pool("gpt", List.of(new Pool.Member("a", 1, 1), new Pool.Member("b", 1, 1)),
+                            Pool.Affinity.NONE, null))
+                    .route("gpt", "gpt-4o")
                     .start();
             proxy.fake("a").always(FakeOpenAiBackend.serverError());
             proxy.fake("b").always(FakeOpenAiBackend.serverError());
@@ -156,10 +158,10 @@ class FailoverTest {
         private void twoBackends() throws Exception {
             proxy = new ProxyFixture().clock(clock)
                     .backend("a", "azure-openai").backend("b", "azure-openai")
-                    .property("llm.pools.gpt.backends", "a,b")
-                    .property("llm.pools.gpt.priorities.b", 2)
-                    .property("llm.pools.gpt.models", "gpt-4o")
-                    .property("llm.backends.a.timeout", "500ms")
+                    .pool(new Pool("gpt", List.of(new Pool.Member("a", 1, 1), new Pool.Member("b", 1, 2)),
+                            Pool.Affinity.NONE, null))
+                    .route("gpt", "gpt-4o")
+                    .timeout("a", Duration.ofMillis(500))
                     .start();
         }
 
@@ -187,7 +189,7 @@ class FailoverTest {
 
         @Test
         void aLoneBackendAnsweringNonJsonIsAClear502() throws Exception {
-            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("a", "azure-openai").route("a", "gpt-4o").start();
             proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.NonJson());
 
             HttpResponse<String> response = call();
@@ -201,7 +203,7 @@ class FailoverTest {
 
         @Test
         void aNonStandardUpstreamStatusIsRelayedAsIs() throws Exception {
-            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("a", "azure-openai").route("a", "gpt-4o").start();
             proxy.fake("a").always(new FakeOpenAiBackend.Behaviour.Status(529, "3",
                     "{\"error\":{\"message\":\"Overloaded\",\"type\":\"overloaded_error\",\"param\":null,\"code\":null}}"));
 
@@ -213,7 +215,7 @@ class FailoverTest {
 
         @Test
         void anAnswerOverTheResponseCapIsA502() throws Exception {
-            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o")
+            proxy = new ProxyFixture().backend("a", "azure-openai").route("a", "gpt-4o")
                     .property("llm.max-response-bytes", 1024).start();
             proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.Raw("{\"pad\":\"" + "x".repeat(5000) + "\"}"));
 
@@ -225,8 +227,8 @@ class FailoverTest {
 
         @Test
         void aStreamThatStallsIsAbandonedAfterTheBackendTimeout() throws Exception {
-            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o")
-                    .property("llm.backends.a.timeout", "500ms").start();
+            proxy = new ProxyFixture().backend("a", "azure-openai").route("a", "gpt-4o")
+                    .timeout("a", Duration.ofMillis(500)).start();
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.GatedStream(never));
             try {
@@ -243,7 +245,7 @@ class FailoverTest {
 
         @Test
         void aCutStreamEndsTheCallersStreamAndTheProxyKeepsServing() throws Exception {
-            proxy = new ProxyFixture().backend("a", "azure-openai").property("llm.backends.a.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("a", "azure-openai").route("a", "gpt-4o").start();
             proxy.fake("a").thenRespond(new FakeOpenAiBackend.Behaviour.CutStream(2));
 
             HttpResponse<String> cut;

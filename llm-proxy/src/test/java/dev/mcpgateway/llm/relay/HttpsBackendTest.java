@@ -8,9 +8,12 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.backend.Backend;
+import dev.mcpgateway.llm.backend.BackendType;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,10 +152,9 @@ class HttpsBackendTest {
     private static ProxyFixture proxyTo(String host) {
         String url = "https://" + host + ":" + backend.getAddress().getPort() + "/v1";
         return new ProxyFixture()
-                .property("llm.backends.over-tls.url", url)
-                .property("llm.backends.over-tls.type", "openai")
-                .property("llm.backends.over-tls.api-key", "upstream-secret-over-tls")
-                .property("llm.backends.over-tls.models", "gpt-4o")
+                .backend(new Backend("over-tls", URI.create(url), BackendType.OPENAI,
+                        ProxyFixture.apiKey("upstream-secret-over-tls"), null, null, null, null))
+                .route("over-tls", "gpt-4o")
                 .property("llm.retry-count", 0);
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.backend.Backend;
+import dev.mcpgateway.llm.backend.BackendType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +35,9 @@ class StreamBackPressureTest {
         AtomicLong written = new AtomicLong();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              ProxyFixture proxy = new ProxyFixture()
-                     .property("llm.backends.raw.url", "http://127.0.0.1:" + server.getLocalPort() + "/v1")
-                     .property("llm.backends.raw.type", "openai")
-                     .property("llm.backends.raw.models", "gpt-4o")
+                     .backend(new Backend("raw", URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1"),
+                             BackendType.OPENAI, null, null, null, null, null))
+                     .route("raw", "gpt-4o")
                      .start()) {
             Thread.ofVirtual().start(() -> streamForever(server, written));
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.backend.Backend;
+import dev.mcpgateway.llm.backend.BackendType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,9 +57,9 @@ class UpstreamConnectionReuseTest {
 
     private static ProxyFixture proxyTo(RawBackend backend) {
         return new ProxyFixture()
-                .property("llm.backends.raw.url", "http://127.0.0.1:" + backend.port() + "/v1")
-                .property("llm.backends.raw.type", "openai")
-                .property("llm.backends.raw.models", "gpt-4o")
+                .backend(new Backend("raw", URI.create("http://127.0.0.1:" + backend.port() + "/v1"),
+                        BackendType.OPENAI, null, null, null, null, null))
+                .route("raw", "gpt-4o")
                 .start();
     }
 

@@ -24,7 +24,7 @@ class BadInputTest {
     @BeforeAll
     void start() throws Exception {
         proxy = new ProxyFixture().backend("b", "azure-openai")
-                .property("llm.backends.b.models", "gpt-4o")
+                .route("b", "gpt-4o")
                 .property("llm.max-body-bytes", 2048)
                 .start();
     }

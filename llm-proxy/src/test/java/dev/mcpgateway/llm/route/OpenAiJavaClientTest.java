@@ -39,8 +39,8 @@ class OpenAiJavaClientTest {
         proxy = new ProxyFixture()
                 .backend("azure-east", "azure-openai")
                 .backend("oai", "openai")
-                .property("llm.backends.azure-east.models", "gpt-4o")
-                .property("llm.backends.oai.models", "text-embedding-3-small,gpt-4o-mini")
+                .route("azure-east", "gpt-4o")
+                .route("oai", "text-embedding-3-small", "gpt-4o-mini")
                 .start();
     }
 

@@ -25,7 +25,7 @@ class OpenAiNpmClientTest {
 
     @BeforeAll
     void start() throws Exception {
-        proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o").start();
+        proxy = new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o").start();
     }
 
     @AfterAll

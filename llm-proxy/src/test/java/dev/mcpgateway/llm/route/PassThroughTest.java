@@ -27,7 +27,7 @@ class PassThroughTest {
 
     @BeforeAll
     void start() throws Exception {
-        proxy = new ProxyFixture().backend("b1", "azure-openai").property("llm.backends.b1.models", "gpt-4o").start();
+        proxy = new ProxyFixture().backend("b1", "azure-openai").route("b1", "gpt-4o").start();
     }
 
     @AfterAll

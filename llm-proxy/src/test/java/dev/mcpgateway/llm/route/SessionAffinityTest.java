@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.balance.Pool;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,9 @@ class SessionAffinityTest {
 
     private void pool(String affinity) throws Exception {
         proxy = new ProxyFixture().backend("a", "azure-openai").backend("b", "azure-openai").backend("c", "azure-openai")
-                .property("llm.pools.gpt.backends", "a,b,c")
-                .property("llm.pools.gpt.models", "gpt-4o")
-                .property("llm.pools.gpt.session-affinity", affinity)
+                .pool(new Pool("gpt", List.of(new Pool.Member("a", 1, 1), new Pool.Member("b", 1, 1),
+                        new Pool.Member("c", 1, 1)), Pool.Affinity.parse(affinity), null))
+                .route("gpt", "gpt-4o")
                 .start();
     }
 

@@ -42,7 +42,7 @@ class AnswersWithoutUsageTest {
     }
 
     private ProxyFixture limitedTo(long tokensPerMinute) throws Exception {
-        return new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o")
+        return new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o")
                 .property("llm.token-limits.per-sub.counter-key", "{subscription}")
                 .property("llm.token-limits.per-sub.tokens-per-minute", tokensPerMinute)
                 .property("llm.token-limits.per-sub.estimate-prompt-tokens", true)
@@ -138,7 +138,7 @@ class AnswersWithoutUsageTest {
 
         @Test
         void theEstimateIsCountedAndMarkedAsEstimatedWithoutAnyLimitConfigured() throws Exception {
-            proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o").start();
             proxy.fake("b").thenRespond(new FakeOpenAiBackend.Behaviour.Raw(CHAT_ANSWER));
             assertEquals(200, call("/v1/chat/completions", CHAT).statusCode());
             long expected = prompt(CHAT) + O200K.countTokensOrdinary(REPLY);
@@ -152,7 +152,7 @@ class AnswersWithoutUsageTest {
 
         @Test
         void reportedUsageIsNotMarkedAsEstimated() throws Exception {
-            proxy = new ProxyFixture().backend("b", "azure-openai").property("llm.backends.b.models", "gpt-4o").start();
+            proxy = new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o").start();
             assertEquals(200, call("/v1/chat/completions", CHAT).statusCode());
 
             String scrape = scrape();
