@@ -74,7 +74,8 @@ public final class AuthorizationRequestValidator {
             return new Outcome.RedirectError(redirectUri, OAuth2Error.INVALID_REQUEST
                     .setDescription("code_challenge is not a S256 challenge"), state);
         }
-        Optional<ProtectedResource> resource = ResourceSelection.resolve(resources, query.get("resource"));
+        Optional<ProtectedResource> resource = ResourceSelection.resolve(resources, query.get("resource"),
+                client.get().clientId());
         if (resource.isEmpty()) {
             return new Outcome.RedirectError(redirectUri, OAuth2Error.INVALID_TARGET
                     .setDescription("the resource is not an MCP server of this gateway"), state);

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *       {@code {{y}}} is kept as it is.</li>
  *   <li>Only well-formed references count. NAME starts with a letter or underscore, then letters, digits,
  *       underscores or dots; a named value's name is 1 to 256 letters, digits, dots, dashes or underscores (APIM's
- *       rule). Anything else is plain text: {@code ${} without {@code }}, {@code ${}}, {@code {{ }}},
- *       {@code {{a b}}}.</li>
+ *       rule). Anything else is plain text: <code>${</code> without a closing brace, <code>${}</code>,
+ *       <code>{{ }}</code>, <code>{{a b}}</code>.</li>
  *   <li>{@code $${NAME}} is the escape: it stands for the text {@code ${NAME}}. Named values have no escape, as in
  *       APIM.</li>
  *   <li>An unset variable or an unknown named value fails, naming the field and the reference but no value.</li>

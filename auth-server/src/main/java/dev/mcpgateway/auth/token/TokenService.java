@@ -89,7 +89,8 @@ public final class TokenService {
         if (!client.isConfidential()) {
             return TokenOutcome.refused(OAuth2Error.UNAUTHORIZED_CLIENT, "client_credentials needs a confidential client");
         }
-        Optional<ProtectedResource> resource = ResourceSelection.resolve(resources, form.get("resource"));
+        Optional<ProtectedResource> resource = ResourceSelection.resolve(resources, form.get("resource"),
+                client.clientId());
         if (resource.isEmpty()) {
             return TokenOutcome.refused(OAuth2Error.INVALID_TARGET, "unknown resource");
         }
