@@ -40,7 +40,7 @@ public final class ArmImporter {
                     String name = ArmTypes.displayName(declared.type(), declared.names());
                     try {
                         ImportedResource resource = mapper.map(declared);
-                        collector.take(resource, resource.collection().equals("policies")
+                        collector.take(resource, resource.collection().equals(ResourceKind.POLICIES)
                                 ? new ImportOutcome(Outcome.KEPT_NOT_APPLIED, declared.type(), name, POLICY_KEPT)
                                 : new ImportOutcome(Outcome.TAKEN, declared.type(), name, ""));
                     } catch (UnresolvableException e) {

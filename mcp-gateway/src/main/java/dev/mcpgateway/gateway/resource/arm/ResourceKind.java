@@ -18,10 +18,12 @@ enum ResourceKind {
     /** The newer product-API association, naming the API in {@code properties.apiId}. */
     PRODUCT_API_LINK("service/products/apilinks", "product-apis"),
     SUBSCRIPTION("service/subscriptions", "subscriptions"),
-    SERVICE_POLICY("service/policies", "policies"),
-    API_POLICY("service/apis/policies", "policies"),
-    OPERATION_POLICY("service/apis/operations/policies", "policies"),
-    PRODUCT_POLICY("service/products/policies", "policies");
+    SERVICE_POLICY("service/policies", ResourceKind.POLICIES),
+    API_POLICY("service/apis/policies", ResourceKind.POLICIES),
+    OPERATION_POLICY("service/apis/operations/policies", ResourceKind.POLICIES),
+    PRODUCT_POLICY("service/products/policies", ResourceKind.POLICIES);
+
+    static final String POLICIES = "policies";
 
     private final String suffix;
     private final String collection;
@@ -43,10 +45,6 @@ enum ResourceKind {
     /** Names below the service: 1 for a backend, 2 for an operation ({@code api/op}), 3 for an operation policy. */
     int nameCount() {
         return suffix.split("/").length - 1;
-    }
-
-    boolean isPolicy() {
-        return collection.equals("policies");
     }
 
     /** Kinds whose first name is the API they belong to, so an API revision reaches them too. */

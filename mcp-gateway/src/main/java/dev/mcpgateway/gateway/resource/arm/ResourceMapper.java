@@ -145,7 +145,8 @@ final class ResourceMapper {
         }
         shorten(properties, "apiId", References::api);
         String apiId = properties.get("apiId").textValue();
-        return new ImportedResource("product-apis", product, apiId.substring("/apis/".length()), properties);
+        return new ImportedResource(ResourceKind.PRODUCT_API_LINK.collection(), product,
+                apiId.substring("/apis/".length()), properties);
     }
 
     private interface Shortening {

@@ -46,7 +46,7 @@ final class TemplateFunctions {
         return TextNode.valueOf(joined.toString());
     }
 
-    /** .NET composite formatting as ARM does it: {@code {0}} placeholders, {@code {{} and {@code }}} escapes. */
+    /** .NET composite formatting as ARM does it: numbered placeholders, doubled braces for literal ones. */
     private static String format(List<JsonNode> arguments) throws UnresolvableException {
         if (arguments.isEmpty()) {
             throw new UnresolvableException("format() needs a format string");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,23 +33,22 @@ final class TemplateScope implements ValueResolver {
 
     static TemplateScope of(JsonNode template, Map<String, JsonNode> suppliedValues) throws ArmImportException {
         TemplateScope scope = new TemplateScope();
-        scope.declaredParameters.putAll(section(template, "parameters"));
-        scope.declaredVariables.putAll(section(template, "variables"));
+        copySection(template, "parameters", scope.declaredParameters);
+        copySection(template, "variables", scope.declaredVariables);
         scope.suppliedValues.putAll(suppliedValues);
         return scope;
     }
 
-    private static Map<String, JsonNode> section(JsonNode template, String name) throws ArmImportException {
+    private static void copySection(JsonNode template, String name, Map<String, JsonNode> into)
+            throws ArmImportException {
         JsonNode section = template.path(name);
         if (section.isMissingNode() || section.isNull()) {
-            return Map.of();
+            return;
         }
         if (!section.isObject()) {
             throw new ArmImportException("the template's " + name + " must be an object");
         }
-        Map<String, JsonNode> entries = new HashMap<>();
-        section.properties().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
-        return entries;
+        section.properties().forEach(entry -> into.put(entry.getKey(), entry.getValue()));
     }
 
     @Override

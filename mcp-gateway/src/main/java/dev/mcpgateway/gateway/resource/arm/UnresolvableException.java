@@ -14,6 +14,7 @@ final class UnresolvableException extends Exception {
     }
 
     private UnresolvableException(String reason, String field) {
+        // a report line, never logged: no stack trace to fill
         super(reason, null, false, false);
         this.reason = reason;
         this.field = field;

@@ -7,6 +7,7 @@ import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.kept;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.leftOut;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.taken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,6 +27,8 @@ class AiGatewayTemplateImportTest {
 
     private static final String NO_WEST_KEY = "secure parameter 'openAiWestKey' has no value; pass it in parameters "
             + "(at properties.credentials.header.api-key[0])";
+    private static final ImportOutcome SERVICE_ITSELF = leftOut("", "apim-ai-gateway",
+            "the service resource itself describes Azure infrastructure (SKU, region); nothing to import");
 
     private static Map<String, JsonNode> parameters(boolean withWestKey) throws ArmImportException {
         Map<String, JsonNode> values = new HashMap<>(
@@ -65,9 +68,6 @@ class AiGatewayTemplateImportTest {
                 kept("policies", "policy"));
     }
 
-    private static final ImportOutcome SERVICE_ITSELF = leftOut("", "apim-ai-gateway",
-            "the service resource itself describes Azure infrastructure (SKU, region); nothing to import");
-
     private static JsonNode expectedResources(boolean withWestKey) {
         ArrayNode expected = (ArrayNode) fixture("ai-gateway.expected.json");
         List<JsonNode> kept = new ArrayList<>();
@@ -85,6 +85,9 @@ class AiGatewayTemplateImportTest {
 
         assertResources(expectedResources(true), imported.resources());
         assertEquals(report(SERVICE_ITSELF, taken("backends", "openai-westeurope")), imported.report());
+        String report = imported.report().toString();
+        assertFalse(report.contains("east-key-0f3c9a") || report.contains("west-key-7d21e4"),
+                "no key value reaches the report");
     }
 
     @Test

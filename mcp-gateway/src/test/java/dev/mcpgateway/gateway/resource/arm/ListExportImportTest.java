@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.resource.arm;
 
+import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.JSON;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.assertResources;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.fixture;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.json;
@@ -7,6 +8,8 @@ import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.leftOut;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.taken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,31 +29,25 @@ class ListExportImportTest {
     }
 
     @Test
-    void backendsListedWithFullIdsComeWithShortPoolReferences() throws Exception {
+    void backendsListedWithFullIdsComeAsListedWithShortPoolReferences() throws Exception {
+        JsonNode listed = fixture("backends.list.json").get("value");
+
         ArmImport imported = ArmImporter.read(fixture("backends.list.json"));
 
-        assertResources(json("""
-                [{"collection": "backends", "parentId": "", "id": "openai-eastus", "properties": {
-                   "description": "Azure OpenAI in East US", "url": "https://aoai-eastus.openai.azure.com/openai",
-                   "protocol": "http", "credentials": {"header": {"api-key": ["{{openai-eastus-key}}"]}, "query": {}},
-                   "circuitBreaker": {"rules": [{"name": "openAIBreakerRule",
-                     "failureCondition": {"count": 1, "interval": "PT5M", "statusCodeRanges": [{"min": 429, "max": 429}],
-                                          "errorReasons": ["Server errors"]},
-                     "tripDuration": "PT1M", "acceptRetryAfter": true}]},
-                   "tls": {"validateCertificateChain": true, "validateCertificateName": true}, "type": "Single"}},
-                 {"collection": "backends", "parentId": "", "id": "openai-westeurope", "properties": {
-                   "description": "[West Europe]", "url": "https://aoai-westeurope.openai.azure.com/openai",
-                   "protocol": "http", "credentials": {"header": {"api-key": ["{{openai-westeurope-key}}"]}, "query": {}},
-                   "circuitBreaker": {"rules": [{"name": "openAIBreakerRule",
-                     "failureCondition": {"count": 1, "interval": "PT5M", "statusCodeRanges": [{"min": 429, "max": 429}],
-                                          "errorReasons": ["Server errors"]},
-                     "tripDuration": "PT1M", "acceptRetryAfter": true}]},
-                   "tls": {"validateCertificateChain": true, "validateCertificateName": true}, "type": "Single"}},
-                 {"collection": "backends", "parentId": "", "id": "openai-pool", "properties": {
+        ArrayNode expected = JSON.createArrayNode();
+        for (int i = 0; i < 2; i++) {
+            // "[West Europe]" in the second description stays text: a listed value is never an expression
+            expected.add(JSON.createObjectNode().put("collection", "backends").put("parentId", "")
+                    .put("id", listed.get(i).get("name").asText()).set("properties", listed.get(i).get("properties")));
+        }
+        expected.add(json("""
+                {"collection": "backends", "parentId": "", "id": "openai-pool", "properties": {
                    "description": "East US first, West Europe when East US is throttled", "type": "Pool",
                    "pool": {"services": [{"id": "/backends/openai-eastus", "priority": 1, "weight": 1},
-                                         {"id": "/backends/openai-westeurope", "priority": 2, "weight": 1}]}}}]
-                """), imported.resources());
+                                         {"id": "/backends/openai-westeurope", "priority": 2, "weight": 1}]}}}
+                """));
+        assertEquals("[West Europe]", listed.get(1).at("/properties/description").asText());
+        assertResources(expected, imported.resources());
         assertEquals(List.of(taken("backends", "openai-eastus"), taken("backends", "openai-westeurope"),
                 taken("backends", "openai-pool")), imported.report());
     }
