@@ -117,6 +117,14 @@ class SubscriptionResourceTypeTest {
         }
 
         @Test
+        void ofAProductOrApiNamedApisGrantsThatOneNotEveryApi() throws Exception {
+            assertEquals("/products/apis", normalise("{scope: '/products/apis'}").path("scope").asText());
+            assertEquals("/products/apis", normalise("{scope: '" + SERVICE + "/products/apis'}").path("scope")
+                    .asText());
+            assertEquals("/apis/apis", normalise("{scope: '/apis/apis'}").path("scope").asText());
+        }
+
+        @Test
         void namesTheProductOrApiItGrants() {
             assertEquals(List.of(new ResourceRef(ResourceKind.PRODUCTS, "p1", "scope")),
                     type.references(admin(ResourceKind.SUBSCRIPTIONS, "s1", "{scope: '/products/p1'}")));
@@ -131,6 +139,7 @@ class SubscriptionResourceTypeTest {
             assertRefusedAt("scope", () -> normalise("{}"));
             assertRefusedAt("scope", () -> normalise("{scope: '/backends/b1'}"));
             assertRefusedAt("scope", () -> normalise("{scope: 'p1'}"));
+            assertRefusedAt("scope", () -> normalise("{scope: '/backends/apis'}"));
         }
     }
 
