@@ -11,6 +11,7 @@ import dev.mcpgateway.gateway.resource.ResourceType;
 import dev.mcpgateway.llm.consumer.Keys;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * APIM's subscription: a {@code scope} ({@code /products/{id}}, {@code /apis/{id}}, or {@code /apis} for every API),
@@ -22,6 +23,9 @@ public final class SubscriptionResourceType implements ResourceType {
     public static final String ALL_APIS = "/apis";
     public static final int MIN_KEY_LENGTH = 16;
 
+    /** The ARM id of a whole service's APIs; only this, not any id ending in "/apis" (a product named apis). */
+    private static final Pattern SERVICE_APIS =
+            Pattern.compile("(?i).*/providers/Microsoft\\.ApiManagement/service/[^/]+/apis");
     private static final Set<String> PROPERTIES = Set.of("displayName", "scope", "ownerId", "state", "primaryKey",
             "secondaryKey", "allowTracing");
 
@@ -88,7 +92,7 @@ public final class SubscriptionResourceType implements ResourceType {
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        if (trimmed.endsWith(ALL_APIS)) { // "/apis", or the ARM id of the service followed by "/apis"
+        if (trimmed.equals(ALL_APIS) || SERVICE_APIS.matcher(trimmed).matches()) {
             return ALL_APIS;
         }
         var product = References.idOf(trimmed, ResourceKind.PRODUCTS, false);
