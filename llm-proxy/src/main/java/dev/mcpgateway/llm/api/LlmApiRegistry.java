@@ -65,6 +65,26 @@ public class LlmApiRegistry {
         publish();
     }
 
+    /**
+     * Replaces every registered API at once (a configuration change): a call sees the old set or the new one.
+     *
+     * @throws IllegalArgumentException when two APIs share a path; nothing changes then
+     */
+    public synchronized void replaceAll(Collection<LlmApi> apis) {
+        Map<String, LlmApi> next = new LinkedHashMap<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (LlmApi api : apis) {
+            if (!paths.add(api.path())) {
+                throw new IllegalArgumentException("LLM API '" + api.id() + "': path '" + api.path()
+                        + "' is used by another API");
+            }
+            next.put(api.id(), api);
+        }
+        registered.clear();
+        registered.putAll(next);
+        publish();
+    }
+
     public synchronized boolean remove(String id) {
         boolean removed = registered.remove(id) != null;
         publish();

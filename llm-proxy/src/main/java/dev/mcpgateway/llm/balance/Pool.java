@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A backend pool as in APIM: up to 30 members, each with a weight and a priority group (1 = highest). A lower group
+ * A backend pool as in APIM: up to 30 members, each with a weight and a priority group (the lowest number first). A lower group
  * is used only when every member of the higher groups is tripped.
  *
  * @param affinity session affinity: none, by a cookie the proxy sets, or by a header the caller sends
@@ -37,8 +37,8 @@ public record Pool(String id, List<Member> members, Affinity affinity, String af
             if (backend == null || backend.isBlank()) {
                 throw new IllegalArgumentException("a pool member names a backend");
             }
-            if (weight < 1 || weight > 1000 || priority < 1 || priority > 100) {
-                throw new IllegalArgumentException("member '" + backend + "': weight 1..1000, priority 1..100");
+            if (weight < 1 || weight > 1000 || priority < 0 || priority > 100) {
+                throw new IllegalArgumentException("member '" + backend + "': weight 1..1000, priority 0..100");
             }
         }
     }

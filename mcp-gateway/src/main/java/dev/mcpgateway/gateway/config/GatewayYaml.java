@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.mcpgateway.gateway.state.Source;
 import dev.mcpgateway.gateway.store.StoredState;
-import dev.mcpgateway.llm.state.LlmKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * mcpServers:
  *   shop:
  *     apiId: shop
- * llm:                       # the LLM proxy: resources in the shapes of its admin API (see {@link LlmSection}),
- *                            # proxy-wide settings as its llm.* properties (see {@link LlmProxySettings})
+ * llm:                       # the LLM proxy's proxy-wide settings as its llm.* properties
+ *                            # (see {@link LlmProxySettings}); its resources are the top-level ones
  *   backends:
  *     east: {url: https://east.openai.azure.com, type: azure-openai, credentials: {type: api-key, key: "${EAST_KEY}"}}
  *   pools:
@@ -63,14 +62,13 @@ public final class GatewayYaml {
      * @param declared the APIs and MCP servers
      * @param samples  whether the file asks for the sample API
      * @param origin   the file, for error messages
-     * @param llm      the LLM proxy's backends, pools, routes, products and subscriptions (admin API shapes)
      * @param resources the resources of the management model, in the shapes {@code /admin} takes (named values)
      */
     public record Loaded(StoredState declared, boolean samples, String origin,
-                         Map<LlmKind, Map<String, ObjectNode>> llm, List<Resource> resources) {
+                         List<Resource> resources) {
 
         public Loaded(StoredState declared, boolean samples, String origin) {
-            this(declared, samples, origin, Map.of(), List.of());
+            this(declared, samples, origin, List.of());
         }
 
         public static Loaded none() {
@@ -122,7 +120,7 @@ public final class GatewayYaml {
             }
         }
         return new Loaded(new StoredState(apis, servers), samples, origin,
-                LlmSection.read(root.path("llm"), origin + ": llm"), resources(root, origin));
+                resources(root, origin));
     }
 
     /**
@@ -154,6 +152,14 @@ public final class GatewayYaml {
             }
         }
         JsonNode llm = root.path("llm");
+        if (!llm.isMissingNode() && !llm.isNull() && !llm.isObject()) {
+            throw new InvalidDefinitionException(origin + ": llm", "must be a mapping");
+        }
+        if (llm.isObject()) {
+            Set<String> known = new java.util.HashSet<>(LegacyLlmResources.KEYS);
+            known.addAll(LlmProxySettings.KEYS);
+            checkKeys(llm, known, origin + ": llm.");
+        }
         if (llm.isObject() && LegacyLlmResources.KEYS.stream().anyMatch(llm::has)) {
             LOG.warn("{}: llm.backends/pools/routes/products/subscriptions are the old shape; declare them as"
                     + " top-level backends, products and subscriptions (see the README's configuration section)",

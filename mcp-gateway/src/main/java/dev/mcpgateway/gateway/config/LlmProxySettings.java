@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class LlmProxySettings {
 
-    /** The keys this class owns under {@code llm:}; the others are the admin-shaped documents of {@link LlmSection}. */
+    /** The keys this class owns under {@code llm:}; the others are resources in the old shape. */
     public static final Set<String> KEYS = LlmSettingsShape.TOP.fields().keySet();
 
     private LlmProxySettings() {

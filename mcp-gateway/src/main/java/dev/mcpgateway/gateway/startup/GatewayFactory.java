@@ -24,7 +24,17 @@ import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
 import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
-import dev.mcpgateway.llm.admin.LlmAdminState;
+import dev.mcpgateway.gateway.resource.llm.LlmResourceRuntime;
+import dev.mcpgateway.gateway.resource.types.BackendResourceType;
+import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
+import dev.mcpgateway.gateway.resource.types.ProductApiResourceType;
+import dev.mcpgateway.gateway.resource.types.ProductResourceType;
+import dev.mcpgateway.gateway.resource.types.SubscriptionResourceType;
+import dev.mcpgateway.llm.api.LlmApiRegistry;
+import dev.mcpgateway.llm.backend.BackendRegistry;
+import dev.mcpgateway.llm.balance.PoolRegistry;
+import dev.mcpgateway.llm.consumer.ConsumerDirectory;
+import dev.mcpgateway.llm.route.RouteTable;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -89,17 +99,25 @@ public class GatewayFactory {
         };
     }
 
-    /** Named values are the first resources kept by the one management model; the other kinds follow. */
+    /** The kinds of resource of the one management model, with the rules each one's properties follow. */
     @Singleton
-    NamedValueResourceType namedValueType() {
-        return new NamedValueResourceType();
+    List<ResourceType> resourceTypes() {
+        return List.of(new NamedValueResourceType(), new BackendResourceType(), new LlmApiResourceType(),
+                new ProductResourceType(), new ProductApiResourceType(), new SubscriptionResourceType());
     }
 
-    /** Secret values are sealed under the authorization server's store key: one key for all secrets at rest. */
+    /**
+     * Secret values are sealed under the authorization server's store key: one key for all secrets at rest. The LLM
+     * proxy serves the model side of the resources.
+     */
     @Singleton
-    ManagementState managementState(List<ResourceType> types, ConfigStore store, AuthStateStore auth) {
+    ManagementState managementState(List<ResourceType> resourceTypes, ConfigStore store, AuthStateStore auth,
+                                    BackendRegistry backends, PoolRegistry pools, RouteTable routes,
+                                    LlmApiRegistry apis, ConsumerDirectory consumers, SamplesRuntime samples,
+                                    ObjectMapper json) {
         Sealer sealer = ((SealingAuthStateStore) auth).sealer();
-        return new ManagementState(types, new ResourceStore(store, sealer, types), List.of());
+        return new ManagementState(resourceTypes, new ResourceStore(store, sealer, resourceTypes),
+                List.of(new LlmResourceRuntime(backends, pools, routes, apis, consumers, samples::variable, json)));
     }
 
     @Singleton
@@ -119,7 +137,7 @@ public class GatewayFactory {
     @Context
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
                               ToolExecutor executor, GatewayCatalog catalog, ConfigStore store,
-                              SamplesRuntime samples, LlmAdminState llm, SpecSourceRules sources,
+                              SamplesRuntime samples, SpecSourceRules sources,
                               ManagementState management) {
         try {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
@@ -131,14 +149,13 @@ public class GatewayFactory {
                 resources = SamplesRuntime.withSampleShop(resources);
             }
             management.load(declared.resources(), declared.origin());
-            NamedValues namedValues = new NamedValues(management, samples::variable);
+            NamedValues namedValues = new NamedValues(management::current, samples::variable);
             GatewayState state = new GatewayState(
                     new OpenApiCompiler(sources.declared(), samples::variable, namedValues),
                     new OpenApiCompiler(sources.admin(), samples::variable, namedValues), new ServerAssembler(executor),
                     store, catalog);
             state.load(resources, declared.origin());
             store.watch(management::refreshFromStore);
-            llm.declare(declared.llm(), declared.origin());
             store.watch(state::refreshFromStore);
             return state;
         } catch (InvalidDefinitionException e) {

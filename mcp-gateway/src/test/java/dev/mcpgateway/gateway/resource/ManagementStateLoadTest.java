@@ -17,12 +17,12 @@ class ManagementStateLoadTest {
 
     private final List<String> log = new ArrayList<>();
     private final InMemoryConfigStore config = new InMemoryConfigStore(log);
-    private final ResourceStore store = new ResourceStore(config);
+    private final ResourceStore store = ResourceFixtures.store(config);
     private final RecordingRuntime runtime = new RecordingRuntime("runtime", log);
     private final ManagementState state = stateOn(config, runtime);
 
     private static ManagementState stateOn(InMemoryConfigStore config, RecordingRuntime runtime) {
-        return new ManagementState(ResourceFixtures.allTypes(), new ResourceStore(config), List.of(runtime));
+        return new ManagementState(ResourceFixtures.allTypes(), ResourceFixtures.store(config), List.of(runtime));
     }
 
     private static Resource declared(ResourceKind kind, String id, String properties) {

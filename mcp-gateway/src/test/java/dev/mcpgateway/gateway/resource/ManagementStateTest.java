@@ -28,7 +28,7 @@ class ManagementStateTest {
     private final InMemoryConfigStore config = new InMemoryConfigStore(log);
     private final RecordingRuntime first = new RecordingRuntime("first", log);
     private final RecordingRuntime second = new RecordingRuntime("second", log);
-    private final ManagementState state = new ManagementState(ResourceFixtures.allTypes(), new ResourceStore(config),
+    private final ManagementState state = new ManagementState(ResourceFixtures.allTypes(), ResourceFixtures.store(config),
             List.of(first, second));
 
     private ManagementState.Written put(ResourceKind kind, String id, String properties) throws Exception {
@@ -59,7 +59,7 @@ class ManagementStateTest {
 
             assertEquals(json("{value: 'one', secret: false}"), written.resource().properties());
             assertEquals(json("{value: 'one', secret: false}"),
-                    new ResourceStore(config).load().get(ResourceKind.NAMED_VALUES).get("nv1"));
+                    ResourceFixtures.store(config).load().get(ResourceKind.NAMED_VALUES).get("nv1"));
         }
 
         @Test
@@ -163,7 +163,7 @@ class ManagementStateTest {
             state.delete(ResourceKind.NAMED_VALUES, "nv1", null);
 
             assertTrue(state.get(ResourceKind.NAMED_VALUES, "nv1").isEmpty());
-            assertTrue(new ResourceStore(config).load().get(ResourceKind.NAMED_VALUES).isEmpty());
+            assertTrue(ResourceFixtures.store(config).load().get(ResourceKind.NAMED_VALUES).isEmpty());
             assertTrue(first.served().get(ResourceKind.NAMED_VALUES, "nv1").isEmpty());
         }
 

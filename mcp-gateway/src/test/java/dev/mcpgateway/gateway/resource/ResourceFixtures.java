@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.auth.store.seal.Sealer;
+import dev.mcpgateway.auth.store.seal.StoreSealing;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
@@ -26,7 +28,16 @@ public final class ResourceFixtures {
     public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
 
+    /** A fixed test key: stores in tests seal and open their secrets the same way as the gateway does. */
+    private static final Sealer SEALER = StoreSealing.sealer(
+            java.util.Base64.getEncoder().encodeToString(new byte[32]), java.nio.file.Path.of("unused"));
+
     private ResourceFixtures() {
+    }
+
+    /** A resource store over {@code config} with every type's secrets sealed under the test key. */
+    public static ResourceStore store(dev.mcpgateway.gateway.store.ConfigStore config) {
+        return new ResourceStore(config, SEALER, allTypes());
     }
 
     /** An object from lenient JSON, e.g. {@code {url: 'https://b1.example'}}. */

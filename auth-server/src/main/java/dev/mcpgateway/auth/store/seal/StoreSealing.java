@@ -20,6 +20,14 @@ public final class StoreSealing {
     private StoreSealing() {
     }
 
+    /**
+     * A sealer under the key configured (base64 of 32 bytes) or kept in {@code dataDir}, for secrets kept outside
+     * the auth store; the running gateway shares the auth store's ({@link SealingAuthStateStore#sealer()}).
+     */
+    public static Sealer sealer(String configuredKey, Path dataDir) {
+        return new Sealer(new StoreKeySource(configuredKey, dataDir));
+    }
+
     public static SealingAuthStateStore open(AuthStateStore raw, String configuredKey, Path dataDir, boolean shared) {
         StoreKeySource keys = new StoreKeySource(configuredKey, dataDir);
         SealingAuthStateStore store = new SealingAuthStateStore(raw, new Sealer(keys),

@@ -74,9 +74,17 @@ class BackendResourceTypeTest {
                     + "header: {'api-key': ['k1'], 'a/b~c': ['x']}, query: {code: ['c1']},"
                     + " authorization: {scheme: 'Basic', parameter: 'p'}, clientSecret: 's'}}");
 
-            assertEquals(List.of("/credentials/header/api-key", "/credentials/header/a~1b~0c",
-                    "/credentials/query/code", "/credentials/clientSecret", "/credentials/authorization/parameter"),
+            assertEquals(List.of("/credentials/header/api-key/0", "/credentials/header/a~1b~0c/0",
+                    "/credentials/query/code/0", "/credentials/clientSecret", "/credentials/authorization/parameter"),
                     type.secretPointers(backend));
+        }
+
+        @Test
+        void treatsAValueThatOnlyRefersToANamedValueOrTheEnvironmentAsNoSecret() {
+            var backend = admin(ResourceKind.BACKENDS, "b4", "{url: 'https://b4.example', credentials: {"
+                    + "header: {'api-key': ['{{aoai-key}}', 'literal']}, query: {code: ['${CODE}']}}}");
+
+            assertEquals(List.of("/credentials/header/api-key/1"), type.secretPointers(backend));
         }
 
         @Test

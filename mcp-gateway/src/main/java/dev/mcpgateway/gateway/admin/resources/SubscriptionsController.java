@@ -1,0 +1,96 @@
+package dev.mcpgateway.gateway.admin.resources;
+
+import dev.mcpgateway.gateway.admin.AdminRequests;
+import dev.mcpgateway.gateway.resource.ManagementState;
+import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.llm.consumer.Keys;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** {@code /admin/subscriptions}: APIM's Subscription_* operations; keys are read only through {@code listSecrets}. */
+@Controller("/admin/subscriptions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public final class SubscriptionsController {
+
+    private final ResourceEndpoints endpoints;
+    private final AdminRequests requests;
+    private final ManagementState state;
+
+    public SubscriptionsController(AdminResources resources) {
+        this.endpoints = resources.endpoints(ResourceKind.SUBSCRIPTIONS);
+        this.requests = resources.requests();
+        this.state = resources.state();
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> list(HttpRequest<?> request) throws Exception {
+        return endpoints.list(request);
+    }
+
+    @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id) throws Exception {
+        return endpoints.get(request, id);
+    }
+
+    @Put(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> put(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body)
+            throws Exception {
+        return endpoints.put(request, id, body);
+    }
+
+    @Patch(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> patch(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body)
+            throws Exception {
+        return endpoints.patch(request, id, body);
+    }
+
+    @Delete(uri = "/{id}")
+    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String id) throws Exception {
+        return endpoints.delete(request, id);
+    }
+
+    /** APIM's Subscription_ListSecrets. */
+    @Post(uri = "/{id}/listSecrets", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> listSecrets(@PathVariable String id) throws Exception {
+        var subscription = endpoints.existing(id);
+        return HttpResponse.ok(java.util.Map.of("primaryKey", subscription.text("primaryKey"),
+                "secondaryKey", subscription.text("secondaryKey")));
+    }
+
+    /** APIM's Subscription_RegeneratePrimaryKey: the old key stops working at once. */
+    @Post(uri = "/{id}/regeneratePrimaryKey", consumes = MediaType.ALL)
+    public HttpResponse<?> regeneratePrimaryKey(HttpRequest<?> request, @PathVariable String id) throws Exception {
+        return regenerate(request, id, "primaryKey");
+    }
+
+    @Post(uri = "/{id}/regenerateSecondaryKey", consumes = MediaType.ALL)
+    public HttpResponse<?> regenerateSecondaryKey(HttpRequest<?> request, @PathVariable String id)
+            throws Exception {
+        return regenerate(request, id, "secondaryKey");
+    }
+
+    private HttpResponse<?> regenerate(HttpRequest<?> request, String id, String field) throws Exception {
+        endpoints.existing(id);
+        state.update(ResourceKind.SUBSCRIPTIONS, id, ResourceEndpoints.ifMatch(request),
+                properties -> properties.put(field, Keys.generate().reveal()));
+        return HttpResponse.noContent();
+    }
+
+    @Error(exception = Exception.class)
+    public HttpResponse<?> failed(Exception failure) {
+        return requests.problem(failure);
+    }
+}
