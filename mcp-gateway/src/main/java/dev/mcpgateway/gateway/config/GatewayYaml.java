@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.resource.apim.ImportPlan;
+import dev.mcpgateway.gateway.resource.apim.ImportPlanner;
+import dev.mcpgateway.gateway.resource.arm.ArmImport;
+import dev.mcpgateway.gateway.resource.arm.ArmImportException;
+import dev.mcpgateway.gateway.resource.arm.ArmImporter;
+import dev.mcpgateway.gateway.resource.arm.ArmParameterValues;
 import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +58,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class GatewayYaml {
 
     private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm", "named-values",
-            "backends", "products", "subscriptions");
+            "backends", "products", "subscriptions", "import");
     private static final Logger LOG = LoggerFactory.getLogger(GatewayYaml.class);
     private static final Set<String> GATEWAY_KEYS = Set.of("samples");
 
@@ -119,8 +125,63 @@ public final class GatewayYaml {
                         e.getMessage());
             }
         }
-        return new Loaded(new StoredState(apis, servers), samples, origin,
-                resources(root, origin));
+        List<Resource> resources = new ArrayList<>(resources(root, origin));
+        for (ImportPlan plan : imports(root.path("import"), baseDir, origin)) {
+            plan.resources().forEach(item -> resources.add(item.value()));
+            plan.httpApis().forEach(item -> apis.add(item.value()));
+            plan.mcpServers().forEach(item -> servers.add(item.value()));
+        }
+        return new Loaded(new StoredState(apis, servers), samples, origin, resources);
+    }
+
+    /**
+     * {@code import:} APIM exports declared with the file: {@code [export.json]} or
+     * {@code [{file: template.json, parameters: template.parameters.json}]}, relative to gateway.yml. What each one
+     * leaves out is logged; what it takes is declared like the file's own resources.
+     */
+    private List<ImportPlan> imports(JsonNode node, Path baseDir, String origin) throws InvalidDefinitionException,
+            IOException {
+        List<ImportPlan> plans = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return plans;
+        }
+        if (!node.isArray()) {
+            throw new InvalidDefinitionException(origin + ": import", "must be a list of files");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String field = origin + ": import[" + i + "]";
+            JsonNode entry = node.get(i);
+            String file = entry.isTextual() ? entry.asText() : entry.path("file").asText(null);
+            if (file == null) {
+                throw new InvalidDefinitionException(field, "must be a file name or {file, parameters}");
+            }
+            try {
+                JsonNode parameters = entry.path("parameters");
+                ArmImport parsed = ArmImporter.read(readJson(baseDir, file, field),
+                        parameters.isTextual() ? ArmParameterValues.fromParametersFile(
+                                readJson(baseDir, parameters.asText(), field + ".parameters")) : Map.of());
+                ImportPlan plan = ImportPlanner.plan(parsed, Source.GATEWAY_YML);
+                plan.leftOut().forEach(o -> LOG.warn("{}: {} '{}' is left out: {}", field, o.armType(), o.name(),
+                        o.reason()));
+                plans.add(plan);
+            } catch (ArmImportException e) {
+                throw new InvalidDefinitionException(field, e.getMessage());
+            }
+        }
+        return plans;
+    }
+
+    private JsonNode readJson(Path baseDir, String file, String field) throws InvalidDefinitionException,
+            IOException {
+        Path path = baseDir.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidDefinitionException(field, "file " + path + " does not exist");
+        }
+        try {
+            return json.readTree(path.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidDefinitionException(field, "file " + path + " is not JSON");
+        }
     }
 
     /**

@@ -15,7 +15,12 @@ public enum ResourceKind {
     PRODUCTS("products", "products", "product"),
     /** The link of an API to a product ({@code /products/{productId}/apis/{apiId}}); its id is {@code product/api}. */
     PRODUCT_APIS("product-apis", "products/apis", "product API"),
-    SUBSCRIPTIONS("subscriptions", "subscriptions", "subscription");
+    SUBSCRIPTIONS("subscriptions", "subscriptions", "subscription"),
+    /**
+     * A policy document at a scope; its id is the scope ({@code global}, {@code apis/x}, {@code products/x},
+     * {@code apis/x/operations/y}). Kept for the policy engine, which applies them.
+     */
+    POLICIES("policies", "policies", "policy document");
 
     private static final String ARM_PREFIX = "Microsoft.ApiManagement/service/";
 

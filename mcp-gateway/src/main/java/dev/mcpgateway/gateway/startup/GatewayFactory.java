@@ -17,7 +17,6 @@ import dev.mcpgateway.gateway.resource.ManagementState;
 import dev.mcpgateway.gateway.resource.NamedValues;
 import dev.mcpgateway.gateway.resource.ResourceStore;
 import dev.mcpgateway.gateway.resource.ResourceType;
-import dev.mcpgateway.gateway.resource.types.NamedValueResourceType;
 import dev.mcpgateway.gateway.execution.UserDelegation;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
@@ -25,11 +24,7 @@ import dev.mcpgateway.gateway.store.FileConfigStore;
 import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.gateway.resource.llm.LlmResourceRuntime;
-import dev.mcpgateway.gateway.resource.types.BackendResourceType;
-import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
-import dev.mcpgateway.gateway.resource.types.ProductApiResourceType;
-import dev.mcpgateway.gateway.resource.types.ProductResourceType;
-import dev.mcpgateway.gateway.resource.types.SubscriptionResourceType;
+import dev.mcpgateway.gateway.resource.types.ResourceTypes;
 import dev.mcpgateway.llm.api.LlmApiRegistry;
 import dev.mcpgateway.llm.backend.BackendRegistry;
 import dev.mcpgateway.llm.balance.PoolRegistry;
@@ -102,8 +97,7 @@ public class GatewayFactory {
     /** The kinds of resource of the one management model, with the rules each one's properties follow. */
     @Singleton
     List<ResourceType> resourceTypes() {
-        return List.of(new NamedValueResourceType(), new BackendResourceType(), new LlmApiResourceType(),
-                new ProductResourceType(), new ProductApiResourceType(), new SubscriptionResourceType());
+        return ResourceTypes.all();
     }
 
     /**

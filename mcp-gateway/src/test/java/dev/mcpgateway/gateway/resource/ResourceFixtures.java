@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.auth.store.seal.Sealer;
+import dev.mcpgateway.gateway.resource.types.ResourceTypes;
 import dev.mcpgateway.auth.store.seal.StoreSealing;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,8 +65,7 @@ public final class ResourceFixtures {
 
     /** Every resource type the model knows. */
     public static List<ResourceType> allTypes() {
-        return List.of(new NamedValueResourceType(), new BackendResourceType(), new LlmApiResourceType(),
-                new ProductResourceType(), new ProductApiResourceType(), new SubscriptionResourceType());
+        return ResourceTypes.all();
     }
 
     /** Asserts the call is refused naming {@code field}, and returns the refusal for further checks. */

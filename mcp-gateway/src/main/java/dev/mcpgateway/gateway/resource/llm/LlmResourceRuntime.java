@@ -114,9 +114,20 @@ public final class LlmResourceRuntime implements ResourceRuntime {
                 ? json.convertValue(c, MAP) : Map.of());
         String timeout = r.text("timeout");
         URI url = URI.create(references.resolveText("url", r.text("url")));
-        return new Backend(r.id(), url, provider(r, url, all), credential,
+        BackendType provider = provider(r, url, all);
+        return new Backend(r.id(), provider == BackendType.AZURE_OPENAI ? resourceRoot(url) : url, provider, credential,
                 timeout == null ? null : Duration.parse(timeout.toUpperCase(Locale.ROOT)), r.text("deployment"),
                 r.text("apiVersion"), CircuitBreakerRules.compile(r.properties()));
+    }
+
+    /**
+     * An Azure OpenAI backend as APIM writes it ({@code https://x.openai.azure.com/openai}: the API's operations
+     * follow) or as its resource root; the relay adds {@code /openai/deployments/...} to the root.
+     */
+    private static URI resourceRoot(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+        return path.endsWith("/openai") ? url.resolve(path.substring(0, path.length() - "openai".length()))
+                : url;
     }
 
     /**

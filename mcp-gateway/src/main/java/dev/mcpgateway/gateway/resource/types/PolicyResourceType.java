@@ -1,0 +1,40 @@
+package dev.mcpgateway.gateway.resource.types;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.gateway.config.InvalidDefinitionException;
+import dev.mcpgateway.gateway.resource.Resource;
+import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.resource.ResourceSet;
+import dev.mcpgateway.gateway.resource.ResourceType;
+import java.util.Set;
+
+/**
+ * APIM's policy document ({@code {"format": "rawxml" | "xml", "value": "<policies>...</policies>"}}) at a scope:
+ * {@code global}, {@code apis/x}, {@code products/x} or {@code apis/x/operations/y}. Kept as written until the policy
+ * engine compiles them; nothing applies them yet.
+ */
+public final class PolicyResourceType implements ResourceType {
+
+    private static final Set<String> PROPERTIES = Set.of("format", "value");
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.POLICIES;
+    }
+
+    @Override
+    public ObjectNode normalise(String id, ObjectNode p, ResourceSet current, Resource before)
+            throws InvalidDefinitionException {
+        if (!id.equals("global") && !id.matches("(apis|products)/[^/]+|apis/[^/]+/operations/[^/]+")) {
+            throw new InvalidDefinitionException("id", "a policy's scope is global, apis/{id}, products/{id} or"
+                    + " apis/{id}/operations/{operationId}");
+        }
+        Fields.known(p, PROPERTIES, "");
+        String format = Fields.oneOf(p, "format", "", "xml", "rawxml");
+        p.put("format", format == null ? "xml" : format);
+        if (Fields.text(p, "value", "") == null) {
+            throw new InvalidDefinitionException("value", "is required: the policy document");
+        }
+        return p;
+    }
+}
