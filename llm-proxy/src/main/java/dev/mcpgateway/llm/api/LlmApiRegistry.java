@@ -2,6 +2,8 @@ package dev.mcpgateway.llm.api;
 
 import dev.mcpgateway.llm.config.LlmSettings;
 import jakarta.inject.Singleton;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,8 +94,9 @@ public class LlmApiRegistry {
     }
 
     /**
-     * What a request path means: the API with the longest path the request path starts with (whole segments), and
-     * the operation and deployment below it. Empty when the path is under no API.
+     * What a request path (as sent, percent-encoded) means: the API with the longest path the request path starts with (whole segments), and
+     * the operation and deployment below it. Empty when the path is under no API, or under an API at the root
+     * without naming one of its operations.
      */
     public Optional<ApiMatch> match(String requestPath) {
         Map<String, LlmApi> apis = byPath;
@@ -102,7 +105,13 @@ public class LlmApiRegistry {
         while (true) {
             LlmApi api = apis.get(cut < 0 ? "" : path.substring(0, cut));
             if (api != null) {
-                return Optional.of(below(api, cut < 0 ? path : cut == path.length() ? "" : path.substring(cut + 1)));
+                String rest = cut < 0 ? path : cut == path.length() ? "" : path.substring(cut + 1);
+                ApiMatch match = below(api, rest);
+                // at the root an API would be under every path of the application: there it claims only what it
+                // serves (and, Azure style, what is below deployments/), so other routes keep their 404s and 405s
+                boolean claimed = match.servesOperation() || !api.path().isEmpty()
+                        || api.type() == LlmApi.Type.AZURE_OPENAI && rest.startsWith(DEPLOYMENTS);
+                return claimed ? Optional.of(match) : Optional.empty();
             }
             if (cut <= 0) {
                 return Optional.empty();
@@ -121,12 +130,19 @@ public class LlmApiRegistry {
             if (slash > DEPLOYMENTS.length()) {
                 Operation operation = Operation.ofPath(rest.substring(slash + 1))
                         .filter(op -> op != Operation.RESPONSES).orElse(null);
-                return new ApiMatch(api, operation, operation == null ? null : rest.substring(DEPLOYMENTS.length(), slash));
+                return new ApiMatch(api, operation,
+                        operation == null ? null : decoded(rest.substring(DEPLOYMENTS.length(), slash)));
             }
         } else if (rest.equals(Operation.RESPONSES.path())) {
             return new ApiMatch(api, Operation.RESPONSES, null);
         }
         return new ApiMatch(api, null, null);
+    }
+
+    /** A path segment as written, percent-decoded ({@code +} is a plus in a path, not a space). */
+    private static String decoded(String segment) {
+        return segment.indexOf('%') < 0 ? segment
+                : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private void publish() {

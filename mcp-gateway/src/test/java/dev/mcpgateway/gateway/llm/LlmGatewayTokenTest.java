@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.auth.backend.ApiKeyCredential;
+import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.llm.backend.Backend;
+import dev.mcpgateway.llm.backend.BackendRegistry;
+import dev.mcpgateway.llm.backend.BackendType;
+import dev.mcpgateway.llm.route.RouteTable;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,11 +47,11 @@ class LlmGatewayTokenTest {
         gateway = GatewayFixture.start(dir.resolve("data"), Map.of(
                 "gateway.samples", true,
                 "gateway.auth.issuer", ISSUER,
-                "gateway.auth.data-dir", dir.resolve("auth").toString(),
-                "llm.backends.east.url", fake.baseUri().toString(),
-                "llm.backends.east.type", "azure-openai",
-                "llm.backends.east.api-key", "upstream-secret",
-                "llm.backends.east.models", "gpt-4o"));
+                "gateway.auth.data-dir", dir.resolve("auth").toString()));
+        gateway.bean(BackendRegistry.class).put(new Backend("east", fake.baseUri(), BackendType.AZURE_OPENAI,
+                new ApiKeyCredential(ApiKeyCredential.Location.HEADER, "api-key", Secret.of("upstream-secret")),
+                null, null, null, null));
+        gateway.bean(RouteTable.class).put("gpt-4o", "east");
     }
 
     @AfterEach
