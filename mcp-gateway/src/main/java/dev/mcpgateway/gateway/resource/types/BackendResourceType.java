@@ -51,6 +51,12 @@ public final class BackendResourceType implements ResourceType {
         Fields.text(p, "resourceId", "");
         if (pool) {
             pool(id, p, current);
+            for (Resource other : current.all(ResourceKind.BACKENDS)) {
+                if (!other.id().equals(id) && references(other).stream().anyMatch(r -> r.id().equals(id))) {
+                    throw new InvalidDefinitionException("type", "backend '" + id + "' is a member of pool '"
+                            + other.id() + "'; the members of a pool are single backends");
+                }
+            }
             if (p.has("url") || p.has("credentials") || p.has("circuitBreaker")) {
                 throw new InvalidDefinitionException(p.has("url") ? "url" : p.has("credentials") ? "credentials"
                         : "circuitBreaker", "belongs on the pool's member backends, not on a Pool");

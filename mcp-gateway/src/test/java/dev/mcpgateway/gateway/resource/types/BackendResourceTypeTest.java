@@ -170,6 +170,18 @@ class BackendResourceTypeTest {
         }
 
         @Test
+        void cannotBeWhatAMemberOfAnotherPoolBecomes() {
+            var e = assertRefusedAt("type", () -> normalise("b1", "{type: 'Pool', pool: {services: [{id: 'b2'}]}}"));
+
+            assertTrue(e.getMessage().contains("pool1"), e.getMessage());
+        }
+
+        @Test
+        void mayReplaceItselfWithOtherMembers() throws Exception {
+            normalise("pool1", "{type: 'Pool', pool: {services: [{id: 'b2'}]}}");
+        }
+
+        @Test
         void refusesAMemberNamedTwiceOrItself() {
             assertRefusedAt("pool.services[1].id", () -> normalise("pool2",
                     "{type: 'Pool', pool: {services: [{id: 'b1'}, {id: '/backends/b1'}]}}"));
