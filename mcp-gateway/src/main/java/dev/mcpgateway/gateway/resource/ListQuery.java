@@ -19,7 +19,7 @@ public record ListQuery(int top, int skip, Predicate<Resource> filter) {
     private static final Pattern CLAUSE = Pattern.compile(
             "\\s*(?:(name|displayName)\\s+(eq|ne)\\s+'((?:[^']|'')*)'"
                     + "|(startswith|endswith|contains)\\(\\s*(name|displayName)\\s*,\\s*'((?:[^']|'')*)'\\s*\\))\\s*");
-    private static final Pattern JOIN = Pattern.compile("(?i)\\s+(and|or)\\s+");
+    private static final Pattern JOIN = Pattern.compile("(?i)(and|or)\\s+");
 
     public static ListQuery parse(String top, String skip, String filter) throws InvalidDefinitionException {
         return new ListQuery(number("$top", top, MAX_TOP, 1, MAX_TOP), number("$skip", skip, 0, 0, Integer.MAX_VALUE),
@@ -54,28 +54,45 @@ public record ListQuery(int top, int skip, Predicate<Resource> filter) {
         }
     }
 
+    /** Clauses read in turn, so a quoted value may hold " and "; {@code and} binds tighter than {@code or}. */
     private static Predicate<Resource> filter(String text) throws InvalidDefinitionException {
-        String[] clauses = JOIN.split(text);
-        Matcher joins = JOIN.matcher(text);
-        Predicate<Resource> result = clause(clauses[0]);
-        for (int i = 1; i < clauses.length; i++) {
-            joins.find();
-            Predicate<Resource> next = clause(clauses[i]);
-            result = joins.group(1).equalsIgnoreCase("and") ? result.and(next) : result.or(next);
+        Matcher clause = CLAUSE.matcher(text);
+        Matcher join = JOIN.matcher(text);
+        Predicate<Resource> any = null;
+        Predicate<Resource> all = null;
+        int at = 0;
+        while (true) {
+            if (!clause.region(at, text.length()).lookingAt()) {
+                throw unsupported();
+            }
+            Predicate<Resource> next = clause(clause);
+            all = all == null ? next : all.and(next);
+            at = clause.end();
+            if (at == text.length()) {
+                return any == null ? all : any.or(all);
+            }
+            if (!join.region(at, text.length()).lookingAt()) {
+                throw unsupported();
+            }
+            if (join.group(1).equalsIgnoreCase("or")) {
+                any = any == null ? all : any.or(all);
+                all = null;
+            }
+            at = join.end();
         }
-        return result;
     }
 
-    private static Predicate<Resource> clause(String text) throws InvalidDefinitionException {
-        Matcher m = CLAUSE.matcher(text);
-        if (!m.matches()) {
-            throw new InvalidDefinitionException("$filter", "supports name eq|ne 'x', startswith(name,'x'),"
-                    + " endswith(name,'x') and contains(name,'x'), joined by and/or");
-        }
+    private static InvalidDefinitionException unsupported() {
+        return new InvalidDefinitionException("$filter", "supports name eq|ne 'x', startswith(name,'x'),"
+                + " endswith(name,'x') and contains(name,'x'), joined by and/or");
+    }
+
+    private static Predicate<Resource> clause(Matcher m) {
         if (m.group(1) != null) {
             String value = m.group(3).replace("''", "'");
             boolean equal = m.group(2).equals("eq");
-            return r -> nameOf(r, m.group(1)).equalsIgnoreCase(value) == equal;
+            String field = m.group(1);
+            return r -> nameOf(r, field).equalsIgnoreCase(value) == equal;
         }
         String value = m.group(6).replace("''", "'").toLowerCase(Locale.ROOT);
         String function = m.group(4);

@@ -8,6 +8,8 @@ import dev.mcpgateway.gateway.state.Source;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,32 +208,56 @@ public final class ManagementState {
     private ResourceSet build(List<Resource> declared, Map<ResourceKind, Map<String, ObjectNode>> stored,
                               String origin) throws InvalidDefinitionException {
         ResourceSet next = ResourceSet.empty();
+        Map<String, InvalidDefinitionException> refused = new LinkedHashMap<>();
         for (ResourceKind kind : ResourceKind.values()) {
-            for (Resource r : declared.stream().filter(d -> d.kind() == kind).toList()) {
-                String at = origin + ": " + kind.collection() + "." + r.id();
-                try {
-                    Resource checked = new Resource(kind, r.id(), type(kind).normalise(r.id(), r.copyOfProperties(),
-                            next, null), Source.GATEWAY_YML);
-                    checkReferences(checked, next.with(checked));
-                    next = next.with(checked);
-                } catch (InvalidDefinitionException e) {
-                    throw new InvalidDefinitionException(at + "." + e.field(), e.getMessage());
-                }
+            Map<String, ObjectNode> fromFile = new LinkedHashMap<>();
+            declared.stream().filter(d -> d.kind() == kind).forEach(d -> fromFile.put(d.id(), d.properties()));
+            next = addAll(next, kind, fromFile, Source.GATEWAY_YML, refused);
+            if (!refused.isEmpty()) {
+                Map.Entry<String, InvalidDefinitionException> first = refused.entrySet().iterator().next();
+                throw new InvalidDefinitionException(origin + ": " + kind.collection() + "." + first.getKey() + "."
+                        + first.getValue().field(), first.getValue().getMessage());
             }
+            Map<String, ObjectNode> fromStore = new LinkedHashMap<>();
             for (Map.Entry<String, ObjectNode> e : stored.getOrDefault(kind, Map.of()).entrySet()) {
                 if (next.get(kind, e.getKey()).isPresent()) {
                     LOG.warn("stored {} '{}' is also declared in {}; the file wins", kind.noun(), e.getKey(), origin);
-                    continue;
+                } else {
+                    fromStore.put(e.getKey(), e.getValue());
                 }
-                Resource before = current.get(kind, e.getKey()).orElse(null);
+            }
+            next = addAll(next, kind, fromStore, Source.ADMIN, refused);
+            refused.forEach((id, e) -> LOG.error("stored {} '{}' no longer applies ({}: {}); it is left out",
+                    kind.noun(), id, e.field(), e.getMessage()));
+        }
+        return next;
+    }
+
+    /**
+     * Adds the candidates of one kind, trying those refused again while others still get in: a pool may come before
+     * the backends it names (in the file, or by id in the store). What never checks out is left in {@code refused}.
+     */
+    private ResourceSet addAll(ResourceSet set, ResourceKind kind, Map<String, ObjectNode> candidates, Source source,
+                               Map<String, InvalidDefinitionException> refused) {
+        ResourceSet next = set;
+        Map<String, ObjectNode> pending = new LinkedHashMap<>(candidates);
+        boolean progress = true;
+        refused.clear();
+        while (progress && !pending.isEmpty()) {
+            progress = false;
+            refused.clear();
+            for (Iterator<Map.Entry<String, ObjectNode>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, ObjectNode> e = it.next();
+                Resource before = source == Source.ADMIN ? current.get(kind, e.getKey()).orElse(null) : null;
                 try {
-                    Resource checked = new Resource(kind, e.getKey(),
-                            type(kind).normalise(e.getKey(), e.getValue(), next, before), Source.ADMIN);
+                    Resource checked = new Resource(kind, e.getKey(), type(kind).normalise(e.getKey(),
+                            e.getValue().deepCopy(), next, before), source);
                     checkReferences(checked, next.with(checked));
                     next = next.with(checked);
+                    it.remove();
+                    progress = true;
                 } catch (InvalidDefinitionException ex) {
-                    LOG.error("stored {} '{}' no longer applies ({}: {}); it is left out", kind.noun(), e.getKey(),
-                            ex.field(), ex.getMessage());
+                    refused.put(e.getKey(), ex);
                 }
             }
         }

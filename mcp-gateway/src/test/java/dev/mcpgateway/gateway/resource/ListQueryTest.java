@@ -65,6 +65,19 @@ class ListQueryTest {
         }
 
         @Test
+        void andBindsTighterThanOr() throws Exception {
+            assertEquals(List.of("gamma", "o'brien"),
+                    matching("name eq 'gamma' or startswith(name,'o') and endswith(name,'n')"));
+        }
+
+        @Test
+        void aQuotedValueMayHoldTheWordsAndOr() throws Exception {
+            assertEquals(List.of("alpha"), matching("displayName eq 'Research and Development'"));
+            assertEquals(List.of("alpha", "beta"), matching("contains(displayName,' AND ') or name eq 'beta'"));
+            assertEquals(List.of(), matching("name eq 'alpha or beta'"));
+        }
+
+        @Test
         void displayNameIsMatchedAndFallsBackToTheNameWhereThereIsNone() throws Exception {
             assertEquals(List.of("omega"), matching("contains(displayName,'alpha')"));
             assertEquals(List.of("gamma"), matching("displayName eq 'gamma'"));
@@ -74,7 +87,8 @@ class ListQueryTest {
         @Test
         void anUnsupportedFilterIsRefusedNamingTheParameter() {
             for (String filter : List.of("title eq 'x'", "name gt 'x'", "name eq x", "substringof('x',name)",
-                    "name eq 'x' and", "name eq 'x' xor name eq 'y'")) {
+                    "name eq 'x' and", "name eq 'x' and ",
+                    "name eq 'x' xor name eq 'y'", "name eq 'x' order")) {
                 assertRefusedAt("$filter", () -> ListQuery.parse(null, null, filter));
             }
         }

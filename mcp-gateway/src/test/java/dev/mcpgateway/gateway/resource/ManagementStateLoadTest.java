@@ -84,6 +84,33 @@ class ManagementStateLoadTest {
         }
 
         @Test
+        void aStoredPoolLoadsThoughItsIdSortsBeforeItsMembers() throws Exception {
+            store.save(admin(ResourceKind.BACKENDS, "a-pool", "{type: 'Pool', pool: {services: [{id: 'z-single'}]}}"));
+            store.save(admin(ResourceKind.BACKENDS, "z-single", "{url: 'https://z.example'}"));
+
+            state.load(List.of(), "gateway.yml");
+
+            assertTrue(state.get(ResourceKind.BACKENDS, "a-pool").isPresent());
+        }
+
+        @Test
+        void aDeclaredPoolMayComeBeforeItsMembers() throws Exception {
+            state.load(List.of(
+                    declared(ResourceKind.BACKENDS, "pool1", "{type: 'Pool', pool: {services: [{id: 'b1'}]}}"),
+                    declared(ResourceKind.BACKENDS, "b1", "{url: 'https://b1.example'}")), "gateway.yml");
+
+            assertTrue(state.get(ResourceKind.BACKENDS, "pool1").isPresent());
+        }
+
+        @Test
+        void aPoolNamingAnotherPoolIsRefusedInWhateverOrder() {
+            assertRefusedAt("gateway.yml: backends.a-pool.pool.services[0].id", () -> state.load(List.of(
+                    declared(ResourceKind.BACKENDS, "a-pool", "{type: 'Pool', pool: {services: [{id: 'z-pool'}]}}"),
+                    declared(ResourceKind.BACKENDS, "z-pool", "{type: 'Pool', pool: {services: [{id: 'b1'}]}}"),
+                    declared(ResourceKind.BACKENDS, "b1", "{url: 'https://b1.example'}")), "gateway.yml"));
+        }
+
+        @Test
         void storedResourcesMayNameOnesTheFileDeclares() throws Exception {
             store.save(admin(ResourceKind.SUBSCRIPTIONS, "s1", "{scope: '/products/p1'}"));
 
@@ -127,6 +154,20 @@ class ManagementStateLoadTest {
 
             assertEquals(Source.GATEWAY_YML, state.get(ResourceKind.NAMED_VALUES, "declared").orElseThrow().source());
             assertTrue(state.get(ResourceKind.NAMED_VALUES, "nv1").isPresent());
+        }
+
+        @Test
+        void stillWorksWhenADeclaredPoolSortsBeforeItsMembers() throws Exception {
+            state.load(List.of(
+                    declared(ResourceKind.BACKENDS, "b1", "{url: 'https://b1.example'}"),
+                    declared(ResourceKind.BACKENDS, "a-pool", "{type: 'Pool', pool: {services: [{id: 'b1'}]}}")),
+                    "gateway.yml");
+
+            otherInstance.put(ResourceKind.NAMED_VALUES, "nv1", json("{value: 'one'}"), null);
+            state.refreshFromStore();
+
+            assertTrue(state.get(ResourceKind.NAMED_VALUES, "nv1").isPresent());
+            assertTrue(state.get(ResourceKind.BACKENDS, "a-pool").isPresent());
         }
 
         @Test

@@ -149,7 +149,8 @@ public final class ImportPlanner {
 
     private static boolean isAzureOpenAi(String format, String value) {
         return value.contains(AZURE_OPENAI_PATH)
-                || format.endsWith("-link") && value.contains("azure-rest-api-specs") && value.contains("/openai/");
+                || format.endsWith("-link") && value.contains("azure-rest-api-specs")
+                && value.toLowerCase(java.util.Locale.ROOT).contains("openai");
     }
 
     private static Optional<String> backendOfPolicy(ArmImport parsed, String apiId) {

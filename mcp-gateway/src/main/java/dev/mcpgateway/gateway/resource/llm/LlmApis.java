@@ -22,7 +22,7 @@ final class LlmApis {
                 .map(a -> a.text("backendId").substring("/backends/".length()))
                 .anyMatch(target -> target.equals(backendId) || all.get(ResourceKind.BACKENDS, target)
                         .map(pool -> pool.properties().path("pool").path("services").findValuesAsText("id")
-                                .contains(backendId))
+                                .contains("/backends/" + backendId))
                         .orElse(false));
     }
 }

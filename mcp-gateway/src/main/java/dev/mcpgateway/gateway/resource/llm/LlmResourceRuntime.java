@@ -15,6 +15,7 @@ import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.ResourceRuntime;
 import dev.mcpgateway.gateway.resource.ResourceSet;
+import dev.mcpgateway.gateway.resource.types.BackendResourceType;
 import dev.mcpgateway.gateway.resource.types.CircuitBreakerRules;
 import dev.mcpgateway.llm.api.LlmApi;
 import dev.mcpgateway.llm.api.LlmApiRegistry;
@@ -149,7 +150,7 @@ public final class LlmResourceRuntime implements ResourceRuntime {
     private static Pool pool(Resource r) {
         List<Pool.Member> members = new ArrayList<>();
         for (JsonNode m : r.properties().path("pool").path("services")) {
-            members.add(new Pool.Member(m.path("id").asText(), m.path("weight").asInt(1),
+            members.add(new Pool.Member(BackendResourceType.memberId(m), m.path("weight").asInt(1),
                     m.path("priority").asInt(1)));
         }
         JsonNode affinity = r.properties().path("affinity");

@@ -54,6 +54,12 @@ public final class BackendResourceType implements ResourceType {
         if (pool) {
             pool(id, p, current);
             affinity(p);
+            for (Resource other : current.all(ResourceKind.BACKENDS)) {
+                if (!other.id().equals(id) && references(other).stream().anyMatch(r -> r.id().equals(id))) {
+                    throw new InvalidDefinitionException("type", "backend '" + id + "' is a member of pool '"
+                            + other.id() + "'; the members of a pool are single backends");
+                }
+            }
             if (p.has("url") || p.has("credentials") || p.has("circuitBreaker")) {
                 throw new InvalidDefinitionException(p.has("url") ? "url" : p.has("credentials") ? "credentials"
                         : "circuitBreaker", "belongs on the pool's member backends, not on a Pool");
@@ -85,8 +91,8 @@ public final class BackendResourceType implements ResourceType {
         List<ResourceRef> refs = new ArrayList<>();
         JsonNode services = resource.properties().path("pool").path("services");
         for (int i = 0; i < services.size(); i++) {
-            refs.add(new ResourceRef(ResourceKind.BACKENDS, services.get(i).path("id").asText(),
-                    "pool.services[" + i + "].id"));
+            refs.add(new ResourceRef(ResourceKind.BACKENDS,
+                    memberId(services.get(i)), "pool.services[" + i + "].id"));
         }
         return refs;
     }
@@ -125,6 +131,11 @@ public final class BackendResourceType implements ResourceType {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
+    /** The backend id of a stored pool member ({@code {"id": "/backends/b1"}} names {@code b1}). */
+    public static String memberId(JsonNode service) {
+        return service.path("id").asText().substring("/backends/".length());
+    }
+
     /** Members are single backends named by reference, {@code /backends/x} in the stored form. */
     private static void pool(String id, ObjectNode p, ResourceSet current) throws InvalidDefinitionException {
         ObjectNode pool = Fields.object(p, "pool", "");
@@ -150,7 +161,7 @@ public final class BackendResourceType implements ResourceType {
                 throw new InvalidDefinitionException(at + "id", "names pool '" + memberId
                         + "'; the members of a pool are single backends");
             }
-            member.put("id", memberId);
+            member.put("id", "/backends/" + memberId);
             Fields.integer(member, "priority", 0, 100, at);
             Fields.integer(member, "weight", 1, 1000, at);
         }

@@ -25,7 +25,7 @@ class BackendResourceTypeTest {
     private final ResourceSet current = setOf(
             admin(ResourceKind.BACKENDS, "b1", "{type: 'Single', url: 'https://b1.example'}"),
             admin(ResourceKind.BACKENDS, "b2", "{type: 'Single', url: 'https://b2.example'}"),
-            admin(ResourceKind.BACKENDS, "pool1", "{type: 'Pool', pool: {services: [{id: 'b1'}]}}"));
+            admin(ResourceKind.BACKENDS, "pool1", "{type: 'Pool', pool: {services: [{id: '/backends/b1'}]}}"));
 
     private ObjectNode normalise(String id, String properties) throws InvalidDefinitionException {
         return type.normalise(id, json(properties), current, null);
@@ -130,6 +130,8 @@ class BackendResourceTypeTest {
                     + " {id: '" + ARM_BACKENDS + "b2', weight: 3}]}}");
 
             assertEquals("Pool", p.path("type").asText());
+            assertEquals(json("{services: [{id: '/backends/b1', priority: 1}, {id: '/backends/b2', weight: 3}]}"),
+                    p.get("pool"));
             assertEquals(List.of(new ResourceRef(ResourceKind.BACKENDS, "b1", "pool.services[0].id"),
                             new ResourceRef(ResourceKind.BACKENDS, "b2", "pool.services[1].id")),
                     type.references(admin(ResourceKind.BACKENDS, "pool2", p.toString())));
@@ -173,6 +175,18 @@ class BackendResourceTypeTest {
                     "{type: 'Pool', pool: {services: [{id: 'b1'}, {id: '/backends/pool1'}]}}"));
 
             assertTrue(e.getMessage().contains("pool1"), e.getMessage());
+        }
+
+        @Test
+        void cannotBeWhatAMemberOfAnotherPoolBecomes() {
+            var e = assertRefusedAt("type", () -> normalise("b1", "{type: 'Pool', pool: {services: [{id: 'b2'}]}}"));
+
+            assertTrue(e.getMessage().contains("pool1"), e.getMessage());
+        }
+
+        @Test
+        void mayReplaceItselfWithOtherMembers() throws Exception {
+            normalise("pool1", "{type: 'Pool', pool: {services: [{id: 'b2'}]}}");
         }
 
         @Test
