@@ -69,6 +69,14 @@ public class ConsumerResolver {
             throw new OpenAiErrorException(OpenAiError.forbidden(
                     "The subscription is not active.", "subscription_inactive"));
         }
+        if (subscription.apiId() != null && !subscription.apiId().equals(api.id())) {
+            throw new OpenAiErrorException(OpenAiError.forbidden(
+                    "The subscription is for another API.", "api_not_in_subscription"));
+        }
+        directory.product(subscription.productId()).filter(p -> !p.grantsApi(api.id())).ifPresent(p -> {
+            throw new OpenAiErrorException(OpenAiError.forbidden(
+                    "The subscription's product does not include this API.", "api_not_in_product"));
+        });
         checkProduct(subscription.productId(), deployment);
         return new Consumer(subscription.id(), subscription.productId(), subscription.ownerId(), clientAddress);
     }

@@ -3,9 +3,18 @@ package dev.mcpgateway.llm.consumer;
 import dev.mcpgateway.auth.backend.Secret;
 import java.util.Locale;
 
-/** An APIM subscription: a product scope, an owner, two interchangeable keys (rotate one while the other works). */
+/**
+ * An APIM subscription: its scope (a product, one API, or every API when both are null), an owner, two
+ * interchangeable keys (rotate one while the other works).
+ */
 public record Subscription(String id, String displayName, String productId, String ownerId, State state,
-                           Secret primaryKey, Secret secondaryKey) {
+                           Secret primaryKey, Secret secondaryKey, String apiId) {
+
+    /** A subscription to a product (or to every API when {@code productId} is null). */
+    public Subscription(String id, String displayName, String productId, String ownerId, State state,
+                        Secret primaryKey, Secret secondaryKey) {
+        this(id, displayName, productId, ownerId, state, primaryKey, secondaryKey, null);
+    }
 
     public Subscription {
         if (id == null || id.isBlank()) {
@@ -19,7 +28,7 @@ public record Subscription(String id, String displayName, String productId, Stri
     }
 
     public Subscription withKeys(Secret primary, Secret secondary) {
-        return new Subscription(id, displayName, productId, ownerId, state, primary, secondary);
+        return new Subscription(id, displayName, productId, ownerId, state, primary, secondary, apiId);
     }
 
     public enum State {

@@ -92,7 +92,7 @@ public final class LlmResourceRuntime implements ResourceRuntime {
             }
         }
         List<LlmApi> modelApis = LlmApis.of(next).map(LlmResourceRuntime::api).toList();
-        List<Product> products = next.all(ResourceKind.PRODUCTS).stream().map(LlmResourceRuntime::product).toList();
+        List<Product> products = next.all(ResourceKind.PRODUCTS).stream().map(p -> product(p, next)).toList();
         List<Subscription> subscriptions = next.all(ResourceKind.SUBSCRIPTIONS).stream()
                 .map(LlmResourceRuntime::subscription).toList();
         return () -> {
@@ -167,19 +167,24 @@ public final class LlmResourceRuntime implements ResourceRuntime {
                 backend == null ? null : backend.substring("/backends/".length()));
     }
 
-    private static Product product(Resource r) {
+    /** A product with the APIs linked to it ({@code /products/{id}/apis/{apiId}}). */
+    private static Product product(Resource r, ResourceSet all) {
         List<String> deployments = new ArrayList<>();
         r.properties().path("deployments").forEach(d -> deployments.add(d.asText()));
+        java.util.Set<String> apis = new java.util.HashSet<>();
+        all.all(ResourceKind.PRODUCT_APIS).stream().map(Resource::id).filter(id -> id.startsWith(r.id() + "/"))
+                .forEach(id -> apis.add(id.substring(r.id().length() + 1)));
         return new Product(r.id(), r.text("displayName"), r.properties().path("subscriptionRequired").asBoolean(true),
                 "published".equals(r.text("state")) ? Product.State.PUBLISHED : Product.State.NOT_PUBLISHED,
-                deployments);
+                deployments, apis);
     }
 
     private static Subscription subscription(Resource r) {
         String scope = r.text("scope");
         String product = scope.startsWith("/products/") ? scope.substring("/products/".length()) : null;
+        String api = scope.startsWith("/apis/") ? scope.substring("/apis/".length()) : null;
         return new Subscription(r.id(), r.text("displayName"), product, r.text("ownerId"),
                 Subscription.State.parse(r.text("state")), Secret.of(r.text("primaryKey")),
-                Secret.of(r.text("secondaryKey")));
+                Secret.of(r.text("secondaryKey")), api);
     }
 }
