@@ -225,7 +225,7 @@ public final class GatewayYaml {
             LOG.warn("{}: llm.backends/pools/routes/products/subscriptions are the old shape; declare them as"
                     + " top-level backends, products and subscriptions (see the README's configuration section)",
                     origin);
-            resources.addAll(LegacyLlmResources.read(llm, origin + ": llm"));
+            resources.addAll(LegacyLlmResources.read(llm, origin + ": llm", Source.GATEWAY_YML));
         }
         return resources;
     }

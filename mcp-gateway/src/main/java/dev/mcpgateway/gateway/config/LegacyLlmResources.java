@@ -21,9 +21,9 @@ import java.util.Set;
  * management model, so a file written for an earlier version keeps working; the gateway warns that the shape is old.
  * Values are kept as written, references included: they are resolved where the resources are compiled.
  */
-final class LegacyLlmResources {
+public final class LegacyLlmResources {
 
-    static final Set<String> KEYS = Set.of("backends", "pools", "routes", "products", "subscriptions");
+    public static final Set<String> KEYS = Set.of("backends", "pools", "routes", "products", "subscriptions");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ENTRA_SCOPE = "https://cognitiveservices.azure.com/.default";
@@ -31,7 +31,7 @@ final class LegacyLlmResources {
     private LegacyLlmResources() {
     }
 
-    static List<Resource> read(JsonNode llm, String field) throws InvalidDefinitionException {
+    public static List<Resource> read(JsonNode llm, String field, Source source) throws InvalidDefinitionException {
         Map<String, ObjectNode> backends = new LinkedHashMap<>();
         List<Resource> others = new ArrayList<>();
         for (var e : entries(llm, "backends", field)) {
@@ -50,15 +50,15 @@ final class LegacyLlmResources {
             (backend.get("models") instanceof ArrayNode a ? a : backend.putArray("models")).add(e.getKey());
         }
         for (var e : entries(llm, "products", field)) {
-            others.add(new Resource(ResourceKind.PRODUCTS, e.getKey(), e.getValue(), Source.GATEWAY_YML));
+            others.add(new Resource(ResourceKind.PRODUCTS, e.getKey(), e.getValue(), source));
         }
         for (var e : entries(llm, "subscriptions", field)) {
             others.add(new Resource(ResourceKind.SUBSCRIPTIONS, e.getKey(), subscription(e.getValue()),
-                    Source.GATEWAY_YML));
+                    source));
         }
         List<Resource> resources = new ArrayList<>();
         backends.forEach((id, properties) -> resources.add(new Resource(ResourceKind.BACKENDS, id, properties,
-                Source.GATEWAY_YML)));
+                source)));
         resources.addAll(others);
         return resources;
     }

@@ -21,6 +21,7 @@ import dev.mcpgateway.gateway.execution.UserDelegation;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
+import dev.mcpgateway.gateway.store.LegacyLlmStore;
 import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.gateway.resource.llm.LlmResourceRuntime;
@@ -110,7 +111,13 @@ public class GatewayFactory {
                                     LlmApiRegistry apis, ConsumerDirectory consumers, SamplesRuntime samples,
                                     ObjectMapper json) {
         Sealer sealer = ((SealingAuthStateStore) auth).sealer();
-        return new ManagementState(resourceTypes, new ResourceStore(store, sealer, resourceTypes),
+        ResourceStore resources = new ResourceStore(store, sealer, resourceTypes);
+        try {
+            LegacyLlmStore.migrate(store, resources);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the LLM state an earlier version stored", e);
+        }
+        return new ManagementState(resourceTypes, resources,
                 List.of(new LlmResourceRuntime(backends, pools, routes, apis, consumers, samples::variable, json)));
     }
 
