@@ -11,6 +11,7 @@ import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.resource.NamedValues;
+import dev.mcpgateway.gateway.resource.References;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.ResourceRuntime;
@@ -138,7 +139,7 @@ public final class LlmResourceRuntime implements ResourceRuntime {
     private static Pool pool(Resource r) {
         List<Pool.Member> members = new ArrayList<>();
         for (JsonNode m : r.properties().path("pool").path("services")) {
-            members.add(new Pool.Member(m.path("id").asText(), m.path("weight").asInt(1),
+            members.add(new Pool.Member(References.idIn(m.path("id").asText()), m.path("weight").asInt(1),
                     m.path("priority").asInt(1)));
         }
         JsonNode affinity = r.properties().path("affinity");
@@ -152,7 +153,7 @@ public final class LlmResourceRuntime implements ResourceRuntime {
         return new LlmApi(r.id(), r.text("path"), "azure-openai".equals(r.text("type")) ? LlmApi.Type.AZURE_OPENAI
                 : LlmApi.Type.OPENAI, r.properties().path("subscriptionRequired").asBoolean(true),
                 SubscriptionKeyNames.of(names.path("header").asText(), names.path("query").asText()),
-                backend == null ? null : backend.substring("/backends/".length()));
+                backend == null ? null : References.idIn(backend));
     }
 
     private static Product product(Resource r) {

@@ -85,7 +85,7 @@ public final class BackendResourceType implements ResourceType {
         List<ResourceRef> refs = new ArrayList<>();
         JsonNode services = resource.properties().path("pool").path("services");
         for (int i = 0; i < services.size(); i++) {
-            refs.add(new ResourceRef(ResourceKind.BACKENDS, services.get(i).path("id").asText(),
+            refs.add(new ResourceRef(ResourceKind.BACKENDS, References.idIn(services.get(i).path("id").asText()),
                     "pool.services[" + i + "].id"));
         }
         return refs;
@@ -150,7 +150,7 @@ public final class BackendResourceType implements ResourceType {
                 throw new InvalidDefinitionException(at + "id", "names pool '" + memberId
                         + "'; the members of a pool are single backends");
             }
-            member.put("id", memberId);
+            member.put("id", "/backends/" + memberId);
             Fields.integer(member, "priority", 0, 100, at);
             Fields.integer(member, "weight", 1, 1000, at);
         }

@@ -130,6 +130,8 @@ class BackendResourceTypeTest {
                     + " {id: '" + ARM_BACKENDS + "b2', weight: 3}]}}");
 
             assertEquals("Pool", p.path("type").asText());
+            assertEquals(List.of("/backends/b1", "/backends/b2"),
+                    p.path("pool").path("services").findValuesAsText("id"), "stored in the short form");
             assertEquals(List.of(new ResourceRef(ResourceKind.BACKENDS, "b1", "pool.services[0].id"),
                             new ResourceRef(ResourceKind.BACKENDS, "b2", "pool.services[1].id")),
                     type.references(admin(ResourceKind.BACKENDS, "pool2", p.toString())));
@@ -139,6 +141,7 @@ class BackendResourceTypeTest {
         void takesABareMemberName() throws Exception {
             ObjectNode p = normalise("pool2", "{type: 'Pool', pool: {services: [{id: 'b2'}]}}");
 
+            assertEquals("/backends/b2", p.path("pool").path("services").path(0).path("id").asText());
             assertEquals(List.of(new ResourceRef(ResourceKind.BACKENDS, "b2", "pool.services[0].id")),
                     type.references(admin(ResourceKind.BACKENDS, "pool2", p.toString())));
         }
