@@ -51,7 +51,9 @@ public enum BodyShape {
             return body;
         }
         ObjectNode body = json.createObjectNode();
-        body.put("id", "/" + kind.collection() + "/" + id);
+        // APIM's id of a product's API link is /products/{productId}/apis/{apiId}
+        body.put("id", kind == ResourceKind.PRODUCT_APIS ? "/products/" + id.replace("/", "/apis/")
+                : "/" + kind.collection() + "/" + id);
         body.put("type", kind.armType());
         body.put("name", id.substring(id.lastIndexOf('/') + 1));
         body.set("properties", visible);

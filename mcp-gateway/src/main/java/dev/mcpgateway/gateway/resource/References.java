@@ -35,6 +35,11 @@ public final class References {
         return head.endsWith(segment) ? Optional.of(text.substring(last + 1)) : Optional.empty();
     }
 
+    /** The id in a reference as this gateway stores it ({@code /backends/b1}: {@code b1}). */
+    public static String idIn(String shortReference) {
+        return shortReference.substring(shortReference.lastIndexOf('/') + 1);
+    }
+
     /** The id a required reference names, or an error naming the field and the expected form. */
     public static String require(String reference, ResourceKind kind, boolean bareAllowed, String field)
             throws InvalidDefinitionException {

@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.resource.llm;
 
+import dev.mcpgateway.gateway.resource.References;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.ResourceSet;
@@ -19,7 +20,7 @@ final class LlmApis {
     /** Whether an azure-openai API relays to the backend, directly or through a pool it belongs to. */
     static boolean servedByAzureApi(String backendId, ResourceSet all) {
         return of(all).filter(a -> "azure-openai".equals(a.text("type")) && a.text("backendId") != null)
-                .map(a -> a.text("backendId").substring("/backends/".length()))
+                .map(a -> References.idIn(a.text("backendId")))
                 .anyMatch(target -> target.equals(backendId) || all.get(ResourceKind.BACKENDS, target)
                         .map(pool -> pool.properties().path("pool").path("services").findValuesAsText("id")
                                 .contains("/backends/" + backendId))

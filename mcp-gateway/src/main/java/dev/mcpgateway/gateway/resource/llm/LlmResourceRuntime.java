@@ -11,6 +11,7 @@ import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.resource.NamedValues;
+import dev.mcpgateway.gateway.resource.References;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.ResourceRuntime;
@@ -164,7 +165,7 @@ public final class LlmResourceRuntime implements ResourceRuntime {
         return new LlmApi(r.id(), r.text("path"), "azure-openai".equals(r.text("type")) ? LlmApi.Type.AZURE_OPENAI
                 : LlmApi.Type.OPENAI, r.properties().path("subscriptionRequired").asBoolean(true),
                 SubscriptionKeyNames.of(names.path("header").asText(), names.path("query").asText()),
-                backend == null ? null : backend.substring("/backends/".length()));
+                backend == null ? null : References.idIn(backend));
     }
 
     /** A product with the APIs linked to it ({@code /products/{id}/apis/{apiId}}). */

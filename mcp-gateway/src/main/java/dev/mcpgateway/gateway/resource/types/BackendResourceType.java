@@ -133,7 +133,7 @@ public final class BackendResourceType implements ResourceType {
 
     /** The backend id of a stored pool member ({@code {"id": "/backends/b1"}} names {@code b1}). */
     public static String memberId(JsonNode service) {
-        return service.path("id").asText().substring("/backends/".length());
+        return References.idIn(service.path("id").asText());
     }
 
     /** Members are single backends named by reference, {@code /backends/x} in the stored form. */

@@ -84,7 +84,7 @@ public final class LlmApiResourceType implements ResourceType {
     public List<ResourceRef> references(Resource resource) {
         String backend = resource.text("backendId");
         return backend == null ? List.of()
-                : List.of(new ResourceRef(ResourceKind.BACKENDS, backend.substring("/backends/".length()),
+                : List.of(new ResourceRef(ResourceKind.BACKENDS, References.idIn(backend),
                         "backendId"));
     }
 
