@@ -60,6 +60,7 @@ public final class GatewayYaml {
     private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm", "named-values",
             "backends", "products", "subscriptions", "import");
     private static final Logger LOG = LoggerFactory.getLogger(GatewayYaml.class);
+    private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final Set<String> GATEWAY_KEYS = Set.of("samples");
 
     /**
@@ -92,7 +93,7 @@ public final class GatewayYaml {
 
     public Loaded load(Path file) throws InvalidDefinitionException, IOException {
         String origin = file.toString();
-        JsonNode root = tree(file, json);
+        JsonNode root = tree(file);
         if (root.isMissingNode()) {
             return new Loaded(StoredState.empty(), false, origin);
         }
@@ -236,7 +237,7 @@ public final class GatewayYaml {
     }
 
     /** The file as a JSON tree (missing when empty); not YAML or not a mapping is refused naming the file. */
-    public static JsonNode tree(Path file, ObjectMapper json) throws InvalidDefinitionException, IOException {
+    public static JsonNode tree(Path file) throws InvalidDefinitionException, IOException {
         String origin = file.toString();
         Object document;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -250,7 +251,8 @@ public final class GatewayYaml {
         if (!(document instanceof Map<?, ?>)) {
             throw new InvalidDefinitionException(origin, "must be a mapping with apis and mcpServers");
         }
-        return json.valueToTree(document);
+        // a plain mapper: the application's one leaves out empty values, and path: "" is a value
+        return PLAIN.valueToTree(document);
     }
 
     static List<Map.Entry<String, JsonNode>> entries(JsonNode node, String field)

@@ -1,7 +1,6 @@
 package dev.mcpgateway.gateway.startup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.gateway.config.GatewayYaml;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.config.LlmProxySettings;
@@ -44,7 +43,7 @@ public class GatewayYmlLlmProperties implements BootstrapPropertySourceLocator {
         }
         JsonNode root;
         try {
-            root = GatewayYaml.tree(file, new ObjectMapper());
+            root = GatewayYaml.tree(file);
         } catch (InvalidDefinitionException | IOException e) {
             return List.of(); // not YAML: likewise reported by the gateway's loader
         }

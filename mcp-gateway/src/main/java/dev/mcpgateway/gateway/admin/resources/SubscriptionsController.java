@@ -3,6 +3,8 @@ package dev.mcpgateway.gateway.admin.resources;
 import dev.mcpgateway.gateway.admin.AdminRequests;
 import dev.mcpgateway.gateway.resource.ManagementState;
 import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.state.ResourceNotFoundException;
+import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.consumer.Keys;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -28,8 +30,10 @@ public final class SubscriptionsController {
     private final ResourceEndpoints endpoints;
     private final AdminRequests requests;
     private final ManagementState state;
+    private final ConsumerDirectory consumers;
 
-    public SubscriptionsController(AdminResources resources) {
+    public SubscriptionsController(AdminResources resources, ConsumerDirectory consumers) {
+        this.consumers = consumers;
         this.endpoints = resources.endpoints(ResourceKind.SUBSCRIPTIONS);
         this.requests = resources.requests();
         this.state = resources.state();
@@ -62,12 +66,14 @@ public final class SubscriptionsController {
         return endpoints.delete(request, id);
     }
 
-    /** APIM's Subscription_ListSecrets. */
+    /** APIM's Subscription_ListSecrets: the keys as callers present them (references resolved). */
     @Post(uri = "/{id}/listSecrets", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> listSecrets(@PathVariable String id) throws Exception {
-        var subscription = endpoints.existing(id);
-        return HttpResponse.ok(java.util.Map.of("primaryKey", subscription.text("primaryKey"),
-                "secondaryKey", subscription.text("secondaryKey")));
+        endpoints.existing(id);
+        var subscription = consumers.subscription(id).orElseThrow(() -> new ResourceNotFoundException(
+                ResourceKind.SUBSCRIPTIONS.noun(), id));
+        return HttpResponse.ok(java.util.Map.of("primaryKey", subscription.primaryKey().reveal(),
+                "secondaryKey", subscription.secondaryKey().reveal()));
     }
 
     /** APIM's Subscription_RegeneratePrimaryKey: the old key stops working at once. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpgateway.auth.backend.BackendCredential;
 import dev.mcpgateway.auth.backend.BackendCredentials;
 import dev.mcpgateway.auth.backend.CredentialConfigException;
-import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.resource.NamedValues;
@@ -94,8 +93,14 @@ public final class LlmResourceRuntime implements ResourceRuntime {
         }
         List<LlmApi> modelApis = LlmApis.of(next).map(LlmResourceRuntime::api).toList();
         List<Product> products = next.all(ResourceKind.PRODUCTS).stream().map(p -> product(p, next)).toList();
-        List<Subscription> subscriptions = next.all(ResourceKind.SUBSCRIPTIONS).stream()
-                .map(LlmResourceRuntime::subscription).toList();
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (Resource r : next.all(ResourceKind.SUBSCRIPTIONS)) {
+            try {
+                subscriptions.add(subscription(r, references));
+            } catch (CredentialConfigException e) {
+                throw new InvalidDefinitionException("subscriptions." + r.id() + "." + e.field(), e.reason());
+            }
+        }
         return () -> {
             singles.forEach(backends::put);
             groups.forEach(pools::put);
@@ -180,12 +185,12 @@ public final class LlmResourceRuntime implements ResourceRuntime {
                 deployments, apis);
     }
 
-    private static Subscription subscription(Resource r) {
+    private static Subscription subscription(Resource r, SecretResolver references) throws CredentialConfigException {
         String scope = r.text("scope");
         String product = scope.startsWith("/products/") ? scope.substring("/products/".length()) : null;
         String api = scope.startsWith("/apis/") ? scope.substring("/apis/".length()) : null;
         return new Subscription(r.id(), r.text("displayName"), product, r.text("ownerId"),
-                Subscription.State.parse(r.text("state")), Secret.of(r.text("primaryKey")),
-                Secret.of(r.text("secondaryKey")), api);
+                Subscription.State.parse(r.text("state")), references.resolve("primaryKey", r.text("primaryKey")),
+                references.resolve("secondaryKey", r.text("secondaryKey")), api);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.resource.types;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.resource.References;
 import dev.mcpgateway.gateway.resource.Resource;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * APIM's subscription: a {@code scope} ({@code /products/{id}}, {@code /apis/{id}}, or {@code /apis} for every API),
  * two interchangeable keys (rotate one while the other works) and a {@code state}. Keys not given are kept from the
- * subscription replaced, or generated; they are read only through {@code listSecrets}.
+ * subscription replaced, or generated; a key may be an {@code ${ENV}} or {@code {{named-value}}} reference (how
+ * gateway.yml keeps keys out of the file). They are read only through {@code listSecrets}.
  */
 public final class SubscriptionResourceType implements ResourceType {
 
@@ -55,7 +57,7 @@ public final class SubscriptionResourceType implements ResourceType {
             if (key == null) {
                 String kept = before == null ? null : before.text(field);
                 p.put(field, kept != null ? kept : Keys.generate().reveal());
-            } else if (key.strip().length() < MIN_KEY_LENGTH) {
+            } else if (!SecretResolver.isOnlyReference(key) && key.strip().length() < MIN_KEY_LENGTH) {
                 throw new InvalidDefinitionException(field, "must be at least " + MIN_KEY_LENGTH + " characters");
             }
         }
@@ -83,7 +85,9 @@ public final class SubscriptionResourceType implements ResourceType {
 
     @Override
     public List<String> secretPointers(Resource resource) {
-        return List.of("/primaryKey", "/secondaryKey");
+        // a key given as ${ENV} or {{named-value}} is read where it is used: the reference itself is no secret
+        return java.util.stream.Stream.of("primaryKey", "secondaryKey")
+                .filter(field -> !SecretResolver.isOnlyReference(resource.text(field))).map(f -> "/" + f).toList();
     }
 
     /** The scope in short form; full ARM ids and APIM's older {@code productId} forms are accepted. */

@@ -1,0 +1,54 @@
+package dev.mcpgateway.gateway.resource.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.testsupport.FakeOpenAiBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's gateway.yml shape: top-level backends, a pool, a model API at the root, a product with its API and a
+ * subscription whose key and upstream key are named values, so no secret is written next to the resources.
+ */
+class DeclaredInGatewayYmlTest {
+
+    @Test
+    void servesTheDeclaredModelApiWithKeysFromNamedValues(@TempDir Path dir) throws Exception {
+        try (FakeOpenAiBackend east = FakeOpenAiBackend.start("east")) {
+            Path yml = dir.resolve("gateway.yml");
+            Files.writeString(yml, """
+                    named-values:
+                      upstream-key: {value: upstream-secret-42, secret: true}
+                      team-key: {value: team-a-key-0123456789, secret: true}
+                    backends:
+                      aoai-east: {url: "%s/openai", credentials: {header: {api-key: ["{{upstream-key}}"]}}}
+                      aoai-pool: {type: Pool, pool: {services: [{id: /backends/aoai-east, priority: 1}]}}
+                    apis:
+                      aoai: {type: azure-openai, path: "", backendId: /backends/aoai-pool}
+                    products:
+                      ai: {displayName: AI, apis: [aoai]}
+                    subscriptions:
+                      team-a: {scope: /products/ai, primaryKey: "{{team-key}}"}
+                    """.formatted(east.baseUri().toString().replaceAll("/$", "")));
+            try (GatewayFixture gateway = GatewayFixture.start(dir.resolve("data"),
+                    Map.of("gateway.config-file", yml.toString()))) {
+                assertEquals("team-a-key-0123456789", gateway.admin("POST", "/admin/subscriptions/team-a/listSecrets",
+                        null).json().path("primaryKey").asText());
+                var call = gateway.send("POST", "/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
+                        "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
+                        Map.of("api-key", "team-a-key-0123456789"));
+                assertEquals(200, call.status(), call.body());
+                var received = east.received().get(0);
+                assertEquals("upstream-secret-42", received.headers().get("api-key"));
+                assertEquals("/openai/deployments/gpt-4o/chat/completions", received.path());
+                assertFalse(gateway.admin("GET", "/admin/subscriptions/team-a", null).body()
+                        .contains("team-a-key-0123456789"));
+            }
+        }
+    }
+}
