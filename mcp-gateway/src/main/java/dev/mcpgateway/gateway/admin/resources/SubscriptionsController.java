@@ -1,69 +1,31 @@
 package dev.mcpgateway.gateway.admin.resources;
 
-import dev.mcpgateway.gateway.admin.AdminRequests;
 import dev.mcpgateway.gateway.resource.ManagementState;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.state.ResourceNotFoundException;
 import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.consumer.Keys;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Error;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** {@code /admin/subscriptions}: APIM's Subscription_* operations; keys are read only through {@code listSecrets}. */
 @Controller("/admin/subscriptions")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public final class SubscriptionsController {
+public final class SubscriptionsController extends ResourceCollectionController {
 
-    private final ResourceEndpoints endpoints;
-    private final AdminRequests requests;
     private final ManagementState state;
     private final ConsumerDirectory consumers;
 
     public SubscriptionsController(AdminResources resources, ConsumerDirectory consumers) {
+        super(resources, ResourceKind.SUBSCRIPTIONS);
         this.consumers = consumers;
-        this.endpoints = resources.endpoints(ResourceKind.SUBSCRIPTIONS);
-        this.requests = resources.requests();
         this.state = resources.state();
-    }
-
-    @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> list(HttpRequest<?> request) throws Exception {
-        return endpoints.list(request);
-    }
-
-    @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id) throws Exception {
-        return endpoints.get(request, id);
-    }
-
-    @Put(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> put(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body)
-            throws Exception {
-        return endpoints.put(request, id, body);
-    }
-
-    @Patch(uri = "/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> patch(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body)
-            throws Exception {
-        return endpoints.patch(request, id, body);
-    }
-
-    @Delete(uri = "/{id}")
-    public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String id) throws Exception {
-        return endpoints.delete(request, id);
     }
 
     /** APIM's Subscription_ListSecrets: the keys as callers present them (references resolved). */
@@ -93,10 +55,5 @@ public final class SubscriptionsController {
         state.update(ResourceKind.SUBSCRIPTIONS, id, ResourceEndpoints.ifMatch(request),
                 properties -> properties.put(field, Keys.generate().reveal()));
         return HttpResponse.noContent();
-    }
-
-    @Error(exception = Exception.class)
-    public HttpResponse<?> failed(Exception failure) {
-        return requests.problem(failure);
     }
 }
