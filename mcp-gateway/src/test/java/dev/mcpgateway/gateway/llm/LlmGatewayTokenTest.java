@@ -41,11 +41,10 @@ class LlmGatewayTokenTest {
         gateway = GatewayFixture.start(dir.resolve("data"), Map.of(
                 "gateway.samples", true,
                 "gateway.auth.issuer", ISSUER,
-                "gateway.auth.data-dir", dir.resolve("auth").toString(),
-                "llm.backends.east.url", fake.baseUri().toString(),
-                "llm.backends.east.type", "azure-openai",
-                "llm.backends.east.api-key", "upstream-secret",
-                "llm.backends.east.models", "gpt-4o"));
+                "gateway.auth.data-dir", dir.resolve("auth").toString()));
+        assertEquals(201, gateway.admin("PUT", "/admin/backends/east", "{\"url\":\"" + fake.baseUri()
+                + "\",\"aiProvider\":\"azure-openai\",\"credentials\":{\"header\":{\"api-key\":[\"upstream-secret\"]}},"
+                + "\"models\":[\"gpt-4o\"]}").status());
     }
 
     @AfterEach
