@@ -50,10 +50,10 @@ class LlmStateTest {
             String key;
             try (GatewayFixture first = GatewayFixture.start(dataDir, Map.of())) {
                 assertEquals(201, first.admin("PUT", "/admin/backends/east", "{\"url\":\"" + fake.baseUri()
-                        + "\",\"aiProvider\":\"azure-openai\",\"credentials\":{\"header\":{\"api-key\":[\"east-secret\"]}}}")
-                        .status());
-                assertEquals(201, first.admin("PUT", "/admin/backends/gpt", "{\"type\":\"Pool\",\"pool\":{\"services\":"
-                        + "[{\"id\":\"/backends/east\"}]},\"models\":[\"gpt-4o\"]}").status());
+                        + "\",\"aiProvider\":\"azure-openai\","
+                        + "\"credentials\":{\"header\":{\"api-key\":[\"east-secret\"]}}}").status());
+                assertEquals(201, first.admin("PUT", "/admin/backends/gpt", "{\"type\":\"Pool\","
+                        + "\"pool\":{\"services\":[{\"id\":\"/backends/east\"}]},\"models\":[\"gpt-4o\"]}").status());
                 assertEquals(201, first.admin("PUT", "/admin/products/team", "{\"deployments\":[\"gpt-4o\"]}").status());
                 assertEquals(201, first.admin("PUT", "/admin/subscriptions/team-a",
                         "{\"scope\":\"/products/team\",\"ownerId\":\"alice\"}").status());

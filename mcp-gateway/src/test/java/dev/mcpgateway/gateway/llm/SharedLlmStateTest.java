@@ -44,7 +44,8 @@ class SharedLlmStateTest {
              GatewayFixture first = GatewayFixture.start(dir.resolve("a"), redis(server));
              GatewayFixture second = GatewayFixture.start(dir.resolve("b"), redis(server))) {
             assertEquals(201, first.admin("PUT", "/admin/backends/east",
-                    "{\"url\":\"" + fake.baseUri() + "\",\"aiProvider\":\"azure-openai\",\"models\":[\"gpt-4o\"]}").status());
+                    "{\"url\":\"" + fake.baseUri() + "\",\"aiProvider\":\"azure-openai\",\"models\":[\"gpt-4o\"]}")
+                    .status());
             assertEquals(201, first.admin("PUT", "/admin/subscriptions/team-a",
                     "{\"scope\":\"/apis\",\"primaryKey\":\"team-a-primary-key-0001\"}").status());
             await(() -> chat(second, "team-a-primary-key-0001") == 200, "the second instance accepts the new key");
