@@ -45,12 +45,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * mcpServers:
  *   shop:
  *     apiId: shop
+ * backends:                  # resources of the management model, keyed by id, with the properties /admin takes
+ *   east: {url: https://east.openai.azure.com, aiProvider: azure-openai,
+ *          credentials: {header: {api-key: ["${EAST_KEY}"]}}}
+ *   gpt: {type: Pool, pool: {services: [{id: /backends/east}]}, models: [gpt-4o]}
  * llm:                       # the LLM proxy's proxy-wide settings as its llm.* properties
- *                            # (see {@link LlmProxySettings}); its resources are the top-level ones
- *   backends:
- *     east: {url: https://east.openai.azure.com, type: azure-openai, credentials: {type: api-key, key: "${EAST_KEY}"}}
- *   pools:
- *     gpt: {backends: [{id: east}], models: [gpt-4o]}
+ *                            # (see {@link LlmProxySettings}); resources in the old shape here are still read
  *   token-limits:
  *     per-subscription: {counter-key: "{subscription}", tokens-per-minute: 20000}
  * </pre>

@@ -25,6 +25,16 @@ public final class LegacyLlmResources {
 
     public static final Set<String> KEYS = Set.of("backends", "pools", "routes", "products", "subscriptions");
 
+    /** The properties each old shape had; any other is refused naming it, as the old section refused it. */
+    private static final Map<String, Set<String>> PROPERTIES = Map.of(
+            "backends", Set.of("url", "type", "credentials", "timeout", "deployment", "apiVersion", "circuitBreaker",
+                    "models"),
+            "pools", Set.of("backends", "sessionAffinity", "affinityName", "models"),
+            "routes", Set.of("target"),
+            "products", Set.of("displayName", "subscriptionRequired", "state", "deployments"),
+            "subscriptions", Set.of("displayName", "scope", "productId", "ownerId", "state", "primaryKey",
+                    "secondaryKey"));
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ENTRA_SCOPE = "https://cognitiveservices.azure.com/.default";
 
@@ -41,6 +51,9 @@ public final class LegacyLlmResources {
             backends.put(e.getKey(), pool(e.getValue(), field + ".pools." + e.getKey()));
         }
         for (Map.Entry<String, JsonNode> e : GatewayYaml.entries(llm.path("routes"), field + ".routes")) {
+            if (e.getValue().isObject()) {
+                GatewayYaml.checkKeys(e.getValue(), PROPERTIES.get("routes"), field + ".routes." + e.getKey() + ".");
+            }
             String target = e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("target").asText();
             ObjectNode backend = backends.get(target);
             if (backend == null) {
@@ -70,6 +83,7 @@ public final class LegacyLlmResources {
             if (!(e.getValue() instanceof ObjectNode o)) {
                 throw new InvalidDefinitionException(field + "." + key + "." + e.getKey(), "must be a mapping");
             }
+            GatewayYaml.checkKeys(o, PROPERTIES.get(key), field + "." + key + "." + e.getKey() + ".");
             entries.add(Map.entry(e.getKey(), o.deepCopy()));
         }
         return entries;

@@ -53,7 +53,7 @@ class LlmProxySettingsTest {
         assertEquals(true, p.get("llm.cache.enabled"));
         assertEquals("{header:x-team}", p.get("llm.metrics.dimensions.team"));
         assertEquals("premium", p.get("llm.auth.product-rules[0].product"));
-        assertTrue(p.keySet().stream().noneMatch(k -> k.startsWith("llm.backends")), "resources are LlmSection's");
+        assertTrue(p.keySet().stream().noneMatch(k -> k.startsWith("llm.backends")), "resources are not settings");
     }
 
     @Test

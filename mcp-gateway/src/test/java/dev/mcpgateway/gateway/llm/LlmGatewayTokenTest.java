@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpgateway.auth.backend.ApiKeyCredential;
-import dev.mcpgateway.auth.backend.Secret;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
-import dev.mcpgateway.llm.backend.Backend;
-import dev.mcpgateway.llm.backend.BackendRegistry;
-import dev.mcpgateway.llm.backend.BackendType;
-import dev.mcpgateway.llm.route.RouteTable;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,10 +42,9 @@ class LlmGatewayTokenTest {
                 "gateway.samples", true,
                 "gateway.auth.issuer", ISSUER,
                 "gateway.auth.data-dir", dir.resolve("auth").toString()));
-        gateway.bean(BackendRegistry.class).put(new Backend("east", fake.baseUri(), BackendType.AZURE_OPENAI,
-                new ApiKeyCredential(ApiKeyCredential.Location.HEADER, "api-key", Secret.of("upstream-secret")),
-                null, null, null, null));
-        gateway.bean(RouteTable.class).put("gpt-4o", "east");
+        assertEquals(201, gateway.admin("PUT", "/admin/backends/east", "{\"url\":\"" + fake.baseUri()
+                + "\",\"aiProvider\":\"azure-openai\",\"credentials\":{\"header\":{\"api-key\":[\"upstream-secret\"]}},"
+                + "\"models\":[\"gpt-4o\"]}").status());
     }
 
     @AfterEach

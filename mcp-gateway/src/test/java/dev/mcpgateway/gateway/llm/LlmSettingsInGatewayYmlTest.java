@@ -49,16 +49,15 @@ class LlmSettingsInGatewayYmlTest {
 
     private String resources() {
         return """
+                backends:
+                  east: {url: %s, aiProvider: azure-openai, credentials: {header: {api-key: [upstream-key]}}}
+                  gpt: {type: Pool, pool: {services: [{id: /backends/east}]}, models: [gpt-4o]}
+                products:
+                  team: {deployments: [gpt-4o]}
+                  premium: {displayName: Premium}
+                subscriptions:
+                  team-a: {scope: /products/team, primaryKey: %s}
                 llm:
-                  backends:
-                    east: {url: %s, type: azure-openai, credentials: {type: api-key, key: upstream-key}}
-                  pools:
-                    gpt: {backends: [{id: east}], models: [gpt-4o]}
-                  products:
-                    team: {deployments: [gpt-4o]}
-                    premium: {displayName: Premium}
-                  subscriptions:
-                    team-a: {scope: /products/team, primaryKey: %s}
                 """.formatted(fake.baseUri(), KEY);
     }
 

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two gateway instances sharing one real Redis store: an LLM admin change on one is applied by the other. */
 class SharedLlmStateTest {
 
+    /** Subscription keys are sealed in the shared store: instances sharing it share the key that seals them. */
+    private static final String STORE_KEY = "c2hhcmVkLWxsbS1zdGF0ZS10ZXN0LXN0b3JlLWtleSE=";
+
     private static Map<String, Object> redis(RedisServerFixture server) {
-        return Map.of("gateway.store.type", "redis", "gateway.store.redis-uri", server.uri());
+        return Map.of("gateway.store.type", "redis", "gateway.store.redis-uri", server.uri(),
+                "gateway.auth.store-key", STORE_KEY);
     }
 
     private static void await(Callable<Boolean> condition, String what) throws Exception {
@@ -40,9 +44,10 @@ class SharedLlmStateTest {
              GatewayFixture first = GatewayFixture.start(dir.resolve("a"), redis(server));
              GatewayFixture second = GatewayFixture.start(dir.resolve("b"), redis(server))) {
             assertEquals(201, first.admin("PUT", "/admin/backends/east",
-                    "{\"url\":\"" + fake.baseUri() + "\",\"type\":\"azure-openai\",\"models\":[\"gpt-4o\"]}").status());
+                    "{\"url\":\"" + fake.baseUri() + "\",\"aiProvider\":\"azure-openai\",\"models\":[\"gpt-4o\"]}")
+                    .status());
             assertEquals(201, first.admin("PUT", "/admin/subscriptions/team-a",
-                    "{\"primaryKey\":\"team-a-primary-key-0001\"}").status());
+                    "{\"scope\":\"/apis\",\"primaryKey\":\"team-a-primary-key-0001\"}").status());
             await(() -> chat(second, "team-a-primary-key-0001") == 200, "the second instance accepts the new key");
 
             // a key rotated on the second instance: the first stops taking the old one and lists the new one
