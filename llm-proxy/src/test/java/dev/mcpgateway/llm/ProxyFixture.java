@@ -32,7 +32,6 @@ import java.util.function.UnaryOperator;
 public final class ProxyFixture implements AutoCloseable {
 
     public static final String KEY = "team-a-primary-key-0123456789";
-    public static final String ADMIN_KEY = "admin-key-for-tests-0123456789";
     static final String SPEC = "ProxyFixture";
 
     private final Map<String, FakeOpenAiBackend> fakes = new LinkedHashMap<>();
@@ -45,7 +44,6 @@ public final class ProxyFixture implements AutoCloseable {
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("spec.name", SPEC);
-        properties.put("gateway.admin.key", ADMIN_KEY);
         product(new Product("starter", "Starter", true, Product.State.PUBLISHED, List.of()));
         subscription(new Subscription("team-a", null, "starter", null, Subscription.State.ACTIVE, Secret.of(KEY),
                 Secret.of(KEY + "-secondary")));

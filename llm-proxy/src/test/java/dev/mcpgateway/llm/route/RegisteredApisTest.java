@@ -77,7 +77,7 @@ class RegisteredApisTest {
         void anApiAtTheRootLeavesTheApplicationsOtherAnswersAlone() throws Exception {
             proxy = withApi(new LlmApi("all", "", LlmApi.Type.OPENAI, true, null, null));
 
-            HttpResponse<String> getOnly = post("/admin/backends", "api-key", ProxyFixture.ADMIN_KEY);
+            HttpResponse<String> getOnly = post("/metrics", "api-key", ProxyFixture.KEY);
             HttpResponse<String> nowhere = post("/no/such/route", "api-key", ProxyFixture.KEY);
             HttpResponse<String> served = post("/chat/completions", "Ocp-Apim-Subscription-Key", ProxyFixture.KEY);
 
