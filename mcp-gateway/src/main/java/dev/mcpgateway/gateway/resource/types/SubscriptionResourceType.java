@@ -87,7 +87,8 @@ public final class SubscriptionResourceType implements ResourceType {
     public List<String> secretPointers(Resource resource) {
         // a key given as ${ENV} or {{named-value}} is read where it is used: the reference itself is no secret
         return java.util.stream.Stream.of("primaryKey", "secondaryKey")
-                .filter(field -> !SecretResolver.isOnlyReference(resource.text(field))).map(f -> "/" + f).toList();
+                .filter(field -> resource.text(field) != null && !SecretResolver.isOnlyReference(resource.text(field)))
+                .map(f -> "/" + f).toList();
     }
 
     /** The scope in short form; full ARM ids and APIM's older {@code productId} forms are accepted. */
