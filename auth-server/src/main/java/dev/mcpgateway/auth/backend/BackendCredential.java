@@ -7,8 +7,8 @@ import java.util.Map;
  * scheme needs to an {@link OutboundRequest} and nothing else.
  */
 public sealed interface BackendCredential
-        permits NoCredential, ApiKeyCredential, BasicCredential, BearerCredential, ClientCredentialsCredential,
-        OnBehalfOfCredential, ManagedIdentityCredential, ApimCredential {
+        permits NoCredential, ApiKeyCredential, BasicCredential, BearerCredential, FetchedTokenCredential,
+        OnBehalfOfCredential, ApimCredential {
 
     /**
      * Returns the request with this credential added.

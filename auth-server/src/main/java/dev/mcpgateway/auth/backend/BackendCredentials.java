@@ -71,7 +71,7 @@ public final class BackendCredentials {
             case BASIC -> new BasicCredential(secrets.resolveText(PREFIX + "username", required(config, "username")),
                     secret(config, "password"));
             case BEARER -> new BearerCredential(secret(config, "token"));
-            case CLIENT_CREDENTIALS -> new ClientCredentialsCredential(new ClientCredentialsTokenSource(
+            case CLIENT_CREDENTIALS -> new FetchedTokenCredential(new ClientCredentialsTokenSource(
                     new ClientCredentialsSettings(tokenUrl(config),
                             secrets.resolveText(PREFIX + "clientId", required(config, "clientId")),
                             secret(config, "clientSecret"),
@@ -85,7 +85,7 @@ public final class BackendCredentials {
                 }
                 yield new OnBehalfOfCredential(scope, audience);
             }
-            case MANAGED_IDENTITY -> new ManagedIdentityCredential(new ManagedIdentityTokenSource(
+            case MANAGED_IDENTITY -> new FetchedTokenCredential(new ManagedIdentityTokenSource(
                     new ManagedIdentitySettings(secrets.resolveText(PREFIX + "resource", required(config, "resource")),
                             resolvedOptional(config, "clientId"), identityEndpoint, timeout(config))));
         };

@@ -1,5 +1,6 @@
 package dev.mcpgateway.auth.backend;
 
+import java.util.Map;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * Fetches client-credentials access tokens, kept by a {@link TokenCache} until shortly before they expire: a burst
  * of tool calls costs the token endpoint one request.
  */
-public final class ClientCredentialsTokenSource {
+public final class ClientCredentialsTokenSource implements AccessTokenSource {
 
     private final ClientCredentialsSettings settings;
     private final TokenCache cache;
@@ -39,11 +40,13 @@ public final class ClientCredentialsTokenSource {
     }
 
     /** The current access token, fetching a new one when there is none or it is about to expire. */
+    @Override
     public Secret accessToken() throws CredentialUnavailableException {
         return cache.get();
     }
 
     /** Forgets the current token (e.g. after a backend answered 401), so the next call fetches a new one. */
+    @Override
     public void invalidate() {
         cache.invalidate();
     }
@@ -76,5 +79,10 @@ public final class ClientCredentialsTokenSource {
         long lifetimeSeconds = token.getLifetime();
         return new TokenCache.FetchedToken(Secret.of(token.getValue()), lifetimeSeconds <= 0 ? Optional.empty()
                 : Optional.of(requestedAt.plusSeconds(lifetimeSeconds)));
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return settings.describe();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * before they expire. The answer is Azure's, not RFC 6749's: {@code access_token}, and {@code expires_on} as epoch
  * seconds in a string ({@code expires_in} too, from IMDS).
  */
-public final class ManagedIdentityTokenSource {
+public final class ManagedIdentityTokenSource implements AccessTokenSource {
 
     private final ManagedIdentitySettings settings;
     private final TokenCache cache;
@@ -35,8 +35,14 @@ public final class ManagedIdentityTokenSource {
     }
 
     /** The current access token, fetching a new one when there is none or it is about to expire. */
+    @Override
     public Secret accessToken() throws CredentialUnavailableException {
         return cache.get();
+    }
+
+    @Override
+    public void invalidate() {
+        cache.invalidate();
     }
 
     private TokenCache.FetchedToken fetch(Instant requestedAt) throws CredentialUnavailableException {
@@ -93,5 +99,10 @@ public final class ManagedIdentityTokenSource {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return settings.describe();
     }
 }

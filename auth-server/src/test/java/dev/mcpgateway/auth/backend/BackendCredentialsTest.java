@@ -231,7 +231,8 @@ class BackendCredentialsTest {
     void clientCredentialsCompilesToATokenSourceWithItsSettings() throws Exception {
         BackendCredential credential = credentials.compile(Map.of("type", "oauth2ClientCredentials",
                 "tokenUrl", "https://login.example/token", "clientId", "c", "clientSecret", "s", "scope", "a b"));
-        ClientCredentialsCredential cc = assertInstanceOf(ClientCredentialsCredential.class, credential);
-        assertEquals("a b", cc.tokens().settings().scope().orElseThrow());
+        FetchedTokenCredential fetched = assertInstanceOf(FetchedTokenCredential.class, credential);
+        ClientCredentialsTokenSource tokens = assertInstanceOf(ClientCredentialsTokenSource.class, fetched.tokens());
+        assertEquals("a b", tokens.settings().scope().orElseThrow());
     }
 }

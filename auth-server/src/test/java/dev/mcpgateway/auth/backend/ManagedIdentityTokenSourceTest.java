@@ -161,7 +161,9 @@ class ManagedIdentityTokenSourceTest {
         BackendCredential credential = credentials.compile(Map.of("type", "managedIdentity",
                 "resource", COGNITIVE_SERVICES, "clientId", "${UAMI_CLIENT_ID}"));
 
-        assertInstanceOf(ManagedIdentityCredential.class, credential);
+        FetchedTokenCredential fetched = assertInstanceOf(FetchedTokenCredential.class, credential);
+        assertInstanceOf(ManagedIdentityTokenSource.class, fetched.tokens());
+        assertTrue(credential.mayBlock(), "a token fetch must never run on an event loop");
         assertEquals(Map.of("type", "managedIdentity", "resource", COGNITIVE_SERVICES, "clientId", "5f1c-uami"),
                 credential.describe());
         OutboundRequest out = credential.apply(new OutboundRequest(URI.create("http://127.0.0.1:9/x"), List.of()));

@@ -1,7 +1,7 @@
 package dev.mcpgateway.gateway.execution;
 
 import dev.mcpgateway.auth.backend.BackendCredential;
-import dev.mcpgateway.auth.backend.ClientCredentialsCredential;
+import dev.mcpgateway.auth.backend.FetchedTokenCredential;
 import dev.mcpgateway.auth.backend.CredentialUnavailableException;
 import dev.mcpgateway.auth.backend.OnBehalfOfCredential;
 import dev.mcpgateway.auth.backend.OutboundRequest;
@@ -83,9 +83,9 @@ public final class ToolExecutor implements AutoCloseable {
         }
         Attempt attempt = attempt(plan, backend, context);
         if (attempt.response() != null && attempt.response().status() == 401
-                && backend.credential() instanceof ClientCredentialsCredential cc) {
+                && backend.credential() instanceof FetchedTokenCredential fetched) {
             // the backend no longer accepts the cached token (revoked, keys rotated): fetch a fresh one, retry once
-            cc.tokens().invalidate();
+            fetched.invalidate();
             attempt = attempt(plan, backend, context);
         }
         if (attempt.failure() != null) {

@@ -139,14 +139,7 @@ class LlmStateTest {
                     subscriptions:
                       team-a: {scope: /products/team, primaryKey: team-a-primary-key-0001}
                     """.formatted(fake.baseUri()));
-            try (GatewayFixture gateway = startWith(yml)) {
-                assertEquals(200, chat(gateway, "gpt-4o", "team-a-primary-key-0001").status());
-                assertEquals(200, chat(gateway, "gpt-4o-mini", "team-a-primary-key-0001").status());
-                assertEquals(401, chat(gateway, "gpt-4o", "not-a-key-of-anyone").status());
-                assertEquals(2, fake.requestCount());
-                assertEquals("declared-upstream-key", fake.received().get(0).headers().get("api-key"));
-                assertTrue(fake.received().get(0).path().contains("/deployments/gpt-4o/"), fake.received().get(0).path());
-            }
+            assertRoutedThroughTheDeclaredPool(yml);
         }
 
         @Test
@@ -195,14 +188,7 @@ class LlmStateTest {
                       subscriptions:
                         team-a: {scope: /products/team, primaryKey: team-a-primary-key-0001}
                     """.formatted(fake.baseUri()));
-            try (GatewayFixture gateway = startWith(yml)) {
-                assertEquals(200, chat(gateway, "gpt-4o", "team-a-primary-key-0001").status());
-                assertEquals(200, chat(gateway, "gpt-4o-mini", "team-a-primary-key-0001").status());
-                assertEquals(401, chat(gateway, "gpt-4o", "not-a-key-of-anyone").status());
-                assertEquals(2, fake.requestCount());
-                assertEquals("declared-upstream-key", fake.received().get(0).headers().get("api-key"));
-                assertTrue(fake.received().get(0).path().contains("/deployments/gpt-4o/"), fake.received().get(0).path());
-            }
+            assertRoutedThroughTheDeclaredPool(yml);
         }
 
         @Test
@@ -246,5 +232,17 @@ class LlmStateTest {
             all.append(t.getMessage()).append('\n');
         }
         return all.toString();
+    }
+
+    /** Both files declare the same: team-a's key reaches gpt-4o through the pool and gpt-4o-mini directly. */
+    private void assertRoutedThroughTheDeclaredPool(Path yml) throws Exception {
+        try (GatewayFixture gateway = startWith(yml)) {
+            assertEquals(200, chat(gateway, "gpt-4o", "team-a-primary-key-0001").status());
+            assertEquals(200, chat(gateway, "gpt-4o-mini", "team-a-primary-key-0001").status());
+            assertEquals(401, chat(gateway, "gpt-4o", "not-a-key-of-anyone").status());
+            assertEquals(2, fake.requestCount());
+            assertEquals("declared-upstream-key", fake.received().get(0).headers().get("api-key"));
+            assertTrue(fake.received().get(0).path().contains("/deployments/gpt-4o/"), fake.received().get(0).path());
+        }
     }
 }

@@ -3,10 +3,14 @@ package dev.mcpgateway.auth.backend;
 import java.util.Map;
 import java.util.Objects;
 
-/** An OAuth 2.0 access token obtained with the client credentials grant, sent as a bearer token. */
-public record ClientCredentialsCredential(ClientCredentialsTokenSource tokens) implements BackendCredential {
+/**
+ * A bearer token the gateway fetches for itself: OAuth 2.0 client credentials, or an Azure managed identity (APIM's
+ * {@code authentication-managed-identity}, where no secret is configured at all). Applying it may wait on the token
+ * endpoint, so it never runs on an event loop; a backend's 401 makes the next call fetch a new token.
+ */
+public record FetchedTokenCredential(AccessTokenSource tokens) implements BackendCredential {
 
-    public ClientCredentialsCredential {
+    public FetchedTokenCredential {
         Objects.requireNonNull(tokens, "tokens");
     }
 
@@ -17,7 +21,7 @@ public record ClientCredentialsCredential(ClientCredentialsTokenSource tokens) i
 
     @Override
     public Map<String, Object> describe() {
-        return tokens.settings().describe();
+        return tokens.describe();
     }
 
     @Override
