@@ -37,6 +37,13 @@ final class Fields {
         return value.asText();
     }
 
+    /** APIM's {@code displayName}, checked, and the resource's id when none is given. */
+    static void displayName(ObjectNode node, String id) throws InvalidDefinitionException {
+        if (text(node, "displayName", "") == null) {
+            node.put("displayName", id);
+        }
+    }
+
     static String required(ObjectNode node, String field, String prefix) throws InvalidDefinitionException {
         String value = text(node, field, prefix);
         if (value == null || value.isBlank()) {

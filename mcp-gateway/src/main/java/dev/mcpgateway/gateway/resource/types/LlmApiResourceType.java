@@ -42,9 +42,7 @@ public final class LlmApiResourceType implements ResourceType {
         }
         p.put("type", type);
         p.remove("apiType");
-        if (Fields.text(p, "displayName", "") == null) {
-            p.put("displayName", id);
-        }
+        Fields.displayName(p, id);
         Fields.text(p, "description", "");
         String path = path(p);
         for (Resource other : current.all(ResourceKind.APIS)) {

@@ -27,9 +27,7 @@ public final class ProductResourceType implements ResourceType {
     public ObjectNode normalise(String id, ObjectNode p, ResourceSet current, Resource before)
             throws InvalidDefinitionException {
         Fields.known(p, PROPERTIES, "");
-        if (Fields.text(p, "displayName", "") == null) {
-            p.put("displayName", id);
-        }
+        Fields.displayName(p, id);
         Fields.text(p, "description", "");
         Fields.text(p, "terms", "");
         p.put("subscriptionRequired", !Boolean.FALSE.equals(Fields.bool(p, "subscriptionRequired", "")));

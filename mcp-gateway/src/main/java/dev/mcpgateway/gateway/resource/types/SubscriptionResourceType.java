@@ -40,9 +40,7 @@ public final class SubscriptionResourceType implements ResourceType {
     public ObjectNode normalise(String id, ObjectNode p, ResourceSet current, Resource before)
             throws InvalidDefinitionException {
         Fields.known(p, PROPERTIES, "");
-        if (Fields.text(p, "displayName", "") == null) {
-            p.put("displayName", id);
-        }
+        Fields.displayName(p, id);
         p.put("scope", scope(Fields.required(p, "scope", "")));
         String owner = Fields.text(p, "ownerId", "");
         if (owner != null) {
