@@ -125,11 +125,12 @@ public final class ApisController {
     @Delete(uri = "/{apiId}")
     public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String apiId) throws Exception {
         Identifiers.check("apiId", apiId);
-        if (management.get(ResourceKind.APIS, apiId).isPresent()) {
-            return modelApis.delete(request, apiId);
+        if (state.api(apiId).isPresent()) {
+            state.deleteApi(apiId);
+            return HttpResponse.noContent();
         }
-        state.deleteApi(apiId);
-        return HttpResponse.noContent();
+        // a model API or none: the management model answers If-Match ("*" on a missing one is 412) and 404 alike
+        return modelApis.delete(request, apiId);
     }
 
     /** Every failure of this controller's routes, rendered as problem+json by the admin API's one mapping. */
