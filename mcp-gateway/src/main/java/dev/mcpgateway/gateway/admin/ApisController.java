@@ -1,15 +1,16 @@
 package dev.mcpgateway.gateway.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpgateway.gateway.admin.resources.AdminResources;
 import dev.mcpgateway.gateway.admin.resources.ResourceEndpoints;
 import dev.mcpgateway.gateway.admin.resources.ResourceViews;
+import dev.mcpgateway.gateway.catalog.CompiledApi;
 import dev.mcpgateway.gateway.config.ApiDefinition;
 import dev.mcpgateway.gateway.resource.BodyShape;
 import dev.mcpgateway.gateway.resource.ManagementState;
+import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
 import dev.mcpgateway.gateway.state.ResourceConflictException;
@@ -31,6 +32,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /admin/apis}: register, inspect and remove APIs. OpenAPI-described ({@code http}) APIs are compiled into
@@ -61,14 +66,19 @@ public final class ApisController {
         this.views = new AdminViews(json, codec);
     }
 
+    /** OpenAPI APIs, then model APIs, paged and filtered by name as one collection; each shown in its own view. */
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> list(HttpRequest<?> request) {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode value = body.putArray("value");
-        state.apis().forEach(api -> value.add(views.api(api)));
-        management.list(ResourceKind.APIS).forEach(api -> value.add(modelApis.views().one(api, modelApis.type(),
-                ResourceViews.shapeOf(request))));
-        return HttpResponse.ok(body);
+    public HttpResponse<?> list(HttpRequest<?> request) throws Exception {
+        Map<String, GatewayState.Entry<CompiledApi>> openApis = new LinkedHashMap<>();
+        state.apis().forEach(api -> openApis.put(api.value().apiId(), api));
+        List<Resource> all = new ArrayList<>();
+        // stand-ins that carry only the name, which is all the list query reads
+        openApis.forEach((id, api) -> all.add(new Resource(ResourceKind.APIS, id, json.createObjectNode(),
+                api.source())));
+        all.addAll(management.list(ResourceKind.APIS));
+        BodyShape shape = ResourceViews.shapeOf(request);
+        return modelApis.list(request, all, api -> openApis.containsKey(api.id()) ? views.api(openApis.get(api.id()))
+                : modelApis.views().one(api, modelApis.type(), shape));
     }
 
     @Put(uri = "/{apiId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -115,11 +125,12 @@ public final class ApisController {
     @Delete(uri = "/{apiId}")
     public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String apiId) throws Exception {
         Identifiers.check("apiId", apiId);
-        if (management.get(ResourceKind.APIS, apiId).isPresent()) {
-            return modelApis.delete(request, apiId);
+        if (state.api(apiId).isPresent()) {
+            state.deleteApi(apiId);
+            return HttpResponse.noContent();
         }
-        state.deleteApi(apiId);
-        return HttpResponse.noContent();
+        // a model API or none: the management model answers If-Match ("*" on a missing one is 412) and 404 alike
+        return modelApis.delete(request, apiId);
     }
 
     /** Every failure of this controller's routes, rendered as problem+json by the admin API's one mapping. */

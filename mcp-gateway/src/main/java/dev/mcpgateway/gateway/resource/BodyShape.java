@@ -51,9 +51,7 @@ public enum BodyShape {
             return body;
         }
         ObjectNode body = json.createObjectNode();
-        // APIM's id of a product's API link is /products/{productId}/apis/{apiId}
-        body.put("id", kind == ResourceKind.PRODUCT_APIS ? "/products/" + id.replace("/", "/apis/")
-                : "/" + kind.collection() + "/" + id);
+        body.put("id", kind.path(id));
         body.put("type", kind.armType());
         body.put("name", id.substring(id.lastIndexOf('/') + 1));
         body.set("properties", visible);

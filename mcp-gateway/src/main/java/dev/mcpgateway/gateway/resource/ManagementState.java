@@ -127,7 +127,7 @@ public final class ManagementState {
             List<String> users = current.all().stream()
                     .filter(r -> type(r.kind()).references(r).stream()
                             .anyMatch(ref -> ref.kind() == kind && ref.id().equals(id)))
-                    .map(r -> "/" + r.kind().collection() + "/" + r.id()).toList();
+                    .map(r -> r.kind().path(r.id())).toList();
             if (!users.isEmpty()) {
                 throw new ResourceConflictException(kind.noun() + " '" + id + "' is used by " + users
                         + "; change or delete them first");

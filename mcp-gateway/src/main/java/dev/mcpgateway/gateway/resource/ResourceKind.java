@@ -44,6 +44,14 @@ public enum ResourceKind {
         return ARM_PREFIX + armSuffix;
     }
 
+    /**
+     * Where one resource of this kind is, as APIM names it and {@code /admin} serves it: {@code /backends/b1}; a
+     * product's API link (id {@code p/a}) is {@code /products/p/apis/a}.
+     */
+    public String path(String id) {
+        return this == PRODUCT_APIS ? "/products/" + id.replace("/", "/apis/") : "/" + collection + "/" + id;
+    }
+
     /** How messages name one resource of this kind. */
     public String noun() {
         return noun;

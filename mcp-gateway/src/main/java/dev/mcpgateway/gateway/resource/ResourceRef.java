@@ -9,6 +9,6 @@ public record ResourceRef(ResourceKind kind, String id, String field) {
 
     /** {@code /backends/b1}: the form APIM's own references take, and the one answers show. */
     public String path() {
-        return "/" + kind.collection() + "/" + id;
+        return kind.path(id);
     }
 }

@@ -196,8 +196,8 @@ class ManagementStateTest {
             put(ResourceKind.APIS, "chat", "{type: 'azure-openai', path: 'openai'}");
             put(ResourceKind.PRODUCT_APIS, "p1/chat", "{}");
 
-            assertRefusedWhileUsedBy("/product-apis/p1/chat", () -> state.delete(ResourceKind.PRODUCTS, "p1", null));
-            assertRefusedWhileUsedBy("/product-apis/p1/chat", () -> state.delete(ResourceKind.APIS, "chat", null));
+            assertRefusedWhileUsedBy("/products/p1/apis/chat", () -> state.delete(ResourceKind.PRODUCTS, "p1", null));
+            assertRefusedWhileUsedBy("/products/p1/apis/chat", () -> state.delete(ResourceKind.APIS, "chat", null));
 
             state.delete(ResourceKind.PRODUCT_APIS, "p1/chat", null);
             state.delete(ResourceKind.PRODUCTS, "p1", null);

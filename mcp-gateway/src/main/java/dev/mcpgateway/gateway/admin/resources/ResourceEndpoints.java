@@ -48,12 +48,22 @@ public final class ResourceEndpoints {
     /** The collection, narrowed to {@code within} (a product's links), then paged and filtered. */
     public HttpResponse<?> list(HttpRequest<?> request, java.util.function.Predicate<Resource> within)
             throws InvalidDefinitionException {
+        BodyShape shape = ResourceViews.shapeOf(request);
+        return list(request, state.list(kind).stream().filter(within).toList(), r -> views.one(r, type, shape));
+    }
+
+    /**
+     * {@code resources} paged and filtered by the request's {@code $top}, {@code $skip} and {@code $filter}, each
+     * shown by {@code show}: a route that serves more than this collection (OpenAPI APIs beside model APIs) lists
+     * them all alike.
+     */
+    public HttpResponse<?> list(HttpRequest<?> request, List<Resource> resources,
+                                java.util.function.Function<Resource, ObjectNode> show)
+            throws InvalidDefinitionException {
         var p = request.getParameters();
         ListQuery query = ListQuery.parse(p.get("$top"), p.get("$skip"), p.get("$filter"));
-        List<Resource> all = state.list(kind).stream().filter(within).toList();
-        ListQuery.Page page = query.page(all);
-        int total = (int) all.stream().filter(query.filter()).count();
-        return views.page(request, page, total, type, ResourceViews.shapeOf(request));
+        int total = (int) resources.stream().filter(query.filter()).count();
+        return views.page(request, query.page(resources), total, show);
     }
 
     public HttpResponse<?> get(HttpRequest<?> request, String id) throws Exception {

@@ -51,11 +51,11 @@ public final class ResourceViews {
     }
 
     /** APIM's collection answer: {@code value}, {@code count}, and {@code nextLink} while pages remain. */
-    HttpResponse<ObjectNode> page(HttpRequest<?> request, ListQuery.Page page, int total, ResourceType type,
-                                  BodyShape shape) {
+    HttpResponse<ObjectNode> page(HttpRequest<?> request, ListQuery.Page page, int total,
+                                  java.util.function.Function<Resource, ObjectNode> show) {
         ObjectNode body = json.createObjectNode();
         var value = body.putArray("value");
-        page.items().forEach(r -> value.add(one(r, type, shape)));
+        page.items().forEach(r -> value.add(show.apply(r)));
         body.put("count", total);
         if (page.nextSkip() >= 0) {
             StringBuilder next = new StringBuilder(request.getPath()).append("?");
