@@ -9,6 +9,7 @@ import dev.mcpgateway.gateway.state.ResourceConflictException;
 import dev.mcpgateway.gateway.state.ResourceNotFoundException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.NotAllowedException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public final class AdminRequests {
                     .toResponse();
             case PreconditionFailedException e -> Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
                     e.getMessage()).toResponse();
+            case NotAllowedException e -> Problem.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                            e.getRequestMethod() + " is not served on " + e.getUri() + "; allowed: "
+                                    + String.join(", ", e.getAllowedMethods())).toResponse()
+                    .header(io.micronaut.http.HttpHeaders.ALLOW, String.join(", ", e.getAllowedMethods()));
             case IOException e -> {
                 LOG.error("admin change could not be persisted", e);
                 yield Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Storage failure",

@@ -614,6 +614,14 @@ class ResourceRoutesContractTest {
         assertProblem(gateway.admin(method, path, method.equals("PUT") ? "{}" : null), 404, null);
     }
 
+    @Test
+    void answersAVerbAKnownRouteDoesNotServeWith405AndItsAllowedVerbs() throws Exception {
+        Response refused = gateway.admin("POST", "/admin/backends", "{}");
+        assertProblem(refused, 405, null);
+        assertTrue(refused.header("Allow") != null && refused.header("Allow").contains("GET"),
+                String.valueOf(refused.headers()));
+    }
+
     private static Response create(Collection c, Shape shape, String id, String label) throws Exception {
         return created(c.path(id), c.body(shape, id, c.properties(id, label)));
     }
