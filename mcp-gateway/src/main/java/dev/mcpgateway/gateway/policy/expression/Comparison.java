@@ -1,0 +1,44 @@
+package dev.mcpgateway.gateway.policy.expression;
+
+/** {@code == != < > <= >=}; ordering compares ints only, and a null operand makes an ordering false, as C#'s lifting. */
+record Comparison(String operator, Expression left, Expression right) implements Expression {
+
+    static Comparison of(String operator, Expression left, Expression right, int column) throws ExpressionException {
+        String construct = "'" + operator + "'";
+        if (operator.equals("==") || operator.equals("!=")) {
+            Types.comparable(left, right, construct, column);
+        } else {
+            Types.require(left, construct, column, ValueType.INT);
+            Types.require(right, construct, column, ValueType.INT);
+        }
+        return new Comparison(operator, left, right);
+    }
+
+    @Override
+    public Object evaluate(PolicyContext context) {
+        Object l = left.evaluate(context);
+        Object r = right.evaluate(context);
+        if (operator.equals("==")) {
+            return Values.same(l, r);
+        }
+        if (operator.equals("!=")) {
+            return !Values.same(l, r);
+        }
+        Long a = Values.integer(l);
+        Long b = Values.integer(r);
+        if (a == null || b == null) {
+            return false;
+        }
+        return switch (operator) {
+            case "<" -> a < b;
+            case ">" -> a > b;
+            case "<=" -> a <= b;
+            default -> a >= b;
+        };
+    }
+
+    @Override
+    public ValueType type() {
+        return ValueType.BOOL;
+    }
+}
