@@ -24,11 +24,11 @@ record Comparison(String operator, Expression left, Expression right) implements
         if (operator.equals("!=")) {
             return !Values.same(l, r);
         }
-        Long a = Values.integer(l);
-        Long b = Values.integer(r);
-        if (a == null || b == null) {
+        if (!(l instanceof Number first) || !(r instanceof Number second)) {
             return false;
         }
+        long a = first.longValue();
+        long b = second.longValue();
         return switch (operator) {
             case "<" -> a < b;
             case ">" -> a > b;

@@ -11,7 +11,9 @@ import java.util.Set;
 final class ContextMembers {
 
     private static final Set<String> PATHS = Set.of("Subscription", "Product", "Api", "Operation", "User", "Request",
-            "Request.Url", "Request.Headers", "Request.Url.Query", "Variables", "Deployment", "Mcp");
+            "Request.Url", "Request.Headers", "Request.Url.Query", "Response", "Variables", "Deployment", "Mcp");
+
+    private static final String STATUS_CODE = "Response.StatusCode";
 
     private static final Map<String, ContextValue> ENTITIES = Map.of("Subscription", ContextValue.SUBSCRIPTION_ID,
             "Product", ContextValue.PRODUCT_ID, "Api", ContextValue.API_ID, "Operation", ContextValue.OPERATION_ID,
@@ -25,6 +27,9 @@ final class ContextMembers {
         ContextValue value = chain.value() == null ? ContextValue.byPath(path) : null;
         if (value != null) {
             return Chain.of(new ContextRead(value, ValueType.STRING));
+        }
+        if (chain.value() == null && path.equals(STATUS_CODE)) {
+            return Chain.of(new ResponseStatus());
         }
         if (chain.value() == null && PATHS.contains(path)) {
             return new Chain(null, path);

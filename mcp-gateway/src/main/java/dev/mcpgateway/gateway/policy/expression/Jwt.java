@@ -30,6 +30,12 @@ public record Jwt(Map<String, String> claims) {
         return claims.get(name);
     }
 
+    /** Claims may hold personal data: a token rendered as text (in a log, or a header by mistake) shows none. */
+    @Override
+    public String toString() {
+        return "Jwt";
+    }
+
     /** The token in a header value ({@code Bearer } prefix allowed), or null when it is not a signed JWT. */
     public static Jwt parse(String value) {
         if (value == null) {

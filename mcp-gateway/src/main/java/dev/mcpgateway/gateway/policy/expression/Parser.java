@@ -11,8 +11,16 @@ final class Parser {
 
     private static final Set<String> VALUE_WORDS = Set.of("context", "true", "false", "null");
 
+    /** The binary operators, loosest first; all left-associative. */
+    private static final List<List<String>> LEVELS = List.of(List.of("||"), List.of("&&"), List.of("==", "!="),
+            List.of("<", ">", "<=", ">="), List.of("+"));
+
+    /** Deeper nesting is refused rather than risking the stack of the loading thread. */
+    static final int MAX_NESTING = 64;
+
     private final Tokens tokens;
     private final Postfix postfix;
+    private int nesting;
 
     Parser(CharSequence source, int start) {
         this.tokens = new Tokens(new Lexer(source, start));
@@ -32,14 +40,20 @@ final class Parser {
     }
 
     Expression expression() throws ExpressionException {
+        Token first = tokens.peek();
+        if (++nesting > MAX_NESTING) {
+            throw new ExpressionException("nesting deeper than " + MAX_NESTING, "is not supported", first.column());
+        }
         Expression condition = coalesce();
         Token question = tokens.peek();
-        if (!tokens.accept("?")) {
-            return condition;
+        Expression result = condition;
+        if (tokens.accept("?")) {
+            Expression whenTrue = expression();
+            tokens.expect(":");
+            result = Conditional.of(condition, whenTrue, expression(), question.column());
         }
-        Expression whenTrue = expression();
-        tokens.expect(":");
-        return Conditional.of(condition, whenTrue, expression(), question.column());
+        nesting--;
+        return result;
     }
 
     private Expression coalesce() throws ExpressionException {
@@ -47,9 +61,6 @@ final class Parser {
         Token operator = tokens.peek();
         return tokens.accept("??") ? Coalesce.of(left, coalesce(), operator.column()) : left;
     }
-
-    private static final List<List<String>> LEVELS = List.of(List.of("||"), List.of("&&"), List.of("==", "!="),
-            List.of("<", ">", "<=", ">="), List.of("+"));
 
     /** The left-associative binary operators, loosest first. */
     private Expression binary(int level) throws ExpressionException {
@@ -75,7 +86,7 @@ final class Parser {
     private Expression unary() throws ExpressionException {
         Token first = tokens.peek();
         if (tokens.accept("!")) {
-            return Not.of(unary(), first.column());
+            return Not.of(parenthesisedOrUnary(), first.column());
         }
         if (first.is("-") && tokens.peek(1).kind() == Token.Kind.NUMBER) {
             tokens.advance();
@@ -94,8 +105,19 @@ final class Parser {
             tokens.advance();
             tokens.advance();
             tokens.advance();
-            return Cast.of(target, unary(), first.column());
+            return Cast.of(target, parenthesisedOrUnary(), first.column());
         }
         return postfix.operand();
+    }
+
+    /** An operand of a prefix operator, counted as nesting: {@code !!!!x} recurses as deeply as parentheses do. */
+    private Expression parenthesisedOrUnary() throws ExpressionException {
+        Token first = tokens.peek();
+        if (++nesting > MAX_NESTING) {
+            throw new ExpressionException("nesting deeper than " + MAX_NESTING, "is not supported", first.column());
+        }
+        Expression operand = unary();
+        nesting--;
+        return operand;
     }
 }

@@ -18,4 +18,7 @@ public interface PolicyContext {
 
     /** A variable set by an earlier policy (String, Integer or Long, Boolean), or null when it is not set. */
     Object variable(String name);
+
+    /** {@code context.Response.StatusCode}: the backend's (or a returned) status, or null before there is one. */
+    Integer responseStatusCode();
 }

@@ -3,11 +3,17 @@ package dev.mcpgateway.gateway.policy.expression;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The lexer's tokens with the few tokens of lookahead that casts and type arguments need. */
+/**
+ * The lexer's tokens with the few tokens of lookahead that casts and type arguments need. An expression is bounded in
+ * tokens, which bounds the depth of its tree and so of its evaluation.
+ */
 final class Tokens {
+
+    static final int MAX_TOKENS = 1000;
 
     private final Lexer lexer;
     private final List<Token> ahead = new ArrayList<>();
+    private int read;
 
     Tokens(Lexer lexer) {
         this.lexer = lexer;
@@ -15,7 +21,12 @@ final class Tokens {
 
     Token peek(int distance) throws ExpressionException {
         while (ahead.size() <= distance) {
-            ahead.add(lexer.next());
+            Token token = lexer.next();
+            if (++read > MAX_TOKENS) {
+                throw new ExpressionException("an expression of more than " + MAX_TOKENS + " tokens",
+                        "is not supported", token.column());
+            }
+            ahead.add(token);
         }
         return ahead.get(distance);
     }

@@ -59,7 +59,7 @@ class CompiledExpressionTest {
 
     @Test
     void plainTextIsAConstantTakenAsWritten() throws Exception {
-        for (String text : new String[] {"10", "Bearer {{token}}", "mail@(home)", " spaced ", "", "@"}) {
+        for (String text : new String[] {"10", "Bearer {{token}}", "user@example.com", " spaced ", "", "@", "{{x}}"}) {
             Expression constant = Expressions.compile(text);
             assertTrue(constant.isConstant(), text);
             assertEquals(ValueType.STRING, constant.type());
@@ -68,9 +68,18 @@ class CompiledExpressionTest {
     }
 
     @Test
-    void anExpressionIsNotAConstantEvenWhenItIsALiteral() throws Exception {
+    void anExpressionOfContextIsNotConstantButALiteralOneIs() throws Exception {
         assertFalse(Expressions.compile("@(context.Api.Id)").isConstant());
+        assertTrue(Expressions.compile(" @(true) ").isConstant());
         assertEquals(ValueType.BOOL, Expressions.compile(" @(true) ").type());
+    }
+
+    @Test
+    void anExpressionIsTellableFromTextBeforeCompiling() {
+        assertTrue(Expressions.isExpression(" @(5)"));
+        assertTrue(Expressions.isExpression("@{ return 1; }"));
+        assertFalse(Expressions.isExpression("5"));
+        assertFalse(Expressions.isExpression("a@(b)"));
     }
 
     @Test

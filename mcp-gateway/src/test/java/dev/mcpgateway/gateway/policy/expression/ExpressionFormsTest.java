@@ -61,6 +61,16 @@ class ExpressionFormsTest {
         }
 
         @Test
+        void theResponseStatusCodeIsAnIntOnceThereIsAResponse() throws Exception {
+            String source = "@(context.Response.StatusCode >= 200 && context.Response.StatusCode < 400)";
+            assertEquals(ValueType.INT, Expressions.compile("@(context.Response.StatusCode)").type());
+            assertEquals(true, eval(source, new MapContext().status(204)));
+            assertEquals(false, eval(source, new MapContext().status(500)));
+            assertEquals(false, eval(source, new MapContext()), "no response yet");
+            assertEquals(true, eval("@(context.Response.StatusCode == 429)", new MapContext().status(429)));
+        }
+
+        @Test
         void headersAndQueryGiveTheirValueOrTheDefault() throws Exception {
             MapContext context = new MapContext().header("X-Tenant", "t1").query("version", "2013-05");
             assertEquals("t1", eval("@(context.Request.Headers.GetValueOrDefault(\"x-tenant\", \"none\"))", context));

@@ -40,7 +40,9 @@ class ExpressionRefusalsTest {
             new Refusal("@(context.Variables[\"n\"]++)", "an increment (++)", 25),
             new Refusal("@(typeof(string))", "the keyword 'typeof'", 3),
             new Refusal("@(context.Variables[\"a\"] is string)", "the keyword 'is'", 26),
-            new Refusal("@(context.Response.StatusCode == 200)", "'context.Response'", 11),
+            new Refusal("@(context.Response.Body.As<string>())", "'context.Response.Body'", 20),
+            new Refusal("@(context.Response.Headers.GetValueOrDefault(\"a\", \"\"))", "'context.Response.Headers'",
+                    20),
             new Refusal("@(context.Request.Body.As<string>())", "'context.Request.Body'", 19),
             new Refusal("@(context.LastError.Message)", "'context.LastError'", 11),
             new Refusal("@(context.Request.Headers[\"a\"])", "an indexer [] on context.Request.Headers", 26),
@@ -56,6 +58,7 @@ class ExpressionRefusalsTest {
                     "a type argument on GetValueOrDefault", 27),
             new Refusal("@(context.Variables.GetValueOrDefault<string>(\"gen_ai.tool.name\",,\"\"))", "','", 66),
             new Refusal("@(context.Api.Id) + \"x\"", "text after the closing ')'", 19),
+            new Refusal("Bearer @(context.Variables[\"t\"])", "an expression inside text", 8),
             new Refusal("@(context.Api.Id", "the end of the expression", 17),
             new Refusal("@(\"unterminated)", "a string", 3),
             new Refusal("@(\"\\q\")", "the escape \\q", 4),
@@ -98,6 +101,24 @@ class ExpressionRefusalsTest {
                         + " : 3600)")) {
             assertThrows(ExpressionException.class, () -> Expressions.compile(source), source);
         }
+    }
+
+    @Test
+    void deepNestingAndLongExpressionsAreRefusedBeforeTheyCouldExhaustTheStack() {
+        String nested = "@(" + "(".repeat(Parser.MAX_NESTING) + "1" + ")".repeat(Parser.MAX_NESTING) + ")";
+        assertEquals("nesting deeper than 64", assertThrows(ExpressionException.class,
+                () -> Expressions.compile(nested)).construct());
+        assertEquals("nesting deeper than 64", assertThrows(ExpressionException.class,
+                () -> Expressions.compile("@(" + "!".repeat(100) + "true)")).construct());
+        assertEquals("an expression of more than 1000 tokens", assertThrows(ExpressionException.class,
+                () -> Expressions.compile("@(1" + " + 1".repeat(600) + ")")).construct());
+    }
+
+    @Test
+    void nestingWithinTheBoundsIsFine() throws Exception {
+        String nested = "@(" + "(".repeat(Parser.MAX_NESTING - 2) + "1" + ")".repeat(Parser.MAX_NESTING - 2) + ")";
+        assertEquals(1L, Expressions.compile(nested).evaluate(new MapContext()));
+        assertEquals(300L, Expressions.compile("@(1" + " + 1".repeat(299) + ")").evaluate(new MapContext()));
     }
 
     @Test

@@ -22,4 +22,12 @@ class JwtTest {
         }
         assertNull(Jwt.parse(null));
     }
+
+    @Test
+    void aTokenRenderedAsTextShowsNoClaims() throws Exception {
+        String token = ExpressionFormsTest.token("{\"sub\":\"alice\",\"email\":\"a@example.com\"}");
+        assertEquals("Jwt", Jwt.parse(token).toString());
+        assertEquals("Jwt", Expressions.compile("@(false ? context.Variables[\"x\"] : \"" + token + "\".AsJwt())")
+                .evaluateText(new MapContext()));
+    }
 }

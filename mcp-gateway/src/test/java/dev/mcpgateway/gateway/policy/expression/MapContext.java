@@ -5,32 +5,43 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A call's context held in maps, filled by the test. Header names are case-insensitive, as in HTTP. */
-final class MapContext implements PolicyContext {
+/** A call's context held in maps, filled by a test. Header names are case-insensitive, as in HTTP. */
+public final class MapContext implements PolicyContext {
 
     private final Map<ContextValue, String> values = new EnumMap<>(ContextValue.class);
     private final Map<String, String> headers = new HashMap<>();
     private final Map<String, String> query = new HashMap<>();
     private final Map<String, Object> variables = new HashMap<>();
+    private Integer status;
 
-    MapContext with(ContextValue value, String text) {
+    public MapContext with(ContextValue value, String text) {
         values.put(value, text);
         return this;
     }
 
-    MapContext header(String name, String value) {
+    public MapContext header(String name, String value) {
         headers.put(name.toLowerCase(Locale.ROOT), value);
         return this;
     }
 
-    MapContext query(String name, String value) {
+    public MapContext query(String name, String value) {
         query.put(name, value);
         return this;
     }
 
-    MapContext variable(String name, Object value) {
+    public MapContext variable(String name, Object value) {
         variables.put(name, value);
         return this;
+    }
+
+    public MapContext status(int code) {
+        status = code;
+        return this;
+    }
+
+    @Override
+    public Integer responseStatusCode() {
+        return status;
     }
 
     @Override
