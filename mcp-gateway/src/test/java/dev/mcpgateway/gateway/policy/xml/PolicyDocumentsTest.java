@@ -61,6 +61,17 @@ class PolicyDocumentsTest {
         }
 
         @Test
+        void windowsLineEndingsKeepPositions() throws Exception {
+            String document = "<policies>\r\n  <inbound>\r\n    <set-variable\r\n      name=\"a\" value=\"1\" />"
+                    + "\r\n  </inbound>\r\n</policies>";
+            for (PolicyFormat format : PolicyFormat.values()) {
+                PolicyElement variable = PolicyDocuments.read(document, format).section(Section.INBOUND).get(0);
+                assertEquals(3, variable.line());
+                assertEquals(5, variable.column());
+            }
+        }
+
+        @Test
         void commentsAreSkippedAndCdataIsText() throws Exception {
             PolicyElement header = only("inbound", "<!-- note -->\n<set-header name=\"a\"><value><![CDATA[x<y]]>"
                     + "</value><!-- c --></set-header>", PolicyFormat.XML);
