@@ -8,8 +8,7 @@ record Comparison(String operator, Expression left, Expression right) implements
         if (operator.equals("==") || operator.equals("!=")) {
             Types.comparable(left, right, construct, column);
         } else {
-            Types.require(left, construct, column, ValueType.INT);
-            Types.require(right, construct, column, ValueType.INT);
+            Types.requireBoth(left, right, construct, column, ValueType.INT);
         }
         return new Comparison(operator, left, right);
     }

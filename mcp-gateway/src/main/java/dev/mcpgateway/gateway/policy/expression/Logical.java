@@ -4,9 +4,7 @@ package dev.mcpgateway.gateway.policy.expression;
 record Logical(boolean and, Expression left, Expression right) implements Expression {
 
     static Logical of(boolean and, Expression left, Expression right, int column) throws ExpressionException {
-        String construct = and ? "'&&'" : "'||'";
-        Types.require(left, construct, column, ValueType.BOOL);
-        Types.require(right, construct, column, ValueType.BOOL);
+        Types.requireBoth(left, right, and ? "'&&'" : "'||'", column, ValueType.BOOL);
         return new Logical(and, left, right);
     }
 

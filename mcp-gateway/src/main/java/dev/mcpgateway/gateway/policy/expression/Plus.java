@@ -13,8 +13,7 @@ record Plus(Expression left, Expression right, ValueType type) implements Expres
             }
             return new Plus(left, right, ValueType.STRING);
         }
-        Types.require(left, "'+'", column, ValueType.INT);
-        Types.require(right, "'+'", column, ValueType.INT);
+        Types.requireBoth(left, right, "'+'", column, ValueType.INT);
         return new Plus(left, right, ValueType.INT);
     }
 

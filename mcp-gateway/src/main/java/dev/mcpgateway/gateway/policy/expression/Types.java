@@ -16,6 +16,13 @@ final class Types {
         }
     }
 
+    /** Both operands of a binary operator must be of {@code allowed}. */
+    static void requireBoth(Expression left, Expression right, String construct, int column, ValueType allowed)
+            throws ExpressionException {
+        require(left, construct, column, allowed);
+        require(right, construct, column, allowed);
+    }
+
     /** The type of {@code a ? x : y} and {@code x ?? y}: one type, null taking the other's, object absorbing all. */
     static ValueType unify(ValueType left, ValueType right, String construct, int column) throws ExpressionException {
         if (left == right || right == ValueType.NULL && (left.nullable() || left == ValueType.INT)) {
