@@ -11,7 +11,9 @@ import dev.mcpgateway.gateway.resource.arm.ArmImport;
 import dev.mcpgateway.gateway.resource.arm.ImportOutcome;
 import dev.mcpgateway.gateway.resource.arm.ImportOutcome.Outcome;
 import dev.mcpgateway.gateway.resource.arm.ImportedResource;
+import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.resource.types.LlmApiResourceType;
+import dev.mcpgateway.gateway.resource.types.PolicyResourceType;
 import dev.mcpgateway.gateway.state.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,9 +61,7 @@ public final class ImportPlanner {
                 case "operations" -> leftOut.add(new ImportOutcome(Outcome.LEFT_OUT,
                         "Microsoft.ApiManagement/service/apis/operations", r.parentId() + "/" + r.id(),
                         "operations come from the API's OpenAPI description"));
-                case "policies" -> resources.add(item(new Resource(ResourceKind.POLICIES, policyScope(r),
-                        r.properties(), source), Outcome.KEPT_NOT_APPLIED,
-                        "kept; policies are applied once the policy engine lands"));
+                case "policies" -> policy(r, source, resources, leftOut);
                 default -> leftOut.add(new ImportOutcome(Outcome.LEFT_OUT, r.collection(), r.id(),
                         "not a resource this gateway models"));
             }
@@ -158,6 +158,23 @@ public final class ImportPlanner {
                 .filter(r -> r.collection().equals("policies") && r.parentId().equals("/apis/" + apiId))
                 .map(r -> BACKEND_ID.matcher(r.properties().path("value").asText()))
                 .filter(Matcher::find).map(m -> m.group(1)).findFirst();
+    }
+
+    /**
+     * A policy document the gateway can read is kept for the policy engine; one with an element, attribute or
+     * expression it does not support is left out naming it, so an import declared in gateway.yml still starts.
+     */
+    private static void policy(ImportedResource r, Source source, List<ImportPlan.Item<Resource>> resources,
+                               List<ImportOutcome> leftOut) {
+        String scope = policyScope(r);
+        try {
+            new PolicyResourceType().normalise(scope, r.properties().deepCopy(), null, null);
+            resources.add(item(new Resource(ResourceKind.POLICIES, scope, r.properties(), source),
+                    Outcome.KEPT_NOT_APPLIED, "kept; policies are applied once the policy engine lands"));
+        } catch (InvalidDefinitionException e) {
+            leftOut.add(new ImportOutcome(Outcome.LEFT_OUT, ResourceKind.POLICIES.armType(), scope,
+                    e.field() + ": " + e.getMessage()));
+        }
     }
 
     private static String policyScope(ImportedResource r) {

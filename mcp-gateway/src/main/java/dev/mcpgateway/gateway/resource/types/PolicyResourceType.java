@@ -6,12 +6,16 @@ import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.ResourceSet;
 import dev.mcpgateway.gateway.resource.ResourceType;
+import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;
+import dev.mcpgateway.gateway.policy.xml.PolicyDocuments;
+import dev.mcpgateway.gateway.policy.xml.PolicyFormat;
 import java.util.Set;
 
 /**
  * APIM's policy document ({@code {"format": "rawxml" | "xml", "value": "<policies>...</policies>"}}) at a scope:
- * {@code global}, {@code apis/x}, {@code products/x} or {@code apis/x/operations/y}. Kept as written until the policy
- * engine compiles them; nothing applies them yet.
+ * {@code global}, {@code apis/x}, {@code products/x} or {@code apis/x/operations/y}. Read when written: an element,
+ * attribute or expression outside what the gateway supports is refused naming it and its line, never kept to be
+ * ignored. Nothing applies them yet.
  */
 public final class PolicyResourceType implements ResourceType {
 
@@ -32,8 +36,14 @@ public final class PolicyResourceType implements ResourceType {
         Fields.known(p, PROPERTIES, "");
         String format = Fields.oneOf(p, "format", "", "xml", "rawxml");
         p.put("format", format == null ? "xml" : format);
-        if (Fields.text(p, "value", "") == null) {
+        String value = Fields.text(p, "value", "");
+        if (value == null) {
             throw new InvalidDefinitionException("value", "is required: the policy document");
+        }
+        try {
+            PolicyDocuments.read(value, PolicyFormat.of(p.get("format").asText()));
+        } catch (PolicyDocumentException e) {
+            throw new InvalidDefinitionException("value", e.getMessage());
         }
         return p;
     }

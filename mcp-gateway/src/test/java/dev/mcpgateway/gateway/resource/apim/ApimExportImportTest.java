@@ -64,6 +64,9 @@ class ApimExportImportTest {
                 assertEquals("taken", line(report, "inventory").path("outcome").asText(), report.toString());
                 assertEquals("taken", line(report, "ai-team").path("outcome").asText());
                 assertEquals("keptNotApplied", line(report, "apis/azure-openai").path("outcome").asText());
+                JsonNode cacheLookup = line(report, "apis/inventory/operations/get-item");
+                assertEquals("leftOut", cacheLookup.path("outcome").asText(), "APIM's response cache is not here");
+                assertTrue(cacheLookup.path("reason").asText().contains("<cache-lookup> at line"), cacheLookup.toString());
                 assertEquals("leftOut", line(report, "appinsights-logger").path("outcome").asText());
                 assertEquals("leftOut", line(report, "appinsights-key").path("outcome").asText());
                 assertTrue(line(report, "appinsights-key").path("reason").asText().contains("Key Vault"));
