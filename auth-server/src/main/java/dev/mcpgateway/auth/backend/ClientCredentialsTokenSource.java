@@ -21,37 +21,25 @@ import java.util.Optional;
  * Fetches client-credentials access tokens, kept by a {@link TokenCache} until shortly before they expire: a burst
  * of tool calls costs the token endpoint one request.
  */
-public final class ClientCredentialsTokenSource implements AccessTokenSource {
+public final class ClientCredentialsTokenSource extends AccessTokenSource {
 
     private final ClientCredentialsSettings settings;
-    private final TokenCache cache;
 
     public ClientCredentialsTokenSource(ClientCredentialsSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
     public ClientCredentialsTokenSource(ClientCredentialsSettings settings, Clock clock) {
+        super(clock);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.cache = new TokenCache(this::fetch, clock);
     }
 
     public ClientCredentialsSettings settings() {
         return settings;
     }
 
-    /** The current access token, fetching a new one when there is none or it is about to expire. */
     @Override
-    public Secret accessToken() throws CredentialUnavailableException {
-        return cache.get();
-    }
-
-    /** Forgets the current token (e.g. after a backend answered 401), so the next call fetches a new one. */
-    @Override
-    public void invalidate() {
-        cache.invalidate();
-    }
-
-    private TokenCache.FetchedToken fetch(Instant requestedAt) throws CredentialUnavailableException {
+    TokenCache.FetchedToken fetch(Instant requestedAt) throws CredentialUnavailableException {
         TokenRequest.Builder builder = new TokenRequest.Builder(settings.tokenEndpoint(),
                 new ClientSecretBasic(new ClientID(settings.clientId()),
                         new com.nimbusds.oauth2.sdk.auth.Secret(settings.clientSecret().reveal())),

@@ -16,36 +16,25 @@ import java.util.Optional;
  * before they expire. The answer is Azure's, not RFC 6749's: {@code access_token}, and {@code expires_on} as epoch
  * seconds in a string ({@code expires_in} too, from IMDS).
  */
-public final class ManagedIdentityTokenSource implements AccessTokenSource {
+public final class ManagedIdentityTokenSource extends AccessTokenSource {
 
     private final ManagedIdentitySettings settings;
-    private final TokenCache cache;
 
     public ManagedIdentityTokenSource(ManagedIdentitySettings settings) {
         this(settings, Clock.systemUTC());
     }
 
     public ManagedIdentityTokenSource(ManagedIdentitySettings settings, Clock clock) {
+        super(clock);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.cache = new TokenCache(this::fetch, clock);
     }
 
     public ManagedIdentitySettings settings() {
         return settings;
     }
 
-    /** The current access token, fetching a new one when there is none or it is about to expire. */
     @Override
-    public Secret accessToken() throws CredentialUnavailableException {
-        return cache.get();
-    }
-
-    @Override
-    public void invalidate() {
-        cache.invalidate();
-    }
-
-    private TokenCache.FetchedToken fetch(Instant requestedAt) throws CredentialUnavailableException {
+    TokenCache.FetchedToken fetch(Instant requestedAt) throws CredentialUnavailableException {
         IdentityEndpoint endpoint = settings.endpoint();
         HTTPRequest http = new HTTPRequest(HTTPRequest.Method.GET,
                 endpoint.tokenRequest(settings.resource(), settings.clientId()));
