@@ -53,7 +53,7 @@ public enum BodyShape {
         ObjectNode body = json.createObjectNode();
         body.put("id", kind.path(id));
         body.put("type", kind.armType());
-        body.put("name", id.substring(id.lastIndexOf('/') + 1));
+        body.put("name", kind == ResourceKind.POLICIES ? "policy" : id.substring(id.lastIndexOf('/') + 1));
         body.set("properties", visible);
         return body;
     }

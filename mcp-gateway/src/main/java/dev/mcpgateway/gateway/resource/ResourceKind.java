@@ -46,10 +46,15 @@ public enum ResourceKind {
 
     /**
      * Where one resource of this kind is, as APIM names it and {@code /admin} serves it: {@code /backends/b1}; a
-     * product's API link (id {@code p/a}) is {@code /products/p/apis/a}.
+     * product's API link (id {@code p/a}) is {@code /products/p/apis/a}; a policy document is its scope's
+     * {@code /policies/policy} ({@code /apis/a/policies/policy}, {@code /policies/policy} for the global one).
      */
     public String path(String id) {
-        return this == PRODUCT_APIS ? "/products/" + id.replace("/", "/apis/") : "/" + collection + "/" + id;
+        return switch (this) {
+            case PRODUCT_APIS -> "/products/" + id.replace("/", "/apis/");
+            case POLICIES -> (id.equals("global") ? "" : "/" + id) + "/policies/policy";
+            default -> "/" + collection + "/" + id;
+        };
     }
 
     /** How messages name one resource of this kind. */
