@@ -60,7 +60,7 @@ public class ConsumerResolver {
         if (found.isEmpty()) {
             String authorization = headers.get(HttpHeaders.AUTHORIZATION);
             if (tokens.enabled() && authorization != null && key.equals(bearer(authorization))) {
-                return tokenCaller(tokens.authenticate(authorization), deployment, clientAddress);
+                return tokenCaller(tokens.authenticate(authorization), api, deployment, clientAddress);
             }
             throw new OpenAiErrorException(OpenAiError.unauthorized("Access denied due to invalid subscription key."));
         }
@@ -73,25 +73,29 @@ public class ConsumerResolver {
             throw new OpenAiErrorException(OpenAiError.forbidden(
                     "The subscription is for another API.", "api_not_in_subscription"));
         }
-        directory.product(subscription.productId()).filter(p -> !p.grantsApi(api.id())).ifPresent(p -> {
-            throw new OpenAiErrorException(OpenAiError.forbidden(
-                    "The subscription's product does not include this API.", "api_not_in_product"));
-        });
-        checkProduct(subscription.productId(), deployment);
+        checkProduct(subscription.productId(), api, deployment);
         return new Consumer(subscription.id(), subscription.productId(), subscription.ownerId(), clientAddress);
     }
 
-    private Consumer tokenCaller(TokenPrincipal principal, String deployment, String clientAddress) {
+    private Consumer tokenCaller(TokenPrincipal principal, LlmApi api, String deployment, String clientAddress) {
         String product = tokens.product(principal.claims()).orElse(null);
-        checkProduct(product, deployment);
+        checkProduct(product, api, deployment);
         // "token:<sub>" keeps {subscription} counter keys and cache partitions per caller, apart from real subscriptions
         return new Consumer("token:" + principal.subject(), product, principal.subject(), clientAddress,
                 principal.claims());
     }
 
-    private void checkProduct(String productId, String deployment) {
+    /** One lookup of the caller's product: it must grant the API and the deployment, and be published. */
+    private void checkProduct(String productId, LlmApi api, String deployment) {
         Product product = directory.product(productId).orElse(null);
-        if (product != null && (product.state() != Product.State.PUBLISHED || !product.allows(deployment))) {
+        if (product == null) {
+            return;
+        }
+        if (!product.grantsApi(api.id())) {
+            throw new OpenAiErrorException(OpenAiError.forbidden(
+                    "The subscription's product does not include this API.", "api_not_in_product"));
+        }
+        if (product.state() != Product.State.PUBLISHED || !product.allows(deployment)) {
             throw new OpenAiErrorException(OpenAiError.forbidden(
                     "The subscription's product does not include this deployment.", "deployment_not_in_product"));
         }

@@ -19,6 +19,14 @@ public final class References {
      * @param bareAllowed whether a plain name without a path counts
      */
     public static Optional<String> idOf(String reference, ResourceKind kind, boolean bareAllowed) {
+        return idOf(reference, kind.armType().substring(kind.armType().lastIndexOf('/') + 1), bareAllowed);
+    }
+
+    /**
+     * The id a reference names in {@code collection} (APIM's segment: {@code backends}, {@code users}, ...), the
+     * segment compared without case as ARM does.
+     */
+    public static Optional<String> idOf(String reference, String collection, boolean bareAllowed) {
         if (reference == null || reference.isBlank()) {
             return Optional.empty();
         }
@@ -30,9 +38,10 @@ public final class References {
         if (last < 0) {
             return bareAllowed ? Optional.of(text) : Optional.empty();
         }
-        String head = text.substring(0, last);
-        String segment = "/" + kind.armType().substring(kind.armType().lastIndexOf('/') + 1);
-        return head.endsWith(segment) ? Optional.of(text.substring(last + 1)) : Optional.empty();
+        String head = text.substring(0, last).toLowerCase(java.util.Locale.ROOT);
+        String segment = "/" + collection.toLowerCase(java.util.Locale.ROOT);
+        return head.endsWith(segment) && last + 1 < text.length() ? Optional.of(text.substring(last + 1))
+                : Optional.empty();
     }
 
     /** The id in a reference as this gateway stores it ({@code /backends/b1}: {@code b1}). */

@@ -9,8 +9,8 @@ final class RefusedPolicies {
     private static final String NO_BODY = "request and response bodies are not transformed";
     private static final String NO_CALLS = "policies do not call other services";
     private static final String NO_GRAPHQL = "GraphQL resolvers are not served";
-    private static final String NO_SCHEMA = "validation against the API's schema is not implemented";
-    private static final String NO_CACHE = "the HTTP response cache is not implemented (LLM caching is"
+    private static final String NO_SCHEMA = "this gateway does not validate against the API's schema";
+    private static final String NO_CACHE = "this gateway has no HTTP response cache (LLM caching is"
             + " llm-semantic-cache-lookup / -store)";
     private static final String BACKEND_CREDENTIALS = "declare the credentials on the backend resource instead";
 
@@ -23,7 +23,7 @@ final class RefusedPolicies {
                 planned("azure-openai-semantic-cache-lookup"), planned("azure-openai-semantic-cache-store"),
                 planned("llm-content-safety"),
                 refused("quota", "use quota-by-key with counter-key=\"@(context.Subscription.Id)\""),
-                refused("limit-concurrency", "concurrency limits are not implemented"),
+                refused("limit-concurrency", "this gateway has no concurrency limit"),
                 refused("get-authorization-context", "APIM credential manager connections are not modelled; "
                         + BACKEND_CREDENTIALS),
                 refused("authentication-basic", BACKEND_CREDENTIALS),

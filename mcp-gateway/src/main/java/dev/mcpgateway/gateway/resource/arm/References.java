@@ -53,15 +53,9 @@ final class References {
 
     private static String named(String field, String reference, String collection, String what)
             throws UnresolvableException {
-        List<String> segments = segments(reference);
-        int n = segments.size();
-        if (n == 1 && !reference.contains("/")) {
-            return "/" + collection + "/" + reference;
-        }
-        if (n >= 2 && segments.get(n - 2).equalsIgnoreCase(collection)) {
-            return "/" + collection + "/" + segments.get(n - 1);
-        }
-        throw notA(field, reference, what, "/" + collection + "/{name}");
+        return dev.mcpgateway.gateway.resource.References.idOf(reference, collection, true)
+                .map(id -> "/" + collection + "/" + id)
+                .orElseThrow(() -> notA(field, reference, what, "/" + collection + "/{name}"));
     }
 
     private static List<String> segments(String reference) {
