@@ -25,6 +25,7 @@ import dev.mcpgateway.gateway.store.LegacyLlmStore;
 import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.gateway.resource.llm.LlmResourceRuntime;
+import dev.mcpgateway.gateway.policy.engine.PolicyEngine;
 import dev.mcpgateway.gateway.resource.types.ResourceTypes;
 import dev.mcpgateway.llm.api.LlmApiRegistry;
 import dev.mcpgateway.llm.backend.BackendRegistry;
@@ -103,13 +104,13 @@ public class GatewayFactory {
 
     /**
      * Secret values are sealed under the authorization server's store key: one key for all secrets at rest. The LLM
-     * proxy serves the model side of the resources.
+     * proxy serves the model side of the resources, the policy engine their policy documents.
      */
     @Singleton
     ManagementState managementState(List<ResourceType> resourceTypes, ConfigStore store, AuthStateStore auth,
                                     BackendRegistry backends, PoolRegistry pools, RouteTable routes,
                                     LlmApiRegistry apis, ConsumerDirectory consumers, SamplesRuntime samples,
-                                    ObjectMapper json) {
+                                    PolicyEngine policies, ObjectMapper json) {
         Sealer sealer = ((SealingAuthStateStore) auth).sealer();
         ResourceStore resources = new ResourceStore(store, sealer, resourceTypes);
         try {
@@ -118,7 +119,8 @@ public class GatewayFactory {
             throw new UncheckedIOException("cannot move the LLM state an earlier version stored", e);
         }
         return new ManagementState(resourceTypes, resources,
-                List.of(new LlmResourceRuntime(backends, pools, routes, apis, consumers, samples::variable, json)));
+                List.of(new LlmResourceRuntime(backends, pools, routes, apis, consumers, samples::variable, json),
+                        policies));
     }
 
     @Singleton

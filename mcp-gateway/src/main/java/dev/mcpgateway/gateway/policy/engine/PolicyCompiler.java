@@ -1,0 +1,74 @@
+package dev.mcpgateway.gateway.policy.engine;
+
+import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;
+import dev.mcpgateway.gateway.policy.xml.PolicyElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the statements of one document into steps with the registered factories. Nested statements ({@code choose},
+ * {@code retry}) compile through it too, as policies that skip themselves on surfaces they do not apply to.
+ */
+public final class PolicyCompiler {
+
+    private final Map<String, PolicyFactory> factories;
+    private final String scope;
+
+    PolicyCompiler(Map<String, PolicyFactory> factories, String scope) {
+        this.factories = factories;
+        this.scope = scope;
+    }
+
+    /** The scope of the document being compiled: a policy counting per scope (rate-limit) keys its counters by it. */
+    public String scope() {
+        return scope;
+    }
+
+    List<Step> steps(List<PolicyElement> statements) throws PolicyDocumentException {
+        List<Step> steps = new ArrayList<>(statements.size());
+        for (PolicyElement statement : statements) {
+            if (statement.isBase()) {
+                steps.add(Step.base(scope, statement.line()));
+                continue;
+            }
+            PolicyFactory factory = factory(statement);
+            steps.add(new Step(factory.compile(statement, this), statement.name(), scope, statement.line(),
+                    factory.surfaces()));
+        }
+        return steps;
+    }
+
+    /** Nested statements as one policy each, in order. */
+    public List<Policy> nested(List<PolicyElement> statements) throws PolicyDocumentException {
+        List<Policy> policies = new ArrayList<>(statements.size());
+        for (Step step : steps(statements)) {
+            Policy policy = step.policy();
+            policies.add(step.surfaces().size() == Surface.values().length ? policy
+                    : new SurfaceBound(policy, step.surfaces()));
+        }
+        return policies;
+    }
+
+    private PolicyFactory factory(PolicyElement statement) throws PolicyDocumentException {
+        PolicyFactory factory = factories.get(statement.name());
+        if (factory == null) {
+            // the catalog and the factories are kept in step by a test; this is the guard should they drift
+            throw new PolicyDocumentException(statement.name(), statement.line(), "is not applied by this gateway");
+        }
+        return factory;
+    }
+
+    /** A nested policy on a surface it does not apply to continues without doing anything. */
+    private record SurfaceBound(Policy policy, java.util.Set<Surface> surfaces) implements Policy {
+        @Override
+        public Decision apply(PolicyCall call) {
+            return surfaces.contains(call.surface()) ? policy.apply(call) : Decision.CONTINUE;
+        }
+
+        @Override
+        public boolean mayBlock() {
+            return policy.mayBlock();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mcpgateway.gateway.policy.engine;
+
+import dev.mcpgateway.gateway.config.InvalidDefinitionException;
+import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;
+import dev.mcpgateway.gateway.policy.xml.PolicyDocuments;
+import dev.mcpgateway.gateway.policy.xml.PolicyFormat;
+import dev.mcpgateway.gateway.resource.Resource;
+import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.gateway.resource.ResourceRuntime;
+import dev.mcpgateway.gateway.resource.ResourceSet;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves the policy documents: each is compiled when the configuration changes (a document that does not compile
+ * refuses the change, naming its scope, element and line), and the effective policy of a scope is composed at its
+ * first call and kept until the next change. No call ever reads policy text.
+ */
+@Singleton
+public final class PolicyEngine implements ResourceRuntime {
+
+    private final Map<String, PolicyFactory> factories;
+    private volatile Compiled compiled = new Compiled(Map.of());
+
+    public PolicyEngine(List<PolicyFactory> factories) {
+        Map<String, PolicyFactory> byElement = new HashMap<>();
+        for (PolicyFactory factory : factories) {
+            for (String element : factory.elements()) {
+                if (byElement.put(element, factory) != null) {
+                    throw new IllegalStateException("two policy factories compile <" + element + ">");
+                }
+            }
+        }
+        this.factories = Map.copyOf(byElement);
+    }
+
+    /** The element names the engine can apply (kept equal to the catalog's supported policies by a test). */
+    public java.util.Set<String> elements() {
+        return factories.keySet();
+    }
+
+    @Override
+    public Publication prepare(ResourceSet next) throws InvalidDefinitionException {
+        Map<String, CompiledDocument> documents = new HashMap<>();
+        for (Resource resource : next.all(ResourceKind.POLICIES)) {
+            documents.put(resource.id(), compile(resource));
+        }
+        Compiled ready = new Compiled(Map.copyOf(documents));
+        return () -> compiled = ready;
+    }
+
+    private CompiledDocument compile(Resource resource) throws InvalidDefinitionException {
+        String value = resource.properties().path("value").asText();
+        PolicyFormat format = PolicyFormat.of(resource.properties().path("format").asText("xml"));
+        try {
+            return CompiledDocument.compile(PolicyDocuments.read(value, format),
+                    new PolicyCompiler(factories, resource.id()));
+        } catch (PolicyDocumentException e) {
+            throw new InvalidDefinitionException("policies." + resource.id() + ".value", e.getMessage());
+        }
+    }
+
+    /** The policy a call on this surface and scope runs; {@link EffectivePolicy#NONE} when no document applies. */
+    public EffectivePolicy effective(Surface surface, PolicyScope scope) {
+        return compiled.effective(surface, scope);
+    }
+
+    /** One configuration's documents, and the effective policies composed from them so far. */
+    private record Compiled(Map<String, CompiledDocument> documents, Map<Key, EffectivePolicy> effective) {
+
+        Compiled(Map<String, CompiledDocument> documents) {
+            this(documents, new ConcurrentHashMap<>());
+        }
+
+        EffectivePolicy effective(Surface surface, PolicyScope scope) {
+            if (documents.isEmpty()) {
+                return EffectivePolicy.NONE;
+            }
+            return effective.computeIfAbsent(new Key(surface, scope), key -> {
+                List<CompiledDocument> outerFirst = new ArrayList<>(4);
+                for (String id : scope.documentIds()) {
+                    outerFirst.add(documents.get(id));
+                }
+                return EffectivePolicy.compose(outerFirst, surface);
+            });
+        }
+    }
+
+    private record Key(Surface surface, PolicyScope scope) {
+    }
+}
