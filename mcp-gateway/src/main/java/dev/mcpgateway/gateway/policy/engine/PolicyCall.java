@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /**
  * One call as its policies see it: the surface's facts, and what the policies set along the way (variables, the
@@ -20,6 +22,7 @@ public final class PolicyCall implements PolicyContext {
     private Map<String, List<String>> responseHeaders;
     private Integer responseStatus;
     private String backendId;
+    private List<Consumer<CallOutcome>> completions;
 
     public PolicyCall(CallFacts facts) {
         this.facts = facts;
@@ -100,5 +103,24 @@ public final class PolicyCall implements PolicyContext {
 
     public void backendId(String backendId) {
         this.backendId = backendId;
+    }
+
+    /**
+     * Leaves work for when the call has its answer (settling a token reservation, counting bandwidth). The surface
+     * calls {@link #complete} exactly once for every call whose inbound policies ran, refused or not.
+     */
+    public void onCompletion(Consumer<CallOutcome> completion) {
+        if (completions == null) {
+            completions = new ArrayList<>(2);
+        }
+        completions.add(completion);
+    }
+
+    public void complete(CallOutcome outcome) {
+        if (completions != null) {
+            List<Consumer<CallOutcome>> pending = completions;
+            completions = null;
+            pending.forEach(completion -> completion.accept(outcome));
+        }
     }
 }
