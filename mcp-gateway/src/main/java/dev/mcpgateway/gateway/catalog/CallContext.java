@@ -30,6 +30,11 @@ public interface CallContext {
     /** The authenticated caller, when the server requires authentication. */
     Optional<Caller> caller();
 
+    /** The HTTP request the call came in on. */
+    default CallOrigin origin() {
+        return CallOrigin.NONE;
+    }
+
     /** Who is calling: the subject of the gateway token and what it grants. */
     record Caller(String subject, java.util.Set<String> scopes, java.util.Map<String, Object> claims) {
     }

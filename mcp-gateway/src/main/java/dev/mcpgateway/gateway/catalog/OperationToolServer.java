@@ -1,7 +1,6 @@
 package dev.mcpgateway.gateway.catalog;
 
 import dev.mcpgateway.gateway.execution.ApiBackend;
-import dev.mcpgateway.gateway.execution.ToolExecutor;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +14,21 @@ final class OperationToolServer implements ServedMcpServer {
     private final McpSchema.Implementation info;
     private final Optional<String> instructions;
     private final List<McpSchema.Tool> tools;
-    private final Map<String, CompiledOperation> byToolName;
+    private final Map<String, ServedOperation> byToolName;
     private final ApiBackend backend;
-    private final ToolExecutor executor;
+    private final OperationRunner runner;
 
     OperationToolServer(String name, McpSchema.Implementation info, Optional<String> instructions,
-                        List<ServedOperation> operations, ApiBackend backend, ToolExecutor executor) {
+                        List<ServedOperation> operations, ApiBackend backend, OperationRunner runner) {
         this.name = name;
         this.info = info;
         this.instructions = instructions;
         this.tools = operations.stream().map(ServedOperation::tool).toList();
-        Map<String, CompiledOperation> index = new LinkedHashMap<>();
-        operations.forEach(o -> index.put(o.tool().name(), o.operation()));
+        Map<String, ServedOperation> index = new LinkedHashMap<>();
+        operations.forEach(o -> index.put(o.tool().name(), o));
         this.byToolName = Map.copyOf(index);
         this.backend = backend;
-        this.executor = executor;
+        this.runner = runner;
     }
 
     @Override
@@ -54,11 +53,11 @@ final class OperationToolServer implements ServedMcpServer {
 
     @Override
     public McpSchema.CallToolResult call(ToolCall call) throws UnknownToolException {
-        CompiledOperation operation = byToolName.get(call.toolName());
+        ServedOperation operation = byToolName.get(call.toolName());
         if (operation == null) {
             throw new UnknownToolException(call.toolName());
         }
-        return executor.execute(operation.codec(), backend, call.arguments(), call.context());
+        return runner.run(name, operation, backend, call.arguments(), call.context());
     }
 
     /** The backend's calls report only progress (when asked for with a token), never log messages. */

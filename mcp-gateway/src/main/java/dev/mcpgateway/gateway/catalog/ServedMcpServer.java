@@ -20,6 +20,14 @@ public interface ServedMcpServer {
     List<McpSchema.Tool> tools();
 
     /**
+     * The names of the operations its calls reach, the operation scope of their policies: the tools themselves,
+     * unless the server reaches operations through tools of its own (compact mode).
+     */
+    default List<String> operations() {
+        return tools().stream().map(McpSchema.Tool::name).toList();
+    }
+
+    /**
      * Runs one tool call to completion; blocking (callers run it on a virtual thread).
      * A failing upstream API is an {@code isError: true} result, never an exception.
      *

@@ -4,7 +4,6 @@ import dev.mcpgateway.gateway.compact.CompactToolServer;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.config.McpServerDefinition;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ToolOverride;
-import dev.mcpgateway.gateway.execution.ToolExecutor;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +22,10 @@ public final class ServerAssembler {
     /** MCP's tool name rule: 1 to 128 characters of letters, digits, '_', '-' and '.'. */
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
-    private final ToolExecutor executor;
+    private final OperationRunner runner;
 
-    public ServerAssembler(ToolExecutor executor) {
-        this.executor = executor;
+    public ServerAssembler(OperationRunner runner) {
+        this.runner = runner;
     }
 
     public ServedMcpServer assemble(McpServerDefinition definition, CompiledApi api) throws InvalidDefinitionException {
@@ -38,9 +37,9 @@ public final class ServerAssembler {
                 .map(title -> "Tools that call the " + title + " API through the gateway.");
         return switch (definition.mode()) {
             case TOOLS -> new OperationToolServer(definition.name(), info, instructions, operations, api.backend(),
-                    executor);
+                    runner);
             case COMPACT -> new CompactToolServer(definition.name(), info, instructions, operations, api.backend(),
-                    executor);
+                    runner);
         };
     }
 

@@ -2,12 +2,12 @@ package dev.mcpgateway.gateway.compact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.gateway.catalog.OperationRunner;
 import dev.mcpgateway.gateway.catalog.ServedMcpServer;
 import dev.mcpgateway.gateway.catalog.ServedOperation;
 import dev.mcpgateway.gateway.catalog.ToolCall;
 import dev.mcpgateway.gateway.catalog.UnknownToolException;
 import dev.mcpgateway.gateway.execution.ApiBackend;
-import dev.mcpgateway.gateway.execution.ToolExecutor;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +29,10 @@ public final class CompactToolServer implements ServedMcpServer {
     private final Map<String, ServedOperation> byName;
     private final OperationSearch search;
     private final ApiBackend backend;
-    private final ToolExecutor executor;
+    private final OperationRunner runner;
 
     public CompactToolServer(String name, McpSchema.Implementation info, Optional<String> instructions,
-                             List<ServedOperation> operations, ApiBackend backend, ToolExecutor executor) {
+                             List<ServedOperation> operations, ApiBackend backend, OperationRunner runner) {
         this.name = name;
         this.info = info;
         this.instructions = instructions.map(text -> text + " Use " + CompactTools.SEARCH + " to find an operation, "
@@ -43,7 +43,7 @@ public final class CompactToolServer implements ServedMcpServer {
         this.byName = index;
         this.search = new OperationSearch(operations);
         this.backend = backend;
-        this.executor = executor;
+        this.runner = runner;
     }
 
     @Override
@@ -64,6 +64,12 @@ public final class CompactToolServer implements ServedMcpServer {
     @Override
     public List<McpSchema.Tool> tools() {
         return tools;
+    }
+
+    /** The API's operations, each reached through {@code invoke}: their policies apply to those calls. */
+    @Override
+    public List<String> operations() {
+        return List.copyOf(byName.keySet());
     }
 
     @Override
@@ -117,7 +123,7 @@ public final class CompactToolServer implements ServedMcpServer {
         } else {
             return error("Invalid arguments: arguments: must be an object");
         }
-        return executor.execute(served.operation().codec(), backend, operationArgs, call.context());
+        return runner.run(name, served, backend, operationArgs, call.context());
     }
 
     private McpSchema.CallToolResult withOperation(Map<String, Object> args,

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,15 @@ public final class ToolExecutor implements AutoCloseable {
 
     public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
                                             CallContext context) {
+        return execute(codec, backend, arguments, context, Map.of());
+    }
+
+    /**
+     * @param policyHeaders headers the call's policies set on the backend request (an empty list removes one); the
+     *                      API's credential is applied after them, so no policy can replace it
+     */
+    public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
+                                            CallContext context, Map<String, List<String>> policyHeaders) {
         HttpRequestPlan plan;
         try {
             plan = codec.buildRequest(arguments, backend.target());
@@ -81,12 +91,12 @@ public final class ToolExecutor implements AutoCloseable {
             LOG.error("request building failed", e);
             return UpstreamFailure.internalError();
         }
-        Attempt attempt = attempt(plan, backend, context);
+        Attempt attempt = attempt(plan, backend, context, policyHeaders);
         if (attempt.response() != null && attempt.response().status() == 401
                 && backend.credential() instanceof FetchedTokenCredential fetched) {
             // the backend no longer accepts the cached token (revoked, keys rotated): fetch a fresh one, retry once
             fetched.invalidate();
-            attempt = attempt(plan, backend, context);
+            attempt = attempt(plan, backend, context, policyHeaders);
         }
         if (attempt.failure() != null) {
             return attempt.failure();
@@ -104,10 +114,11 @@ public final class ToolExecutor implements AutoCloseable {
     private record Attempt(HttpResponseData response, McpSchema.CallToolResult failure) {
     }
 
-    private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context) {
+    private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context,
+                            Map<String, List<String>> policyHeaders) {
         OutboundCall call;
         try {
-            call = outboundCall(plan, backend, context);
+            call = outboundCall(plan, backend, context, policyHeaders);
         } catch (CredentialUnavailableException e) {
             LOG.warn("backend credentials unavailable: {}", e.getMessage());
             return new Attempt(null, UpstreamFailure.credentialsUnavailable());
@@ -134,12 +145,16 @@ public final class ToolExecutor implements AutoCloseable {
     }
 
     /** The plan as it goes on the wire, with the API's credential (which may fetch a token: we are not on a loop). */
-    private OutboundCall outboundCall(HttpRequestPlan plan, ApiBackend backend, CallContext context)
+    private OutboundCall outboundCall(HttpRequestPlan plan, ApiBackend backend, CallContext context,
+                                      Map<String, List<String>> policyHeaders)
             throws CredentialUnavailableException {
         List<Map.Entry<String, String>> headers = plan.headers().stream()
                 .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT)))
                 .map(h -> Map.entry(h.name(), h.value()))
                 .toList();
+        if (!policyHeaders.isEmpty()) {
+            headers = withPolicyHeaders(headers, policyHeaders);
+        }
         BackendCredential credential = backend.credential() instanceof OnBehalfOfCredential obo
                 ? delegation.forCaller(obo, context.caller()) : backend.credential();
         OutboundRequest outbound = credential.apply(new OutboundRequest(plan.uri(), headers));
@@ -150,6 +165,20 @@ public final class ToolExecutor implements AutoCloseable {
         }
         URI uri = outbound.uri();
         return new OutboundCall(plan.method(), Origin.of(uri), target(uri), wire, plan.body());
+    }
+
+    /** The plan's headers with those the policies set replacing (or, with no values, removing) the same names. */
+    private static List<Map.Entry<String, String>> withPolicyHeaders(List<Map.Entry<String, String>> planned,
+                                                                     Map<String, List<String>> policyHeaders) {
+        List<Map.Entry<String, String>> merged = new ArrayList<>();
+        planned.stream().filter(h -> policyHeaders.keySet().stream().noneMatch(h.getKey()::equalsIgnoreCase))
+                .forEach(merged::add);
+        policyHeaders.forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> merged.add(Map.entry(name, value)));
+            }
+        });
+        return merged;
     }
 
     /** The request target as java.net.http sent it: the raw path ("/" when empty) and query, non-ASCII escaped. */

@@ -6,6 +6,7 @@ import dev.mcpgateway.auth.store.seal.Sealer;
 import dev.mcpgateway.auth.store.seal.SealingAuthStateStore;
 import dev.mcpgateway.gateway.admin.AdminKey;
 import dev.mcpgateway.gateway.catalog.GatewayCatalog;
+import dev.mcpgateway.gateway.catalog.OperationRunner;
 import dev.mcpgateway.gateway.catalog.OpenApiCompiler;
 import dev.mcpgateway.gateway.catalog.ServerAssembler;
 import dev.mcpgateway.gateway.catalog.SpecSourceRules;
@@ -139,7 +140,7 @@ public class GatewayFactory {
     /** Eager: the catalog is full before the server takes its first request, and a bad gateway.yml stops start-up. */
     @Context
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
-                              ToolExecutor executor, GatewayCatalog catalog, ConfigStore store,
+                              OperationRunner operations, GatewayCatalog catalog, ConfigStore store,
                               SamplesRuntime samples, SpecSourceRules sources,
                               ManagementState management) {
         try {
@@ -155,7 +156,7 @@ public class GatewayFactory {
             NamedValues namedValues = new NamedValues(management::current, samples::variable);
             GatewayState state = new GatewayState(
                     new OpenApiCompiler(sources.declared(), samples::variable, namedValues),
-                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues), new ServerAssembler(executor),
+                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues), new ServerAssembler(operations),
                     store, catalog);
             state.load(resources, declared.origin());
             store.watch(management::refreshFromStore);

@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.gateway.catalog.CallOrigin;
 import dev.mcpgateway.gateway.mcp.protocol.InFlightCalls;
 import dev.mcpgateway.gateway.mcp.protocol.McpDispatcher;
 import dev.mcpgateway.gateway.mcp.protocol.RequestScope;
@@ -43,7 +44,7 @@ class TransportChoiceBench {
         McpStatelessServerHandler sdk = sdkHandler(fixture);
         McpDispatcher ours = new McpDispatcher(mapper, TOOLS + 1);
         RequestScope scope = new RequestScope("2025-11-25", false, Optional.empty(), n -> { }, new InFlightCalls(), l -> { },
-                () -> null);
+                () -> null, CallOrigin.NONE);
 
         JSONRPCRequest call = new JSONRPCRequest(McpSchema.JSONRPC_VERSION, "tools/call", 1,
                 Map.of("name", "echo", "arguments", Map.of("text", "hi")));

@@ -101,7 +101,7 @@ public class LegacySseExchange {
             case Incoming.Single(JSONRPCRequest request) when McpSchema.METHOD_INITIALIZE.equals(request.method()) ->
                     send(session, writer.write(initialize(server, session, request)));
             case Incoming.Single(JSONRPCRequest request) -> calls.execute(() -> {
-                JSONRPCResponse response = messages.request(server, session, request, facts.caller(),
+                JSONRPCResponse response = messages.request(server, session, request, facts,
                         n -> send(session, writer.writeNotification(n)), REVISIONS);
                 send(session, writer.write(response));
             });

@@ -99,7 +99,7 @@ public final class McpDispatcher {
         }
         Object progressToken = call.meta() == null ? null : call.meta().get("progressToken");
         RequestCallContext context = new RequestCallContext(progressToken, scope.notifications(), scope.caller(),
-                scope.logThreshold());
+                scope.logThreshold(), scope.origin());
         scope.inFlight().started(request.id(), context);
         try {
             return server.call(new ToolCall(call.name(), call.arguments(), context));

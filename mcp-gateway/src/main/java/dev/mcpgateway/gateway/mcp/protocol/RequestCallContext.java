@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.mcp.protocol;
 
 import dev.mcpgateway.gateway.catalog.CallContext;
+import dev.mcpgateway.gateway.catalog.CallOrigin;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
@@ -19,13 +20,15 @@ final class RequestCallContext implements CallContext {
     private final Consumer<JSONRPCNotification> notifications;
     private final Optional<Caller> caller;
     private final Supplier<LoggingLevel> threshold;
+    private final CallOrigin origin;
 
     RequestCallContext(Object progressToken, Consumer<JSONRPCNotification> notifications, Optional<Caller> caller,
-                       Supplier<LoggingLevel> threshold) {
+                       Supplier<LoggingLevel> threshold, CallOrigin origin) {
         this.progressToken = progressToken;
         this.notifications = notifications;
         this.caller = caller;
         this.threshold = threshold;
+        this.origin = origin;
     }
 
     @Override
@@ -61,5 +64,10 @@ final class RequestCallContext implements CallContext {
     @Override
     public Optional<Caller> caller() {
         return caller;
+    }
+
+    @Override
+    public CallOrigin origin() {
+        return origin;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.mcp.protocol;
 
 import dev.mcpgateway.gateway.catalog.CallContext;
+import dev.mcpgateway.gateway.catalog.CallOrigin;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param mcpName             {@code Mcp-Name}, null when absent
  * @param paramHeaders        the {@code Mcp-Param-*} headers by lower-cased name suffix
  * @param caller              the authenticated caller, if any
+ * @param origin              the request as policies read it
  */
 public record RequestFacts(
         String sessionId,
@@ -24,5 +26,6 @@ public record RequestFacts(
         String mcpMethod,
         String mcpName,
         Map<String, String> paramHeaders,
-        Optional<CallContext.Caller> caller) {
+        Optional<CallContext.Caller> caller,
+        CallOrigin origin) {
 }

@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.mcp.protocol;
 
 import dev.mcpgateway.gateway.catalog.CallContext;
+import dev.mcpgateway.gateway.catalog.CallOrigin;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
 import io.modelcontextprotocol.spec.McpSchema.LoggingLevel;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  * @param inFlight        the calls running in the same session; a fresh registry for stateless requests
  * @param logLevel        receives {@code logging/setLevel}
  * @param logThreshold    the least severe level sent to the client now; null sends no log messages
+ * @param origin          the HTTP request, as policies read it
  */
 public record RequestScope(
         String protocolVersion,
@@ -26,5 +28,6 @@ public record RequestScope(
         Consumer<JSONRPCNotification> notifications,
         InFlightCalls inFlight,
         Consumer<LoggingLevel> logLevel,
-        Supplier<LoggingLevel> logThreshold) {
+        Supplier<LoggingLevel> logThreshold,
+        CallOrigin origin) {
 }

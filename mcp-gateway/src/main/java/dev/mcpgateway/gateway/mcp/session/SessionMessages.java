@@ -1,10 +1,10 @@
 package dev.mcpgateway.gateway.mcp.session;
 
-import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.catalog.ServedMcpServer;
 import dev.mcpgateway.gateway.mcp.protocol.JsonRpcErrors;
 import dev.mcpgateway.gateway.mcp.protocol.McpDispatcher;
 import dev.mcpgateway.gateway.mcp.protocol.McpProtocolException;
+import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import dev.mcpgateway.gateway.mcp.protocol.RequestScope;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCNotification;
@@ -13,7 +13,6 @@ import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Runs the messages of an established session, whatever transport carries them. */
@@ -28,14 +27,15 @@ public class SessionMessages {
 
     /** Answers one request; never throws: every failure is a JSON-RPC error response. */
     public JSONRPCResponse request(ServedMcpServer server, McpSession session, JSONRPCRequest request,
-                                   Optional<CallContext.Caller> caller, Consumer<JSONRPCNotification> notifications,
+                                   RequestFacts facts, Consumer<JSONRPCNotification> notifications,
                                    List<String> revisions) {
         if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             return JsonRpcErrors.response(request.id(), JsonRpcErrors.INVALID_REQUEST,
                     "Invalid Request: the session is already initialized");
         }
-        RequestScope scope = new RequestScope(session.protocolVersion(), false, caller, notifications,
-                session.inFlight(), session::logLevel, session::logLevel);
+        RequestScope scope = new RequestScope(session.protocolVersion(), false, facts.caller(), notifications,
+                session.inFlight(), session::logLevel, session::logLevel, facts.origin().inSession(session.id(),
+                        session.client().map(client -> client.info().name()).orElse(null)));
         try {
             return JSONRPCResponse.result(request.id(), dispatcher.handle(server, request, scope, revisions));
         } catch (McpProtocolException e) {

@@ -158,12 +158,12 @@ public class StreamableExchange {
 
     private Reply request(ServedMcpServer server, McpSession session, JSONRPCRequest request, RequestFacts facts) {
         if (!facts.acceptsEventStream() || !McpDispatcher.mayNotify(server, request)) {
-            JSONRPCResponse response = messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS);
+            JSONRPCResponse response = messages.request(server, session, request, facts, n -> { }, REVISIONS);
             return ScopeChallenges.asHttp(new Reply.Json(200, response));
         }
         // Before 2026-07-28 a dropped connection is no cancellation: the call runs on, resumable by Last-Event-ID.
         return ScopeChallenges.asHttp(streams.answer(session::openRequestStream, () -> { }, opening(session, Reply.Opening.NONE),
-                sink -> messages.request(server, session, request, facts.caller(), sink, REVISIONS)));
+                sink -> messages.request(server, session, request, facts, sink, REVISIONS)));
     }
 
     private Reply batch(ServedMcpServer server, McpSession session, Incoming.Batch batch, RequestFacts facts) {
@@ -176,7 +176,7 @@ public class StreamableExchange {
             switch (item) {
                 case Incoming.Invalid(Object error) -> responses.add(error);
                 case Incoming.Single(JSONRPCRequest request) ->
-                        responses.add(messages.request(server, session, request, facts.caller(), n -> { }, REVISIONS));
+                        responses.add(messages.request(server, session, request, facts, n -> { }, REVISIONS));
                 case Incoming.Single(JSONRPCNotification notification) -> messages.notification(session, notification);
                 default -> {
                     // responses from the client and nested arrays carry nothing to answer

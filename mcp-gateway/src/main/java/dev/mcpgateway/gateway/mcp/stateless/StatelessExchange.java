@@ -109,7 +109,7 @@ public class StatelessExchange {
         boolean list = McpSchema.METHOD_TOOLS_LIST.equals(request.method());
         if (list || !facts.acceptsEventStream() || !McpDispatcher.mayNotify(server, request)) {
             RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), n -> { },
-                    new InFlightCalls(), level -> { }, () -> logLevel(request));
+                    new InFlightCalls(), level -> { }, () -> logLevel(request), facts.origin());
             Map<String, Object> result = complete(dispatcher.handle(server, request, scope, List.of()));
             if (list) {
                 cacheable(result, facts);
@@ -123,7 +123,7 @@ public class StatelessExchange {
                 () -> inFlight.cancel(request.id()), Reply.Opening.NONE,
                 sink -> {
                     RequestScope scope = new RequestScope(ProtocolVersions.V2026_07_28, true, facts.caller(), sink,
-                            inFlight, level -> { }, () -> logLevel(request));
+                            inFlight, level -> { }, () -> logLevel(request), facts.origin());
                     try {
                         return JSONRPCResponse.result(request.id(), complete(dispatcher.handle(server, request, scope, List.of())));
                     } catch (McpProtocolException e) {

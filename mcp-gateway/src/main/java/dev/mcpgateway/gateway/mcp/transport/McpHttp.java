@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.mcp.transport;
 
 import dev.mcpgateway.gateway.catalog.McpServerCatalog;
+import dev.mcpgateway.gateway.catalog.CallOrigin;
 import dev.mcpgateway.gateway.catalog.ServedMcpServer;
 import dev.mcpgateway.gateway.mcp.McpSettings;
 import dev.mcpgateway.gateway.mcp.protocol.Incoming;
@@ -17,6 +18,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +95,17 @@ class McpHttp {
         boolean sse = accept != null && accept.toLowerCase(Locale.ROOT).contains(MediaType.TEXT_EVENT_STREAM);
         return new RequestFacts(headers.get("Mcp-Session-Id"), headers.get("MCP-Protocol-Version"), sse,
                 headers.get("Last-Event-ID"), headers.get("Mcp-Method"), headers.get("Mcp-Name"), Map.copyOf(params),
-                callers.resolve(request));
+                callers.resolve(request), origin(request));
+    }
+
+    /** The request as policies read it: headers looked up when a policy asks, never copied up front. */
+    private static CallOrigin origin(HttpRequest<?> request) {
+        HttpHeaders headers = request.getHeaders();
+        return new CallOrigin(name -> {
+            List<String> values = headers.getAll(name);
+            return values.isEmpty() ? null : values.size() == 1 ? values.getFirst() : String.join(",", values);
+        }, request.getRemoteAddress().getAddress().getHostAddress(), request.getMethodName(), request.getPath(),
+                headers.get("Mcp-Session-Id"), null);
     }
 
     MutableHttpResponse<?> render(Reply reply) {

@@ -2,11 +2,13 @@ package dev.mcpgateway.gateway.policy.engine;
 
 import dev.mcpgateway.gateway.policy.expression.ContextValue;
 import dev.mcpgateway.gateway.policy.expression.PolicyContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,8 @@ public final class PolicyCall implements PolicyContext {
     private Map<String, List<String>> responseHeaders;
     private Integer responseStatus;
     private String backendId;
+    private URI backendUrl;
+    private Duration forwardTimeout;
     private List<Consumer<CallOutcome>> completions;
 
     public PolicyCall(CallFacts facts) {
@@ -101,8 +105,29 @@ public final class PolicyCall implements PolicyContext {
         return backendId;
     }
 
-    public void backendId(String backendId) {
-        this.backendId = backendId;
+    /** The base URL the call goes to instead of the API's: a {@code base-url}, or the chosen backend's URL. */
+    public URI backendUrl() {
+        return backendUrl;
+    }
+
+    /**
+     * Sends the call to another backend.
+     *
+     * @param id  the backend or pool resource, null when only a URL was given
+     * @param url its URL, null for a pool
+     */
+    public void backend(String id, URI url) {
+        this.backendId = id;
+        this.backendUrl = url;
+    }
+
+    /** The time {@code forward-request} gives the backend, or null for the backend's own timeout. */
+    public Duration forwardTimeout() {
+        return forwardTimeout;
+    }
+
+    public void forwardTimeout(Duration timeout) {
+        this.forwardTimeout = timeout;
     }
 
     /**

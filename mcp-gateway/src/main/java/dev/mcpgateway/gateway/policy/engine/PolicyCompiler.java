@@ -2,6 +2,7 @@ package dev.mcpgateway.gateway.policy.engine;
 
 import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;
 import dev.mcpgateway.gateway.policy.xml.PolicyElement;
+import dev.mcpgateway.gateway.resource.ResourceSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,17 @@ public final class PolicyCompiler {
 
     private final Map<String, PolicyFactory> factories;
     private final String scope;
+    private final ResourceSet resources;
 
-    PolicyCompiler(Map<String, PolicyFactory> factories, String scope) {
+    PolicyCompiler(Map<String, PolicyFactory> factories, String scope, ResourceSet resources) {
         this.factories = factories;
         this.scope = scope;
+        this.resources = resources;
+    }
+
+    /** The configuration being compiled: a policy naming a backend checks it exists in it. */
+    public ResourceSet resources() {
+        return resources;
     }
 
     /** The scope of the document being compiled: a policy counting per scope (rate-limit) keys its counters by it. */

@@ -47,18 +47,18 @@ public final class PolicyEngine implements ResourceRuntime {
     public Publication prepare(ResourceSet next) throws InvalidDefinitionException {
         Map<String, CompiledDocument> documents = new HashMap<>();
         for (Resource resource : next.all(ResourceKind.POLICIES)) {
-            documents.put(resource.id(), compile(resource));
+            documents.put(resource.id(), compile(resource, next));
         }
         Compiled ready = new Compiled(Map.copyOf(documents));
         return () -> compiled = ready;
     }
 
-    private CompiledDocument compile(Resource resource) throws InvalidDefinitionException {
+    private CompiledDocument compile(Resource resource, ResourceSet next) throws InvalidDefinitionException {
         String value = resource.properties().path("value").asText();
         PolicyFormat format = PolicyFormat.of(resource.properties().path("format").asText("xml"));
         try {
             return CompiledDocument.compile(PolicyDocuments.read(value, format),
-                    new PolicyCompiler(factories, resource.id()));
+                    new PolicyCompiler(factories, resource.id(), next));
         } catch (PolicyDocumentException e) {
             throw new InvalidDefinitionException("policies." + resource.id() + ".value", e.getMessage());
         }
