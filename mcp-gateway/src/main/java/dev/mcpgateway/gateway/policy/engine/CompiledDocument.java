@@ -15,10 +15,12 @@ record CompiledDocument(Map<Section, List<Step>> sections) {
         sections = Collections.unmodifiableMap(new EnumMap<>(sections));
     }
 
-    static CompiledDocument compile(PolicyDocument document, PolicyCompiler compiler) throws PolicyDocumentException {
+    static CompiledDocument compile(PolicyDocument document, Map<String, PolicyFactory> factories, String scope)
+            throws PolicyDocumentException {
         Map<Section, List<Step>> sections = new EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             if (document.has(section)) {
+                PolicyCompiler compiler = new PolicyCompiler(factories, scope, section);
                 sections.put(section, List.copyOf(compiler.steps(document.section(section))));
             }
         }

@@ -57,8 +57,7 @@ public final class PolicyEngine implements ResourceRuntime {
         String value = resource.properties().path("value").asText();
         PolicyFormat format = PolicyFormat.of(resource.properties().path("format").asText("xml"));
         try {
-            return CompiledDocument.compile(PolicyDocuments.read(value, format),
-                    new PolicyCompiler(factories, resource.id()));
+            return CompiledDocument.compile(PolicyDocuments.read(value, format), factories, resource.id());
         } catch (PolicyDocumentException e) {
             throw new InvalidDefinitionException("policies." + resource.id() + ".value", e.getMessage());
         }
