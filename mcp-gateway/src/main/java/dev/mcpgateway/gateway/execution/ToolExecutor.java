@@ -72,15 +72,12 @@ public final class ToolExecutor implements AutoCloseable {
 
     public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
                                             CallContext context) {
-        return execute(codec, backend, arguments, context, Map.of());
+        return execute(codec, backend, arguments, context, RequestChanges.NONE);
     }
 
-    /**
-     * @param policyHeaders headers the call's policies set on the backend request (an empty list removes one); the
-     *                      API's credential is applied after them, so no policy can replace it
-     */
+    /** @param changes what the call's policies set on the backend request */
     public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
-                                            CallContext context, Map<String, List<String>> policyHeaders) {
+                                            CallContext context, RequestChanges changes) {
         HttpRequestPlan plan;
         try {
             plan = codec.buildRequest(arguments, backend.target());
@@ -91,12 +88,12 @@ public final class ToolExecutor implements AutoCloseable {
             LOG.error("request building failed", e);
             return UpstreamFailure.internalError();
         }
-        Attempt attempt = attempt(plan, backend, context, policyHeaders);
+        Attempt attempt = attempt(plan, backend, context, changes);
         if (attempt.response() != null && attempt.response().status() == 401
                 && backend.credential() instanceof FetchedTokenCredential fetched) {
             // the backend no longer accepts the cached token (revoked, keys rotated): fetch a fresh one, retry once
             fetched.invalidate();
-            attempt = attempt(plan, backend, context, policyHeaders);
+            attempt = attempt(plan, backend, context, changes);
         }
         if (attempt.failure() != null) {
             return attempt.failure();
@@ -115,10 +112,10 @@ public final class ToolExecutor implements AutoCloseable {
     }
 
     private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context,
-                            Map<String, List<String>> policyHeaders) {
+                            RequestChanges changes) {
         OutboundCall call;
         try {
-            call = outboundCall(plan, backend, context, policyHeaders);
+            call = outboundCall(plan, backend, context, changes);
         } catch (CredentialUnavailableException e) {
             LOG.warn("backend credentials unavailable: {}", e.getMessage());
             return new Attempt(null, UpstreamFailure.credentialsUnavailable());
@@ -146,18 +143,19 @@ public final class ToolExecutor implements AutoCloseable {
 
     /** The plan as it goes on the wire, with the API's credential (which may fetch a token: we are not on a loop). */
     private OutboundCall outboundCall(HttpRequestPlan plan, ApiBackend backend, CallContext context,
-                                      Map<String, List<String>> policyHeaders)
+                                      RequestChanges changes)
             throws CredentialUnavailableException {
         List<Map.Entry<String, String>> headers = plan.headers().stream()
                 .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT)))
                 .map(h -> Map.entry(h.name(), h.value()))
                 .toList();
-        if (!policyHeaders.isEmpty()) {
-            headers = withPolicyHeaders(headers, policyHeaders);
+        if (!changes.headers().isEmpty()) {
+            headers = withPolicyHeaders(headers, changes.headers());
         }
         BackendCredential credential = backend.credential() instanceof OnBehalfOfCredential obo
                 ? delegation.forCaller(obo, context.caller()) : backend.credential();
-        OutboundRequest outbound = credential.apply(new OutboundRequest(plan.uri(), headers));
+        URI planned = changes.query().isEmpty() ? plan.uri() : PolicyQuery.apply(plan.uri(), changes.query());
+        OutboundRequest outbound = credential.apply(new OutboundRequest(planned, headers));
         HttpHeaders wire = new DefaultHttpHeaders();
         outbound.headers().forEach(h -> wire.add(h.getKey(), h.getValue()));
         if (plan.body() != null) {

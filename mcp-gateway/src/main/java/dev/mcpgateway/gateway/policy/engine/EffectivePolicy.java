@@ -16,17 +16,18 @@ public final class EffectivePolicy {
     public static final EffectivePolicy NONE = new EffectivePolicy(new EnumMap<>(Section.class));
 
     private final Map<Section, List<Step>> sections;
-    private final Policy[][] bySection;
+    private final PolicySequence[] bySection;
     private final boolean mayBlock;
 
     private EffectivePolicy(Map<Section, List<Step>> sections) {
         this.sections = Collections.unmodifiableMap(sections);
-        this.bySection = new Policy[Section.values().length][];
+        this.bySection = new PolicySequence[Section.values().length];
         boolean blocking = false;
         for (Section section : Section.values()) {
-            List<Step> steps = sections.getOrDefault(section, List.of());
-            bySection[section.ordinal()] = steps.stream().map(Step::policy).toArray(Policy[]::new);
-            blocking |= steps.stream().anyMatch(step -> step.policy().mayBlock());
+            PolicySequence sequence = PolicySequence.of(sections.getOrDefault(section, List.of()).stream()
+                    .map(Step::policy).toList());
+            bySection[section.ordinal()] = sequence;
+            blocking |= sequence.mayBlock();
         }
         this.mayBlock = blocking;
     }
@@ -64,17 +65,11 @@ public final class EffectivePolicy {
 
     /** Runs the section's steps in order until one does not continue. */
     public Decision run(Section section, PolicyCall call) {
-        for (Policy policy : bySection[section.ordinal()]) {
-            Decision decision = policy.apply(call);
-            if (!(decision instanceof Decision.Continue)) {
-                return decision;
-            }
-        }
-        return Decision.CONTINUE;
+        return bySection[section.ordinal()].apply(call);
     }
 
     public boolean isEmpty(Section section) {
-        return bySection[section.ordinal()].length == 0;
+        return bySection[section.ordinal()].isEmpty();
     }
 
     public boolean isEmpty() {

@@ -9,19 +9,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One call as its policies see it: the surface's facts, and what the policies set along the way (variables, the
- * headers for the backend request and for the response, the response status once there is one). Used by one call
- * at a time, on one thread at a time.
+ * headers and query parameters for the backend request, the headers for the response, the response status once
+ * there is one). As in APIM, the request a policy reads is the request as earlier policies left it: a header set in
+ * inbound is what a later expression reads. Used by one call at a time, on one thread at a time.
  */
 public final class PolicyCall implements PolicyContext {
 
     private final CallFacts facts;
     private Map<String, Object> variables;
     private Map<String, List<String>> requestHeaders;
+    private Map<String, List<String>> requestQuery;
     private Map<String, List<String>> responseHeaders;
+    private UnaryOperator<String> receivedResponseHeaders;
     private Integer responseStatus;
     private String backendId;
     private URI backendUrl;
@@ -41,14 +46,18 @@ public final class PolicyCall implements PolicyContext {
         return facts.value(value);
     }
 
+    /** The request header as policies left it: what they set, else the caller's; null when absent or removed. */
     @Override
     public String header(String name) {
-        return facts.header(name);
+        List<String> set = requestHeaders == null ? null : requestHeaders.get(name);
+        return set == null ? facts.header(name) : joined(set);
     }
 
+    /** The query parameter as policies left it, like {@link #header}. */
     @Override
     public String queryParameter(String name) {
-        return facts.queryParameter(name);
+        List<String> set = requestQuery == null ? null : requestQuery.get(name);
+        return set == null ? facts.queryParameter(name) : joined(set);
     }
 
     @Override
@@ -74,8 +83,9 @@ public final class PolicyCall implements PolicyContext {
     }
 
     /**
-     * Headers policies set on the request to the backend, by name as written; an empty list removes the header. The
-     * surface applies them after its own (credentials last, so a policy cannot replace a backend credential).
+     * Headers policies set on the request to the backend, by name ignoring case (as first written); an empty list
+     * removes the header. The surface applies them after its own (credentials last, so a policy cannot replace a
+     * backend credential).
      */
     public Map<String, List<String>> requestHeaders() {
         return requestHeaders == null ? Map.of() : requestHeaders;
@@ -83,21 +93,56 @@ public final class PolicyCall implements PolicyContext {
 
     public void setRequestHeader(String name, List<String> values) {
         if (requestHeaders == null) {
-            requestHeaders = new LinkedHashMap<>();
+            requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         }
         requestHeaders.put(name, List.copyOf(values));
     }
 
-    /** Headers policies add to the caller's response (remaining calls, consumed tokens); empty list removes. */
+    /** Query parameters policies set on the request to the backend, by name; an empty list removes the parameter. */
+    public Map<String, List<String>> requestQueryParameters() {
+        return requestQuery == null ? Map.of() : requestQuery;
+    }
+
+    public void setRequestQueryParameter(String name, List<String> values) {
+        if (requestQuery == null) {
+            requestQuery = new LinkedHashMap<>();
+        }
+        requestQuery.put(name, List.copyOf(values));
+    }
+
+    /**
+     * Headers policies add to the caller's response (remaining calls, consumed tokens), by name ignoring case; an
+     * empty list removes the header.
+     */
     public Map<String, List<String>> responseHeaders() {
         return responseHeaders == null ? Map.of() : responseHeaders;
     }
 
     public void setResponseHeader(String name, List<String> values) {
         if (responseHeaders == null) {
-            responseHeaders = new LinkedHashMap<>();
+            responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         }
         responseHeaders.put(name, List.copyOf(values));
+    }
+
+    /**
+     * The response header as policies left it: what they set, else the backend's; null when absent or removed. An
+     * outbound {@code set-header} that skips or appends reads it.
+     */
+    public String responseHeader(String name) {
+        List<String> set = responseHeaders == null ? null : responseHeaders.get(name);
+        if (set != null) {
+            return joined(set);
+        }
+        return receivedResponseHeaders == null ? null : receivedResponseHeaders.apply(name);
+    }
+
+    /**
+     * The backend's response headers (values joined with {@code ","}, null when absent), given by the surface with
+     * the response status, before the outbound policies run.
+     */
+    public void receivedResponseHeaders(UnaryOperator<String> headers) {
+        this.receivedResponseHeaders = headers;
     }
 
     /** The backend or pool a {@code set-backend-service} chose, or null for the API's own. */
@@ -147,5 +192,9 @@ public final class PolicyCall implements PolicyContext {
             completions = null;
             pending.forEach(completion -> completion.accept(outcome));
         }
+    }
+
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
     }
 }

@@ -2,24 +2,29 @@ package dev.mcpgateway.gateway.policy.engine;
 
 import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;
 import dev.mcpgateway.gateway.policy.xml.PolicyElement;
+import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.gateway.resource.ResourceSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns the statements of one document into steps with the registered factories. Nested statements ({@code choose},
- * {@code retry}) compile through it too, as policies that skip themselves on surfaces they do not apply to.
+ * Turns the statements of one section of a document into steps with the registered factories. Nested statements
+ * ({@code choose}, {@code retry}) compile through it too, as policies that skip themselves on surfaces they do not
+ * apply to.
  */
 public final class PolicyCompiler {
 
     private final Map<String, PolicyFactory> factories;
     private final String scope;
+    private final Section section;
     private final ResourceSet resources;
 
-    PolicyCompiler(Map<String, PolicyFactory> factories, String scope, ResourceSet resources) {
+    PolicyCompiler(Map<String, PolicyFactory> factories, String scope, Section section, ResourceSet resources) {
         this.factories = factories;
         this.scope = scope;
+        this.section = section;
         this.resources = resources;
     }
 
@@ -31,6 +36,14 @@ public final class PolicyCompiler {
     /** The scope of the document being compiled: a policy counting per scope (rate-limit) keys its counters by it. */
     public String scope() {
         return scope;
+    }
+
+    /**
+     * The section the statements are in: a {@code set-header} changes the backend request in inbound and backend,
+     * the caller's response in outbound and on-error.
+     */
+    public Section section() {
+        return section;
     }
 
     List<Step> steps(List<PolicyElement> statements) throws PolicyDocumentException {
@@ -68,7 +81,7 @@ public final class PolicyCompiler {
     }
 
     /** A nested policy on a surface it does not apply to continues without doing anything. */
-    private record SurfaceBound(Policy policy, java.util.Set<Surface> surfaces) implements Policy {
+    private record SurfaceBound(Policy policy, Set<Surface> surfaces) implements Policy {
         @Override
         public Decision apply(PolicyCall call) {
             return surfaces.contains(call.surface()) ? policy.apply(call) : Decision.CONTINUE;

@@ -57,8 +57,8 @@ public final class PolicyEngine implements ResourceRuntime {
         String value = resource.properties().path("value").asText();
         PolicyFormat format = PolicyFormat.of(resource.properties().path("format").asText("xml"));
         try {
-            return CompiledDocument.compile(PolicyDocuments.read(value, format),
-                    new PolicyCompiler(factories, resource.id(), next));
+            return CompiledDocument.compile(PolicyDocuments.read(value, format), factories, resource.id(),
+                    next);
         } catch (PolicyDocumentException e) {
             throw new InvalidDefinitionException("policies." + resource.id() + ".value", e.getMessage());
         }

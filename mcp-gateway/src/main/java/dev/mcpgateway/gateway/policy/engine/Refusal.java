@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record Refusal(int status, String code, String message, Long retryAfterSeconds, Map<String, String> headers) {
 
+    /**
+     * A policy could not be applied because an expression gave a value it cannot use (a status code out of range, a
+     * header name with spaces): APIM fails such a call with 500, and so does the gateway, without saying more.
+     */
+    public static final Refusal POLICY_FAILED = of(500, "policy_failed", "The gateway could not apply its policy to"
+            + " this call.");
+
     public Refusal {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");

@@ -4,6 +4,7 @@ import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.catalog.OperationRunner;
 import dev.mcpgateway.gateway.catalog.ServedOperation;
 import dev.mcpgateway.gateway.execution.ApiBackend;
+import dev.mcpgateway.gateway.execution.RequestChanges;
 import dev.mcpgateway.gateway.execution.ToolExecutor;
 import dev.mcpgateway.gateway.policy.engine.CallOutcome;
 import dev.mcpgateway.gateway.policy.engine.Decision;
@@ -58,7 +59,7 @@ public final class PolicedOperations implements OperationRunner {
             }
             if (decision instanceof Decision.Continue) {
                 result = executor.execute(operation.operation().codec(), chosen(backend, call), arguments, context,
-                        call.requestHeaders());
+                        new RequestChanges(call.requestHeaders(), call.requestQueryParameters()));
                 call.responseStatus(Boolean.TRUE.equals(result.isError()) ? 502 : 200);
                 decision = policy.run(Section.OUTBOUND, call);
             }
