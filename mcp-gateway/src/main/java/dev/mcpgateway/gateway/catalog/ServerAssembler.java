@@ -5,12 +5,14 @@ import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.config.McpServerDefinition;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ToolOverride;
 import dev.mcpgateway.gateway.execution.ToolExecutor;
+import dev.mcpgateway.gateway.mcp.protocol.ToolFilter;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +26,15 @@ public final class ServerAssembler {
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private final ToolExecutor executor;
+    private final Supplier<ToolFilter> filter;
 
-    public ServerAssembler(ToolExecutor executor) {
+    /**
+     * @param filter the tool rules, looked up when a compact server is called rather than now: they read the state
+     *               whose servers this builds
+     */
+    public ServerAssembler(ToolExecutor executor, Supplier<ToolFilter> filter) {
         this.executor = executor;
+        this.filter = filter;
     }
 
     public ServedMcpServer assemble(McpServerDefinition definition, CompiledApi api) throws InvalidDefinitionException {
@@ -40,7 +48,7 @@ public final class ServerAssembler {
             case TOOLS -> new OperationToolServer(definition.name(), info, instructions, operations, api.backend(),
                     executor);
             case COMPACT -> new CompactToolServer(definition.name(), info, instructions, operations, api.backend(),
-                    executor);
+                    executor, filter);
         };
     }
 

@@ -18,6 +18,7 @@ import dev.mcpgateway.gateway.resource.NamedValues;
 import dev.mcpgateway.gateway.resource.ResourceStore;
 import dev.mcpgateway.gateway.resource.ResourceType;
 import dev.mcpgateway.gateway.execution.UserDelegation;
+import dev.mcpgateway.gateway.mcp.protocol.ToolFilter;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
@@ -31,6 +32,7 @@ import dev.mcpgateway.llm.backend.BackendRegistry;
 import dev.mcpgateway.llm.balance.PoolRegistry;
 import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.route.RouteTable;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -139,7 +141,7 @@ public class GatewayFactory {
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
                               ToolExecutor executor, GatewayCatalog catalog, ConfigStore store,
                               SamplesRuntime samples, SpecSourceRules sources,
-                              ManagementState management) {
+                              ManagementState management, BeanProvider<ToolFilter> toolFilter) {
         try {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
                     ? new GatewayYaml(codec, json).load(settings.configFile().get())
@@ -153,8 +155,8 @@ public class GatewayFactory {
             NamedValues namedValues = new NamedValues(management::current, samples::variable);
             GatewayState state = new GatewayState(
                     new OpenApiCompiler(sources.declared(), samples::variable, namedValues),
-                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues), new ServerAssembler(executor),
-                    store, catalog);
+                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues),
+                    new ServerAssembler(executor, toolFilter::get), store, catalog);
             state.load(resources, declared.origin());
             store.watch(management::refreshFromStore);
             store.watch(state::refreshFromStore);
