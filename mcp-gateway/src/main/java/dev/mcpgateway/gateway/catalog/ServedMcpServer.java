@@ -32,6 +32,8 @@ public interface ServedMcpServer {
      * A failing upstream API is an {@code isError: true} result, never an exception.
      *
      * @throws UnknownToolException when the server has no tool of that name (a JSON-RPC -32602 for the client)
+     * @throws dev.mcpgateway.gateway.mcp.protocol.InsufficientScopeException when the call reaches an operation the
+     *         caller needs more scopes for (compact mode)
      */
     McpSchema.CallToolResult call(ToolCall call) throws UnknownToolException;
 

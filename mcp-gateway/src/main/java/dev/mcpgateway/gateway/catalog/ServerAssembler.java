@@ -4,12 +4,14 @@ import dev.mcpgateway.gateway.compact.CompactToolServer;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.config.McpServerDefinition;
 import dev.mcpgateway.gateway.config.McpServerDefinition.ToolOverride;
+import dev.mcpgateway.gateway.mcp.protocol.ToolFilter;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -23,9 +25,15 @@ public final class ServerAssembler {
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private final OperationRunner runner;
+    private final Supplier<ToolFilter> filter;
 
-    public ServerAssembler(OperationRunner runner) {
+    /**
+     * @param filter the tool rules, looked up when a compact server is called rather than now: they read the state
+     *               whose servers this builds
+     */
+    public ServerAssembler(OperationRunner runner, Supplier<ToolFilter> filter) {
         this.runner = runner;
+        this.filter = filter;
     }
 
     public ServedMcpServer assemble(McpServerDefinition definition, CompiledApi api) throws InvalidDefinitionException {
@@ -39,7 +47,7 @@ public final class ServerAssembler {
             case TOOLS -> new OperationToolServer(definition.name(), info, instructions, operations, api.backend(),
                     runner);
             case COMPACT -> new CompactToolServer(definition.name(), info, instructions, operations, api.backend(),
-                    runner);
+                    runner, filter);
         };
     }
 

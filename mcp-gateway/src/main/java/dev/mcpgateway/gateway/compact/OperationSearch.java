@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Keyword search over a server's operations: each query word found in an operation's name, description, path or
- * tags scores a point (the name counts double); ties keep the spec's order, so results are deterministic.
+ * tags scores a point (the name counts double); ties keep the spec's order, so results are deterministic. Only the
+ * operations the caller may see are candidates, so hidden ones neither show nor take a place within the limit.
  */
 final class OperationSearch {
 
@@ -20,15 +22,18 @@ final class OperationSearch {
         this.haystacks = operations.stream().map(OperationSearch::haystack).toList();
     }
 
-    List<ServedOperation> search(String query, int limit) {
+    List<ServedOperation> search(String query, int limit, Predicate<ServedOperation> visible) {
         List<String> words = query == null ? List.of()
                 : List.of(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
                 .filter(w -> !w.isBlank()).toList();
         if (words.isEmpty()) {
-            return operations.stream().limit(limit).toList();
+            return operations.stream().filter(visible).limit(limit).toList();
         }
         List<int[]> scored = new ArrayList<>(); // {index, score}
         for (int i = 0; i < operations.size(); i++) {
+            if (!visible.test(operations.get(i))) {
+                continue;
+            }
             String name = operations.get(i).tool().name().toLowerCase(Locale.ROOT);
             int score = 0;
             for (String word : words) {

@@ -19,6 +19,7 @@ import dev.mcpgateway.gateway.resource.NamedValues;
 import dev.mcpgateway.gateway.resource.ResourceStore;
 import dev.mcpgateway.gateway.resource.ResourceType;
 import dev.mcpgateway.gateway.execution.UserDelegation;
+import dev.mcpgateway.gateway.mcp.protocol.ToolFilter;
 import dev.mcpgateway.gateway.state.GatewayState;
 import dev.mcpgateway.gateway.store.ConfigStore;
 import dev.mcpgateway.gateway.store.FileConfigStore;
@@ -33,6 +34,7 @@ import dev.mcpgateway.llm.backend.BackendRegistry;
 import dev.mcpgateway.llm.balance.PoolRegistry;
 import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.route.RouteTable;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -142,7 +144,7 @@ public class GatewayFactory {
     GatewayState gatewayState(GatewaySettings settings, DefinitionCodec codec, ObjectMapper json,
                               OperationRunner operations, GatewayCatalog catalog, ConfigStore store,
                               SamplesRuntime samples, SpecSourceRules sources,
-                              ManagementState management) {
+                              ManagementState management, BeanProvider<ToolFilter> toolFilter) {
         try {
             GatewayYaml.Loaded declared = settings.configFile().isPresent()
                     ? new GatewayYaml(codec, json).load(settings.configFile().get())
@@ -156,8 +158,8 @@ public class GatewayFactory {
             NamedValues namedValues = new NamedValues(management::current, samples::variable);
             GatewayState state = new GatewayState(
                     new OpenApiCompiler(sources.declared(), samples::variable, namedValues),
-                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues), new ServerAssembler(operations),
-                    store, catalog);
+                    new OpenApiCompiler(sources.admin(), samples::variable, namedValues),
+                    new ServerAssembler(operations, toolFilter::get), store, catalog);
             state.load(resources, declared.origin());
             store.watch(management::refreshFromStore);
             store.watch(state::refreshFromStore);

@@ -61,14 +61,7 @@ class PerToolStepUpTest {
     }
 
     private void assertScopeChallenge(HttpResponse<String> response, String expectedScopes) {
-        assertEquals(403, response.statusCode(), response.body());
-        String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
-        assertTrue(challenge.startsWith("Bearer error=\"insufficient_scope\""), challenge);
-        assertTrue(challenge.contains("scope=\"" + expectedScopes + "\""), challenge);
-        assertTrue(challenge.contains("resource_metadata=\"" + metadata + "\""), challenge);
-        JsonNode error = json(response.body()).path("error");
-        assertEquals("insufficient_scope", error.path("data").path("error").asText(), response.body());
-        assertEquals(expectedScopes, error.path("data").path("scope").asText(), response.body());
+        SecuredGateway.assertScopeChallenge(response, expectedScopes, metadata);
     }
 
     @Nested

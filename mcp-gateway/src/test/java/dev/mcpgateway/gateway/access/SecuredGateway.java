@@ -1,5 +1,8 @@
 package dev.mcpgateway.gateway.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -29,7 +32,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The gateway with its in-process authorization server on, serving: {@code shop} (the sample API, OAuth by default,
  * with a role rule on {@code createCart}, a scope rule on {@code getCart}, a scope-and-role rule on
- * {@code sendFeedback}), {@code echo} (OAuth, a backend that records every request's headers),
+ * {@code sendFeedback}), {@code shop-compact} (the sample API in compact mode, OAuth, with a role rule on
+ * {@code createCart} and a scope rule on {@code getCart}), {@code echo} (OAuth, a backend that records every request's
+ * headers),
  * {@code keyed} (subscription-key mode), {@code open} (mode none) and {@code echo-as-user} (the echo backend with
  * on-behalf-of credentials, behind a subscription key). Tokens are minted with the server's own keys.
  */
@@ -38,6 +43,7 @@ final class SecuredGateway implements AutoCloseable {
     static final String SUBSCRIPTION_KEY = "sub-key-7f3a9c";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CARTS_SCOPE = "mcp:shop:carts";
+    static final String COMPACT_CARTS_SCOPE = "mcp:shop-compact:carts";
     static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
     final GatewayFixture gateway;
@@ -75,10 +81,19 @@ final class SecuredGateway implements AutoCloseable {
         properties.put("gateway.auth.tool-rules[2].tool", "sendFeedback");
         properties.put("gateway.auth.tool-rules[2].scopes", List.of("mcp:shop:support"));
         properties.put("gateway.auth.tool-rules[2].roles", List.of("Shop.Support"));
+        properties.put("gateway.auth.tool-rules[3].server", "shop-compact");
+        properties.put("gateway.auth.tool-rules[3].tool", "createCart");
+        properties.put("gateway.auth.tool-rules[3].roles", List.of("Shop.Buyer"));
+        properties.put("gateway.auth.tool-rules[4].server", "shop-compact");
+        properties.put("gateway.auth.tool-rules[4].tool", "getCart");
+        properties.put("gateway.auth.tool-rules[4].scopes", List.of(COMPACT_CARTS_SCOPE));
+        // the rules are checked at start-up, before the admin API below creates the server
+        properties.put("gateway.auth.resources.shop-compact.url", issuer + "/mcp/shop-compact");
         gateway = GatewayFixture.start(Files.createTempDirectory("gw-data"), properties);
         put("/admin/apis/echo", Map.of("openapi", echoSpec(), "serviceUrl",
                 "http://127.0.0.1:" + backend.getAddress().getPort()));
         put("/admin/mcp-servers/echo", Map.of("apiId", "echo"));
+        put("/admin/mcp-servers/shop-compact", Map.of("apiId", "shop", "mode", "compact"));
         put("/admin/mcp-servers/keyed", Map.of("apiId", "shop", "auth",
                 Map.of("mode", "subscription-key", "keys", List.of(SUBSCRIPTION_KEY))));
         put("/admin/mcp-servers/open", Map.of("apiId", "shop", "auth", Map.of("mode", "none")));
@@ -184,6 +199,24 @@ final class SecuredGateway implements AutoCloseable {
     static String call(String tool, String argumentsJson) {
         return "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + argumentsJson + "}}";
+    }
+
+    /**
+     * The answer to a call the caller could make with more scopes: HTTP 403 with the scope challenge, and the
+     * JSON-RPC error whose data carries the same facts.
+     */
+    static void assertScopeChallenge(HttpResponse<String> response, String scopes, String metadata) {
+        assertEquals(403, response.statusCode(), response.body());
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
+        assertTrue(challenge.startsWith("Bearer error=\"insufficient_scope\""), challenge);
+        assertTrue(challenge.contains("scope=\"" + scopes + "\""), challenge);
+        assertTrue(challenge.contains("resource_metadata=\"" + metadata + "\""), challenge);
+        JsonNode error = json(response.body()).path("error");
+        assertEquals(-32000, error.path("code").asInt(), response.body());
+        assertEquals("Forbidden: insufficient scope", error.path("message").asText(), response.body());
+        assertEquals("insufficient_scope", error.path("data").path("error").asText(), response.body());
+        assertEquals(scopes, error.path("data").path("scope").asText(), response.body());
+        assertEquals(metadata, error.path("data").path("resource_metadata").asText(), response.body());
     }
 
     static JsonNode json(String body) {

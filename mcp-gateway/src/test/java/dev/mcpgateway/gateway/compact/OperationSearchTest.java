@@ -8,6 +8,7 @@ import dev.mcpgateway.openapi.http.HttpResponseData;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class OperationSearchTest {
@@ -37,7 +38,12 @@ class OperationSearchTest {
             op("deleteCustomer", "Delete a customer", "/customers/{id}", "customers"));
 
     private List<String> search(String query, int limit) {
-        return new OperationSearch(operations).search(query, limit).stream().map(s -> s.tool().name()).toList();
+        return search(query, limit, served -> true);
+    }
+
+    private List<String> search(String query, int limit, Predicate<ServedOperation> visible) {
+        return new OperationSearch(operations).search(query, limit, visible).stream().map(s -> s.tool().name())
+                .toList();
     }
 
     @Test
@@ -60,5 +66,12 @@ class OperationSearchTest {
     void anEmptyQueryListsInSpecOrderUpToTheLimit() {
         assertEquals(List.of("listInvoices", "getCustomer"), search("", 2));
         assertEquals(List.of(), search("nothing-like-this", 10));
+    }
+
+    @Test
+    void operationsTheCallerMayNotSeeNeitherShowNorTakeAPlaceWithinTheLimit() {
+        Predicate<ServedOperation> notListInvoices = served -> !served.tool().name().equals("listInvoices");
+        assertEquals(List.of("getCustomer", "createInvoice"), search("", 2, notListInvoices));
+        assertEquals(List.of("createInvoice"), search("invoice", 1, notListInvoices));
     }
 }

@@ -105,6 +105,8 @@ public final class McpDispatcher {
             return server.call(new ToolCall(call.name(), call.arguments(), context));
         } catch (UnknownToolException e) {
             throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS, "Unknown tool: " + printable(call.name()));
+        } catch (InsufficientScopeException e) {
+            throw insufficientScope(e.stepUp());
         } catch (RuntimeException e) {
             // A catalog fault is ours, not the client's: log it, tell the client nothing internal.
             LOG.error("tools/call {} on server {} failed", call.name(), server.name(), e);
@@ -145,12 +147,15 @@ public final class McpDispatcher {
                     }
                     case ToolAccess.Hide hide -> throw new McpProtocolException(JsonRpcErrors.INVALID_PARAMS,
                             "Unknown tool: " + printable(name));
-                    case ToolAccess.StepUp stepUp -> throw new McpProtocolException(JsonRpcErrors.SERVER_ERROR,
-                            "Forbidden: insufficient scope", stepUp, 403);
+                    case ToolAccess.StepUp stepUp -> throw insufficientScope(stepUp);
                 }
                 return;
             }
         }
+    }
+
+    private static McpProtocolException insufficientScope(ToolAccess.StepUp stepUp) {
+        return new McpProtocolException(JsonRpcErrors.SERVER_ERROR, "Forbidden: insufficient scope", stepUp, 403);
     }
 
     private Object setLevel(JSONRPCRequest request, RequestScope scope) throws McpProtocolException {

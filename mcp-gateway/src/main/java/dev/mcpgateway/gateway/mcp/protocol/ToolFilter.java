@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Which tools a caller may see and call (for example by the scopes of its token). A hidden tool is left out of
  * {@code tools/list} and answered like an unknown tool by {@code tools/call}, so its existence does not leak.
- * Without a filter bean every caller sees every tool.
+ * A compact server asks the same of each operation it searches, describes or invokes. Without a filter bean every
+ * caller sees every tool.
  */
 @FunctionalInterface
 public interface ToolFilter {
