@@ -22,6 +22,10 @@ final class RefusedPolicies {
                 planned("llm-semantic-cache-lookup"), planned("llm-semantic-cache-store"),
                 planned("azure-openai-semantic-cache-lookup"), planned("azure-openai-semantic-cache-store"),
                 planned("llm-content-safety"),
+                planned("retry", "planned: model calls fail over across a backend pool with circuit breakers; tool"
+                        + " calls are not retried"),
+                planned("cors", "planned: the gateway answers CORS itself (any origin, no credentials) on MCP and OAuth"
+                        + " endpoints"),
                 refused("quota", "use quota-by-key with counter-key=\"@(context.Subscription.Id)\""),
                 refused("limit-concurrency", "this gateway has no concurrency limit"),
                 refused("get-authorization-context", "APIM credential manager connections are not modelled; "
@@ -61,7 +65,11 @@ final class RefusedPolicies {
     }
 
     private static CatalogEntry.Refused planned(String name) {
-        return new CatalogEntry.Refused(name, PLANNED, true);
+        return planned(name, PLANNED);
+    }
+
+    private static CatalogEntry.Refused planned(String name, String reason) {
+        return new CatalogEntry.Refused(name, reason, true);
     }
 
     private static CatalogEntry.Refused refused(String name, String reason) {

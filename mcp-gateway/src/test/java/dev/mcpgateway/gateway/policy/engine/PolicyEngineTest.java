@@ -169,7 +169,7 @@ class PolicyEngineTest {
             EffectivePolicy served = engine.effective(Surface.MCP, ANY_SCOPE);
             assertRefusedAt("policies.apis/a.value", () -> engine.prepare(documents(Map.of(
                     "global", inbound("<set-variable name=\"b\" value=\"x\" />"),
-                    "apis/a", inbound("<cors />")))));
+                    "apis/a", inbound("<mock-response />")))));
             assertSame(served, engine.effective(Surface.MCP, ANY_SCOPE));
         }
     }
@@ -186,9 +186,9 @@ class PolicyEngineTest {
 
         @Test
         void aNestedElementWithoutAFactoryIsRefusedToo() {
-            String message = refused(inbound("<choose>\n<when condition=\"true\">\n<cors />\n</when>\n</choose>"),
-                    new ChooseFactory());
-            assertEquals("<cors> at line 5: is not applied by this gateway", message);
+            String message = refused(inbound("<choose>\n<when condition=\"true\">\n<mock-response />\n</when>\n"
+                    + "</choose>"), new ChooseFactory());
+            assertEquals("<mock-response> at line 5: is not applied by this gateway", message);
         }
 
         @Test

@@ -81,10 +81,10 @@ class PolicyDocumentsTest {
 
         @Test
         void policiesNestedInContainersAreCheckedAsStatements() throws Exception {
-            PolicyElement retry = only("backend", "<retry condition=\"true\" count=\"3\" interval=\"1\">"
+            PolicyElement outer = only("backend", "<choose><when condition=\"true\">"
                     + "<choose><when condition=\"false\"><forward-request timeout=\"5\" /></when><otherwise>"
-                    + "<forward-request /></otherwise></choose></retry>", PolicyFormat.XML);
-            PolicyElement choose = retry.children().get(0);
+                    + "<forward-request /></otherwise></choose></when></choose>", PolicyFormat.XML);
+            PolicyElement choose = outer.children("when").get(0).children().get(0);
             assertEquals("forward-request", choose.children("otherwise").get(0).children().get(0).name());
         }
     }
