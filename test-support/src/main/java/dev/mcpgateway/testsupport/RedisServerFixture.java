@@ -3,6 +3,8 @@ package dev.mcpgateway.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import redis.embedded.RedisServer;
 
 /**
@@ -43,6 +45,19 @@ public final class RedisServerFixture implements AutoCloseable {
     /** The Lettuce-style URI, e.g. {@code redis://127.0.0.1:6390}. */
     public String uri() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /** Empties every database (FLUSHALL), so that the next test starts from nothing; needs no client library. */
+    public void flushAll() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("FLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readNBytes(5), StandardCharsets.US_ASCII);
+            if (!reply.equals("+OK\r\n")) {
+                throw new IllegalStateException("redis-server refused FLUSHALL: " + reply.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not flush redis-server", e);
+        }
     }
 
     /** Stops the server (clients see it go away) until {@link #restart()}. */

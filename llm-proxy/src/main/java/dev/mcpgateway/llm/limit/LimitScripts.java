@@ -1,5 +1,7 @@
 package dev.mcpgateway.llm.limit;
 
+import dev.mcpgateway.redis.RedisScript;
+
 /**
  * The Lua scripts behind {@link RedisTokenLimiter}. KEYS[1] is the minute counter, KEYS[2] the quota counter;
  * a limit of 0 means that counter is not used and its key is never touched.
@@ -9,23 +11,12 @@ final class LimitScripts {
     private LimitScripts() {
     }
 
-    /** The digest Redis names a script by (EVALSHA). */
-    static String sha1(String script) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required by the Java platform", e);
-        }
-    }
-
     /**
      * ARGV: estimate, rate limit, rate ttl ms, quota limit, quota ttl ms.
      * Returns {admitted 1 | rate-rejected 0 | quota-rejected 2, 0, rate used, quota used}.
      * The quota is checked first: when it is exhausted, waiting for the next minute would not help.
      */
-    static final String ADMIT = """
+    static final RedisScript ADMIT = new RedisScript("""
             local est = tonumber(ARGV[1])
             local rl = tonumber(ARGV[2])
             local ql = tonumber(ARGV[4])
@@ -44,14 +35,14 @@ final class LimitScripts {
               redis.call('PEXPIRE', KEYS[2], ARGV[5])
             end
             return {1, 0, ru, qu}
-            """;
+            """);
 
     /**
      * ARGV: delta (actual - reserved), rate limit, rate ttl ms, quota limit, quota ttl ms.
      * Returns {rate used, quota used}. A counter never goes below 0; a key that expired meanwhile is
      * recreated with a TTL so it cannot live forever.
      */
-    static final String SETTLE = """
+    static final RedisScript SETTLE = new RedisScript("""
             local delta = tonumber(ARGV[1])
             local out = {0, 0}
             local limits = {tonumber(ARGV[2]), tonumber(ARGV[4])}
@@ -68,5 +59,5 @@ final class LimitScripts {
               end
             end
             return out
-            """;
+            """);
 }

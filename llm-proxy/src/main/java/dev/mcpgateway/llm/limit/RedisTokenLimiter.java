@@ -1,8 +1,8 @@
 package dev.mcpgateway.llm.limit;
 
-import io.lettuce.core.RedisCommandExecutionException;
+import dev.mcpgateway.redis.RedisOutageLog;
+import dev.mcpgateway.redis.RedisScript;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counters in Redis, exact across gateway instances: an admission is one Lua call that checks and reserves
@@ -33,17 +30,11 @@ public final class RedisTokenLimiter implements TokenLimiter {
     /** Keys live this long past their window so late settlements still find them. */
     private static final Duration GRACE = Duration.ofMinutes(2);
 
-    private static final Logger LOG = LoggerFactory.getLogger(RedisTokenLimiter.class);
-    /** At most one "Redis unreachable" warning per this many milliseconds. */
-    private static final long WARN_EVERY_MILLIS = 10_000;
-
     private final RedisCommands<String, String> redis;
     private final InMemoryTokenLimiter fallback;
-    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
+    private final RedisOutageLog outage = new RedisOutageLog(RedisTokenLimiter.class, "token limits");
     private final Clock clock;
     private final String keyPrefix;
-    private final String admitSha;
-    private final String settleSha;
 
     /**
      * @param connection a connection this limiter may share with others (Lettuce connections are
@@ -55,10 +46,6 @@ public final class RedisTokenLimiter implements TokenLimiter {
         this.clock = clock;
         this.keyPrefix = keyPrefix;
         this.fallback = new InMemoryTokenLimiter(clock);
-        // Digests computed here, not by SCRIPT LOAD, so a gateway starts even while Redis is down; the first
-        // call of each script after a Redis start pays one NOSCRIPT round trip and sends the body.
-        this.admitSha = LimitScripts.sha1(LimitScripts.ADMIT);
-        this.settleSha = LimitScripts.sha1(LimitScripts.SETTLE);
     }
 
     @Override
@@ -66,7 +53,7 @@ public final class RedisTokenLimiter implements TokenLimiter {
         try {
             return admitShared(counterKey, policy, estimatedTokens);
         } catch (RedisException e) {
-            unreachable(e);
+            outage.countingLocally(e);
             Admission local = fallback.admit(counterKey, policy, estimatedTokens);
             return local instanceof Admission.Admitted a
                     ? new Admission.Admitted(a.reservation().asLocal(), a.remainingTokens(), a.remainingQuotaTokens())
@@ -83,7 +70,7 @@ public final class RedisTokenLimiter implements TokenLimiter {
             return settleShared(reservation, actualTokens);
         } catch (RedisException e) {
             // The reservation stays charged in Redis until its window expires: the safe side of the error.
-            unreachable(e);
+            outage.countingLocally(e);
             return new Settlement(actualTokens, OptionalLong.empty(), OptionalLong.empty());
         }
     }
@@ -94,7 +81,7 @@ public final class RedisTokenLimiter implements TokenLimiter {
         Instant quotaStart = policy.limitsQuota() ? policy.quotaPeriod().windowStart(now) : null;
         Instant rateEnd = Windows.minuteEnd(now);
         Instant quotaEnd = policy.limitsQuota() ? policy.quotaPeriod().windowEnd(now) : rateEnd;
-        List<Long> r = run(admitSha, LimitScripts.ADMIT, keys(counterKey, policy, minute, quotaStart),
+        List<Long> r = run(LimitScripts.ADMIT, keys(counterKey, policy, minute, quotaStart),
                 Long.toString(estimatedTokens),
                 Long.toString(policy.tokensPerMinute()), ttlMillis(now, rateEnd),
                 Long.toString(policy.tokenQuota()), ttlMillis(now, quotaEnd));
@@ -117,25 +104,13 @@ public final class RedisTokenLimiter implements TokenLimiter {
                 : Windows.minuteEnd(reservation.rateWindowStart());
         Instant quotaEnd = reservation.quotaWindowStart() == null ? now
                 : policy.quotaPeriod().windowEnd(reservation.quotaWindowStart());
-        List<Long> r = run(settleSha, LimitScripts.SETTLE,
+        List<Long> r = run(LimitScripts.SETTLE,
                 keys(reservation.counterKey(), policy, reservation.rateWindowStart(), reservation.quotaWindowStart()),
                 Long.toString(actualTokens - reservation.reservedTokens()),
                 Long.toString(policy.tokensPerMinute()), ttlMillis(now, rateEnd),
                 Long.toString(policy.tokenQuota()), ttlMillis(now, quotaEnd));
         return new Settlement(actualTokens, left(policy.tokensPerMinute(), r.get(0)),
                 left(policy.tokenQuota(), r.get(1)));
-    }
-
-    private void unreachable(RedisException e) {
-        if (e instanceof RedisCommandExecutionException) {
-            throw e; // Redis answered with an error: a bug or a misconfiguration, not an outage
-        }
-        long now = System.currentTimeMillis();
-        long last = lastWarning.get();
-        if (now - last >= WARN_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
-            LOG.warn("Redis unreachable for token limits ({}); counting on this instance only until it is back",
-                    e.getClass().getSimpleName());
-        }
     }
 
     private String[] keys(String counterKey, TokenLimitPolicy policy, Instant minute, Instant quotaStart) {
@@ -147,14 +122,8 @@ public final class RedisTokenLimiter implements TokenLimiter {
         return new String[] {rate, quota};
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Long> run(String sha, String script, String[] keys, String... args) {
-        try {
-            return (List<Long>) redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
-        } catch (RedisNoScriptException e) {
-            // Redis was restarted or flushed its script cache: send the body, which also caches it again.
-            return (List<Long>) redis.eval(script, ScriptOutputType.MULTI, keys, args);
-        }
+    private List<Long> run(RedisScript script, String[] keys, String... args) {
+        return script.run(redis, ScriptOutputType.MULTI, keys, args);
     }
 
     private static String ttlMillis(Instant now, Instant windowEnd) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpgateway.testsupport.RedisPerClass;
 import dev.mcpgateway.testsupport.RedisServerFixture;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -13,43 +14,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cache contract on a real redis-server, plus what only a shared store shows. */
 class RedisResponseCacheTest extends ResponseCacheContract {
 
-    private static RedisServerFixture redis;
+    @RegisterExtension
+    static final RedisPerClass REDIS = new RedisPerClass();
+
     private final List<RedisClient> clients = new ArrayList<>();
     private final List<RedisResponseCache> caches = new ArrayList<>();
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerFixture.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @AfterEach
-    void flushAndDisconnect() {
-        RedisClient admin = RedisClient.create(redis.uri());
-        try (var c = admin.connect()) {
-            c.sync().flushall();
-        } finally {
-            admin.shutdown();
-        }
+    void disconnect() {
         caches.forEach(RedisResponseCache::close);
         clients.forEach(RedisClient::shutdown);
     }
 
     @Override
     ResponseCache cache() {
-        return connect(redis.uri());
+        return connect(REDIS.uri());
     }
 
     @Test

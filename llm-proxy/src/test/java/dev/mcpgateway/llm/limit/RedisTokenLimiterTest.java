@@ -1,15 +1,15 @@
 package dev.mcpgateway.llm.limit;
 
+import dev.mcpgateway.testsupport.RedisPerClass;
 import dev.mcpgateway.testsupport.RedisServerFixture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,27 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RedisTokenLimiterTest extends TokenLimiterContract {
 
-    private static RedisServerFixture redis;
+    @RegisterExtension
+    static final RedisPerClass REDIS = new RedisPerClass();
+
     private final List<RedisClient> clients = new ArrayList<>();
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServerFixture.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @AfterEach
-    void flushAndDisconnect() {
-        RedisClient admin = RedisClient.create(redis.uri());
-        try (StatefulRedisConnection<String, String> c = admin.connect()) {
-            c.sync().flushall();
-        } finally {
-            admin.shutdown();
-        }
+    void disconnect() {
         clients.forEach(RedisClient::shutdown);
     }
 
@@ -48,7 +34,7 @@ class RedisTokenLimiterTest extends TokenLimiterContract {
     List<TokenLimiter> instances(Clock clock, int count) {
         List<TokenLimiter> limiters = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            RedisClient client = RedisClient.create(redis.uri());
+            RedisClient client = RedisClient.create(REDIS.uri());
             clients.add(client);
             limiters.add(new RedisTokenLimiter(client.connect(), clock, "test:limit:"));
         }

@@ -186,7 +186,9 @@ public final class PolicyCall implements PolicyContext {
         completions.add(completion);
     }
 
+    /** Runs the completions; from here {@code context.Response.StatusCode} reads the status the caller got. */
     public void complete(CallOutcome outcome) {
+        responseStatus = outcome.status();
         if (completions != null) {
             List<Consumer<CallOutcome>> pending = completions;
             completions = null;

@@ -1,12 +1,17 @@
 package dev.mcpgateway.gateway.policy.expression;
 
+import dev.mcpgateway.gateway.policy.engine.CallFacts;
+import dev.mcpgateway.gateway.policy.engine.Surface;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A call's context held in maps, filled by a test. Header names are case-insensitive, as in HTTP. */
-public final class MapContext implements PolicyContext {
+/**
+ * A call's context held in maps, filled by a test. Header names are case-insensitive, as in HTTP. As the facts of an
+ * MCP call, it starts a {@code PolicyCall} (which keeps its own variables and status).
+ */
+public final class MapContext implements PolicyContext, CallFacts {
 
     private final Map<ContextValue, String> values = new EnumMap<>(ContextValue.class);
     private final Map<String, String> headers = new HashMap<>();
@@ -42,6 +47,11 @@ public final class MapContext implements PolicyContext {
     @Override
     public Integer responseStatusCode() {
         return status;
+    }
+
+    @Override
+    public Surface surface() {
+        return Surface.MCP;
     }
 
     @Override

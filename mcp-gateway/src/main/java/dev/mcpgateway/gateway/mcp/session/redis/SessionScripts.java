@@ -1,21 +1,12 @@
 package dev.mcpgateway.gateway.mcp.session.redis;
 
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.mcpgateway.redis.RedisScript;
 
-/**
- * The Lua scripts that keep a session's keys consistent: each is one atomic round trip. Digests are computed here,
- * so the gateway starts while Redis is down; the first call after a Redis restart sends the body once.
- */
+/** The Lua scripts that keep a session's keys consistent: each is one atomic round trip. */
 final class SessionScripts {
 
     /** KEYS index, session, server set; ARGV now, idle ms, max sessions, id, field/value pairs... → 1 or 0 (full). */
-    static final Script CREATE = new Script("""
+    static final RedisScript CREATE = new RedisScript("""
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
             redis.call('HSET', KEYS[2], unpack(ARGV, 5))
@@ -25,13 +16,13 @@ final class SessionScripts {
             return 1""");
 
     /** KEYS session, index; ARGV now, idle ms, id → the session's fields, or empty when it is gone. */
-    static final Script FIND = new Script("""
+    static final RedisScript FIND = new RedisScript("""
             if redis.call('PEXPIRE', KEYS[1], ARGV[2]) == 0 then return {} end
             redis.call('ZADD', KEYS[2], tonumber(ARGV[1]) + tonumber(ARGV[2]), ARGV[3])
             return redis.call('HGETALL', KEYS[1])""");
 
     /** KEYS session, index, stream states, stream order; ARGV id, events base, control channel, server base. */
-    static final Script REMOVE = new Script("""
+    static final RedisScript REMOVE = new RedisScript("""
             local server = redis.call('HGET', KEYS[1], 'server')
             local existed = redis.call('DEL', KEYS[1])
             for _, s in ipairs(redis.call('HKEYS', KEYS[3])) do redis.call('DEL', ARGV[2] .. s) end
@@ -42,7 +33,7 @@ final class SessionScripts {
             return existed""");
 
     /** KEYS session, stream states, stream order; ARGV ttl ms, streams kept, events base → stream id or -1. */
-    static final Script OPEN_STREAM = new Script("""
+    static final RedisScript OPEN_STREAM = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
             local n = redis.call('HINCRBY', KEYS[1], 'streams', 1)
             redis.call('HSET', KEYS[2], n, 'o')
@@ -68,7 +59,7 @@ final class SessionScripts {
      * KEYS session, stream states, events; ARGV stream, event name, data, capacity, max age ms, now, channel →
      * the event's sequence, -1 when the session is gone, -2 when the stream is closed or forgotten.
      */
-    static final Script APPEND = new Script("""
+    static final RedisScript APPEND = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
             if ARGV[1] ~= '0' and redis.call('HGET', KEYS[2], ARGV[1]) ~= 'o' then return -2 end
             local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
@@ -87,7 +78,7 @@ final class SessionScripts {
             return seq""");
 
     /** KEYS stream states; ARGV stream, channel, ttl ms → 1 when this call closed it. */
-    static final Script CLOSE_STREAM = new Script("""
+    static final RedisScript CLOSE_STREAM = new RedisScript("""
             if redis.call('HGET', KEYS[1], ARGV[1]) ~= 'o' then return 0 end
             redis.call('HSET', KEYS[1], ARGV[1], 'c')
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -95,7 +86,7 @@ final class SessionScripts {
             return 1""");
 
     /** KEYS session, stream states, events; ARGV stream → state ("o", "c" or "gone") then the stored events. */
-    static final Script READ_STREAM = new Script("""
+    static final RedisScript READ_STREAM = new RedisScript("""
             local state
             if redis.call('EXISTS', KEYS[1]) == 0 then state = 'gone'
             elseif ARGV[1] == '0' then state = 'o'
@@ -108,7 +99,7 @@ final class SessionScripts {
      * KEYS session, index; ARGV holder token, held until, idle ms, id, now, take ("1" takes the stream over, "0"
      * only renews a hold this token still has) → 1 when held.
      */
-    static final Script HOLD = new Script("""
+    static final RedisScript HOLD = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             if ARGV[6] == '0' and redis.call('HGET', KEYS[1], 'holder') ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[1], 'holder', ARGV[1], 'holderUntil', ARGV[2])
@@ -117,40 +108,17 @@ final class SessionScripts {
             return 1""");
 
     /** KEYS session; ARGV holder token → 1 when the hold was this token's. */
-    static final Script RELEASE = new Script("""
+    static final RedisScript RELEASE = new RedisScript("""
             if redis.call('HGET', KEYS[1], 'holder') ~= ARGV[1] then return 0 end
             redis.call('HDEL', KEYS[1], 'holder', 'holderUntil')
             return 1""");
 
     /** KEYS announced; ARGV fingerprint → 1 when this caller is the first to announce it. */
-    static final Script ANNOUNCE = new Script("""
+    static final RedisScript ANNOUNCE = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return 0 end
             redis.call('SET', KEYS[1], ARGV[1])
             return 1""");
 
     private SessionScripts() {
-    }
-
-    record Script(String body, String sha) {
-        Script(String body) {
-            this(body, sha1(body));
-        }
-
-        <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
-            try {
-                return redis.evalsha(sha, type, keys, args);
-            } catch (RedisNoScriptException e) {
-                return redis.eval(body, type, keys, args);
-            }
-        }
-    }
-
-    private static String sha1(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
