@@ -36,7 +36,7 @@ public final class ImportPlanner {
             "openapi+json-link", "swagger-json", "swagger-link-json");
     private static final Set<String> MODEL_API_PROPERTIES = Set.of("displayName", "description", "path",
             "subscriptionRequired", "subscriptionKeyParameterNames");
-    /** The one attribute read from a kept policy until the policy engine compiles them. */
+    /** The backend an imported API's policy sends its calls to: the model API's own backend. */
     private static final Pattern BACKEND_ID = Pattern.compile("<set-backend-service[^>]*\\bbackend-id=\"([^\"]+)\"");
     private static final String AZURE_OPENAI_PATH = "/deployments/{deployment-id}/chat/completions";
 
@@ -161,8 +161,8 @@ public final class ImportPlanner {
     }
 
     /**
-     * A policy document the gateway can read is kept for the policy engine; one with an element, attribute or
-     * expression it does not support is left out naming it, so an import declared in gateway.yml still starts.
+     * A policy document the gateway can apply is taken; one with an element, attribute or expression it does not
+     * support is left out naming it, so an import declared in gateway.yml still starts.
      */
     private static void policy(ImportedResource r, Source source, List<ImportPlan.Item<Resource>> resources,
                                List<ImportOutcome> leftOut) {
@@ -170,7 +170,7 @@ public final class ImportPlanner {
         try {
             new PolicyResourceType().normalise(scope, r.properties().deepCopy(), null, null);
             resources.add(item(new Resource(ResourceKind.POLICIES, scope, r.properties(), source),
-                    Outcome.KEPT_NOT_APPLIED, "kept; policies are applied once the policy engine lands"));
+                    Outcome.TAKEN, ""));
         } catch (InvalidDefinitionException e) {
             leftOut.add(new ImportOutcome(Outcome.LEFT_OUT, ResourceKind.POLICIES.armType(), scope,
                     e.field() + ": " + e.getMessage()));

@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public final class ArmImporter {
 
-    static final String POLICY_KEPT = "kept; policies are applied once the policy engine lands";
 
     private ArmImporter() {
     }
@@ -40,9 +39,7 @@ public final class ArmImporter {
                     String name = ArmTypes.displayName(declared.type(), declared.names());
                     try {
                         ImportedResource resource = mapper.map(declared);
-                        collector.take(resource, resource.collection().equals(ResourceKind.POLICIES)
-                                ? new ImportOutcome(Outcome.KEPT_NOT_APPLIED, declared.type(), name, POLICY_KEPT)
-                                : new ImportOutcome(Outcome.TAKEN, declared.type(), name, ""));
+                        collector.take(resource, new ImportOutcome(Outcome.TAKEN, declared.type(), name, ""));
                     } catch (UnresolvableException e) {
                         collector.leftOut(declared.type(), name, e.reason());
                     }

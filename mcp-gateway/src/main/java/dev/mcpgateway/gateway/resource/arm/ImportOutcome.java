@@ -15,9 +15,7 @@ public record ImportOutcome(Outcome outcome, String armType, String name, String
 
     public enum Outcome {
         TAKEN("taken"),
-        LEFT_OUT("leftOut"),
-        /** Stored, but it changes nothing yet (policy documents until the policy engine exists). */
-        KEPT_NOT_APPLIED("keptNotApplied");
+        LEFT_OUT("leftOut");
 
         private final String wireName;
 

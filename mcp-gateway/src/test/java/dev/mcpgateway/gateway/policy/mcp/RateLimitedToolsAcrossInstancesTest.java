@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * official MCP TypeScript SDK through two gateway instances that share one real Redis: ten calls pass whichever
  * instance serves them, the eleventh is a readable {@code isError} result that never reaches the backend, and another
  * key has its own count. Holds for a server with a tool per operation and for a compact server, whose operations are
- * reached through {@code invoke}.
+ * reached through {@code invoke_operation}.
  */
 class RateLimitedToolsAcrossInstancesTest {
 
@@ -126,8 +126,8 @@ class RateLimitedToolsAcrossInstancesTest {
     }
 
     @Test
-    void onACompactServerTheLimitOfTheOperationHoldsForCallsThroughInvoke() throws Exception {
-        assertLimited("items-compact", "invoke", "{\"operation\": \"getItem\", \"arguments\": {\"id\": 7}}");
+    void onACompactServerTheLimitOfTheOperationHoldsForCallsThroughInvokeOperation() throws Exception {
+        assertLimited("items-compact", "invoke_operation", "{\"operation\": \"getItem\", \"arguments\": {\"id\": 7}}");
     }
 
     private static void assertLimited(String server, String tool, String arguments) throws Exception {

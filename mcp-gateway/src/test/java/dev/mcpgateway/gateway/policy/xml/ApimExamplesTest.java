@@ -25,11 +25,23 @@ class ApimExamplesTest {
         for (String file : List.of("apim-llm-token-limit-rate.xml", "apim-llm-token-limit-quota.xml",
                 "apim-azure-openai-token-limit.xml", "apim-llm-emit-token-metric.xml", "apim-rate-limit.xml",
                 "apim-rate-limit-by-key.rawxml", "apim-quota-by-key.rawxml", "apim-set-backend-service.rawxml",
-                "apim-retry.rawxml", "apim-forward-request.xml", "apim-authentication-managed-identity.rawxml",
-                "apim-validate-jwt.xml", "apim-validate-azure-ad-token.xml", "apim-check-header-ip-filter-cors.xml",
-                "apim-return-and-mock-response.xml", "apim-set-header-context.xml")) {
+                "apim-forward-request.xml", "apim-authentication-managed-identity.rawxml",
+                "apim-validate-jwt.xml", "apim-validate-azure-ad-token.xml", "apim-return-and-mock-response.xml",
+                "apim-set-header-context.xml")) {
             assertFalse(Fixtures.read(file).sections().isEmpty(), file);
         }
+    }
+
+    @Test
+    void plannedExamplesAreRefusedNamingTheElementAndLine() {
+        PolicyDocumentException retry = assertThrows(PolicyDocumentException.class,
+                () -> Fixtures.read("apim-retry.rawxml"));
+        assertEquals("retry", retry.element(), retry.getMessage());
+        assertTrue(retry.getMessage().contains("planned"), retry.getMessage());
+        PolicyDocumentException cors = assertThrows(PolicyDocumentException.class,
+                () -> Fixtures.read("apim-check-header-ip-filter-cors.xml"));
+        assertEquals("cors", cors.element(), cors.getMessage());
+        assertEquals(11, cors.line());
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.mcpgateway.gateway.resource.arm;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.JSON;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.assertResources;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.fixture;
-import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.kept;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.leftOut;
 import static dev.mcpgateway.gateway.resource.arm.ArmFixtures.taken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,20 +51,20 @@ class AiGatewayTemplateImportTest {
                 westBackendLine,
                 taken("backends", "openai-pool"),
                 taken("apis", "azure-openai"),
-                kept("apis/policies", "azure-openai/policy"),
+                taken("apis/policies", "azure-openai/policy"),
                 leftOut("apis/diagnostics", "azure-openai/applicationinsights",
                         "diagnostics (sampling and request logging) are configured as gateway settings here"),
                 taken("apis", "inventory"),
                 taken("apis/operations", "inventory/list-items"),
                 taken("apis/operations", "inventory/get-item"),
-                kept("apis/operations/policies", "inventory/get-item/policy"),
+                taken("apis/operations/policies", "inventory/get-item/policy"),
                 taken("products", "ai"),
-                kept("products/policies", "ai/policy"),
+                taken("products/policies", "ai/policy"),
                 taken("products/apis", "ai/azure-openai"),
                 leftOut("products/groups", "ai/developers", "developer portal groups are not modelled here"),
                 taken("products/apis", "ai/inventory"),
                 taken("subscriptions", "ai-team"),
-                kept("policies", "policy"));
+                taken("policies", "policy"));
     }
 
     private static JsonNode expectedResources(boolean withWestKey) {

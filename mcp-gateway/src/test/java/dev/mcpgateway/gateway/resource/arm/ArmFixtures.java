@@ -54,11 +54,6 @@ final class ArmFixtures {
         return new ImportOutcome(Outcome.TAKEN, apim(type), name, "");
     }
 
-    static ImportOutcome kept(String type, String name) {
-        return new ImportOutcome(Outcome.KEPT_NOT_APPLIED, apim(type), name,
-                "kept; policies are applied once the policy engine lands");
-    }
-
     static ImportOutcome leftOut(String type, String name, String reason) {
         return new ImportOutcome(Outcome.LEFT_OUT, apim(type), name, reason);
     }

@@ -209,6 +209,6 @@ class ArmImporterTest {
 
     @Test
     void outcomesAreWrittenInTheirWireNames() throws Exception {
-        assertEquals("[\"taken\",\"leftOut\",\"keptNotApplied\"]", JSON.writeValueAsString(Outcome.values()));
+        assertEquals("[\"taken\",\"leftOut\"]", JSON.writeValueAsString(Outcome.values()));
     }
 }
