@@ -17,13 +17,20 @@ public enum Operation {
             .collect(Collectors.toUnmodifiableMap(Operation::path, Function.identity()));
 
     private final String path;
+    private final String id;
 
     Operation(String path) {
         this.path = path;
+        this.id = path.replace('/', '.');
     }
 
     public String path() {
         return path;
+    }
+
+    /** The operation's id in policy scopes and in the {@code operation} dimension of the token metrics. */
+    public String id() {
+        return id;
     }
 
     /** The operation whose path this is exactly ({@code chat/completions}), if any. */
