@@ -1,5 +1,6 @@
 // The official OpenAI npm client's AzureOpenAI class calling an azure-openai API served at the gateway's root: some
-// chat completions one after the other, each reported with the upstream that answered (the fake's x-fake-backend).
+// chat completions one after the other, each reported with the upstream that answered (the fake's x-fake-backend),
+// or with the error the client threw (its status, the envelope's error, the Retry-After it was told).
 // usage: node azure-openai-chat.mjs <gatewayRoot> <apiKey> <calls>
 // Prints one JSON line (prefixed RESULT ) that the Java test asserts on.
 import { AzureOpenAI } from 'openai';
@@ -18,7 +19,7 @@ for (let i = 0; i < Number(calls); i++) {
     answers.push({ status: response.status, content: data.choices[0].message.content,
       backend: response.headers.get('x-fake-backend') });
   } catch (e) {
-    answers.push({ status: e.status ?? null, error: e.error ?? null });
+    answers.push({ status: e.status ?? null, error: e.error ?? null, retryAfter: e.headers?.get('retry-after') ?? null });
   }
 }
 console.log('RESULT ' + JSON.stringify(answers));

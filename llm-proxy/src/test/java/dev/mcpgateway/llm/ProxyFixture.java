@@ -9,6 +9,7 @@ import dev.mcpgateway.llm.balance.Pool;
 import dev.mcpgateway.llm.breaker.BreakerRule;
 import dev.mcpgateway.llm.consumer.Product;
 import dev.mcpgateway.llm.consumer.Subscription;
+import dev.mcpgateway.llm.policy.LlmPolicies;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -39,6 +40,7 @@ public final class ProxyFixture implements AutoCloseable {
     private final ProxyResources resources = new ProxyResources();
     private EmbeddedServer server;
     private Clock clock;
+    private LlmPolicies policies;
 
     public ProxyFixture() {
         properties.put("micronaut.server.port", -1);
@@ -131,10 +133,19 @@ public final class ProxyFixture implements AutoCloseable {
         return this;
     }
 
+    /** Runs these policies on the calls, as an embedding application (the gateway's engine) would. */
+    public ProxyFixture policies(LlmPolicies policies) {
+        this.policies = policies;
+        return this;
+    }
+
     public ProxyFixture start() {
         ApplicationContext context = ApplicationContext.builder().properties(properties).build();
         if (clock != null) {
             context.registerSingleton(Clock.class, clock, Qualifiers.byName("llm"));
+        }
+        if (policies != null) {
+            context.registerSingleton(LlmPolicies.class, policies);
         }
         context.registerSingleton(ProxyResources.class, resources);
         context.start();

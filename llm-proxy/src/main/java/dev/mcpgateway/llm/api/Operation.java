@@ -43,6 +43,12 @@ public enum Operation {
         return path;
     }
 
+    /** The {@code operation} label of the token metrics: the path with dots ({@code chat.completions}). */
+    public String metricLabel() {
+        return path.replace('/', '.');
+    }
+
+
     /** The operation whose path this is exactly ({@code chat/completions}), if any. */
     public static Optional<Operation> ofPath(String path) {
         return Optional.ofNullable(BY_PATH.get(path));

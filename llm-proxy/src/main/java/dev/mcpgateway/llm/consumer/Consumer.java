@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Who is calling, as the token limits, metrics and cache partitions see it. {@link #anonymous} when subscriptions are
  * not required and none was presented. {@code claims} are the validated gateway token's claims (empty for a
- * subscription key), read by {@code {claim:name}} counter keys.
+ * subscription key), read by the policies.
  */
 public record Consumer(String subscriptionId, String productId, String ownerId, String clientAddress,
                        Map<String, Object> claims) {
@@ -24,5 +24,10 @@ public record Consumer(String subscriptionId, String productId, String ownerId, 
 
     public boolean isAnonymous() {
         return subscriptionId == null;
+    }
+
+    /** A caller identified by a gateway access token (whose claims it carries) rather than a subscription key. */
+    public boolean isTokenCaller() {
+        return !claims.isEmpty();
     }
 }

@@ -106,7 +106,7 @@ public class ConsumerResolver {
     }
 
     /** The first key found: in the API's headers, then its query parameters, then a bearer token. */
-    static String presentedKey(SubscriptionKeyNames names, HttpRequest<?> http) {
+    public static String presentedKey(SubscriptionKeyNames names, HttpRequest<?> http) {
         for (String header : names.headers()) {
             String key = http.getHeaders().get(header);
             if (key != null && !key.isBlank()) {

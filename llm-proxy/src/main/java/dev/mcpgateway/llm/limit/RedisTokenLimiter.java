@@ -49,6 +49,11 @@ public final class RedisTokenLimiter implements TokenLimiter {
     }
 
     @Override
+    public boolean mayBlock() {
+        return true;
+    }
+
+    @Override
     public Admission admit(String counterKey, TokenLimitPolicy policy, long estimatedTokens) {
         try {
             return admitShared(counterKey, policy, estimatedTokens);

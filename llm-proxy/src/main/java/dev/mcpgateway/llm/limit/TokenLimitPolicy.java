@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One {@code llm-token-limit} policy, compiled from APIM's attribute names.
+ * The limits of one {@code llm-token-limit} policy, compiled from APIM's attribute names. Which counter a call counts
+ * against ({@code counter-key}) is the policy engine's business: it evaluates the key and hands it to the
+ * {@link TokenLimiter} with these limits.
  *
- * @param counterKey                    which counter a request counts against ({@code counter-key})
  * @param tokensPerMinute               prompt + completion tokens allowed per UTC minute; 0 = no rate limit
  *                                      ({@code tokens-per-minute})
  * @param tokenQuota                    tokens allowed per quota period; 0 = no quota ({@code token-quota})
@@ -28,7 +29,6 @@ import java.util.Set;
  *                                      response ({@code tokens-consumed-header-name})
  */
 public record TokenLimitPolicy(
-        CounterKey counterKey,
         long tokensPerMinute,
         long tokenQuota,
         QuotaPeriod quotaPeriod,
@@ -38,13 +38,12 @@ public record TokenLimitPolicy(
         Optional<String> remainingQuotaTokensHeaderName,
         Optional<String> tokensConsumedHeaderName) {
 
-    private static final Set<String> ATTRIBUTES = Set.of("counter-key", "tokens-per-minute", "token-quota",
-            "token-quota-period", "estimate-prompt-tokens", "retry-after-header-name",
-            "remaining-tokens-header-name", "remaining-quota-tokens-header-name", "tokens-consumed-header-name",
-            "retry-after-variable-name", "remaining-tokens-variable-name", "remaining-quota-tokens-variable-name");
+    /** The attributes {@link #fromAttributes} reads. */
+    public static final Set<String> ATTRIBUTES = Set.of("tokens-per-minute", "token-quota", "token-quota-period",
+            "estimate-prompt-tokens", "retry-after-header-name", "remaining-tokens-header-name",
+            "remaining-quota-tokens-header-name", "tokens-consumed-header-name");
 
     public TokenLimitPolicy {
-        Objects.requireNonNull(counterKey, "counter-key");
         if (tokensPerMinute < 0 || tokenQuota < 0) {
             throw new IllegalArgumentException("tokens-per-minute and token-quota must not be negative");
         }
@@ -61,21 +60,20 @@ public record TokenLimitPolicy(
     }
 
     /** A rate-only policy without optional headers, handy in code and tests. */
-    public static TokenLimitPolicy perMinute(String counterKey, long tokensPerMinute) {
-        return new TokenLimitPolicy(CounterKey.compile(counterKey), tokensPerMinute, 0, null, true,
+    public static TokenLimitPolicy perMinute(long tokensPerMinute) {
+        return new TokenLimitPolicy(tokensPerMinute, 0, null, true,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A quota-only policy without optional headers. */
-    public static TokenLimitPolicy quota(String counterKey, long tokenQuota, QuotaPeriod period) {
-        return new TokenLimitPolicy(CounterKey.compile(counterKey), 0, tokenQuota, period, true,
+    public static TokenLimitPolicy quota(long tokenQuota, QuotaPeriod period) {
+        return new TokenLimitPolicy(0, tokenQuota, period, true,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
-     * Compiles a policy from APIM's attribute names and string values, exactly as they appear in an APIM
-     * policy document or in {@code gateway.yml}. The {@code *-variable-name} attributes are accepted and
-     * ignored (we have no policy variables).
+     * Compiles the limits from APIM's attribute names and string values, exactly as they appear in an APIM policy
+     * document or in {@code gateway.yml}.
      *
      * @throws IllegalArgumentException naming the offending attribute
      */
@@ -85,13 +83,8 @@ public record TokenLimitPolicy(
                 throw new IllegalArgumentException("llm-token-limit has no attribute '" + name + "'");
             }
         }
-        String key = attributes.get("counter-key");
-        if (key == null) {
-            throw new IllegalArgumentException("llm-token-limit needs counter-key");
-        }
         String period = attributes.get("token-quota-period");
         return new TokenLimitPolicy(
-                CounterKey.compile(key),
                 number(attributes, "tokens-per-minute"),
                 number(attributes, "token-quota"),
                 period == null ? null : QuotaPeriod.parse(period),

@@ -19,7 +19,7 @@ public interface TokenLimiter {
     /**
      * Decides whether a request may proceed and, if so, reserves {@code estimatedTokens}.
      *
-     * @param counterKey      the evaluated {@link CounterKey} of the policy
+     * @param counterKey      the policy's counter key, evaluated for this call
      * @param policy          the limits to apply
      * @param estimatedTokens prompt tokens estimated locally, or 0 when the policy does not estimate
      */
@@ -31,4 +31,9 @@ public interface TokenLimiter {
      * Call exactly once per admission.
      */
     Settlement settle(Reservation reservation, long actualTokens);
+
+    /** Whether admitting or settling may wait on the network (a shared store): then callers leave the event loop. */
+    default boolean mayBlock() {
+        return false;
+    }
 }

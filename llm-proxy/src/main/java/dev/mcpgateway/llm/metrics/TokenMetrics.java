@@ -1,6 +1,5 @@
 package dev.mcpgateway.llm.metrics;
 
-import dev.mcpgateway.llm.limit.RequestAttributes;
 import dev.mcpgateway.llm.usage.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,9 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Token and latency metrics of the LLM proxy. Prometheus names (Micrometer dots become underscores):
@@ -28,9 +32,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code llm_provider_rate_limited_total} (a backend answered 429)</li>
  * </ul>
  * Dimensions: {@code api, operation, gen_ai_request_model, product, subscription, user, backend, client_ip}
- * and the configured custom ones ({@link CustomDimensions}).
+ * and the custom ones policies add ({@code llm-emit-token-metric}, {@link CustomDimensions}). Prometheus wants one
+ * label set per metric, so the custom labels are every name a policy has given so far: a call that brings a new one
+ * adds it to every metric, whose series then start over (once per new name).
  */
 public final class TokenMetrics {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenMetrics.class);
+    private static final Set<String> NAMES = Set.of("llm.tokens.prompt", "llm.tokens.completion", "llm.tokens.total",
+            "llm.tokens.cached", "llm.tokens.reasoning", "llm.tokens.estimated", "gen_ai.client.token.usage",
+            "gen_ai.server.request.duration", "gen_ai.server.time_to_first_token", "llm.gateway.added_latency",
+            "llm.policy_rate_limited", "llm.provider_rate_limited");
 
     /** OpenTelemetry's advised bucket boundaries for gen_ai.client.token.usage. */
     private static final double[] TOKEN_BUCKETS = {1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144,
@@ -42,30 +54,33 @@ public final class TokenMetrics {
     private static final int MAX_CACHED = 10_000;
 
     private final MeterRegistry registry;
-    private final List<String> customDimensions;
     private final CustomDimensions custom;
-    // building tags and looking meters up in the registry costs more per call than the proxy's own work; a call's
-    // dimensions repeat, so each set's meters are found once
-    private final Map<TokenMetricDimensions, Meters> meters = new ConcurrentHashMap<>();
+    private volatile Labels labels = new Labels(List.of());
+
+    public TokenMetrics(MeterRegistry registry, CustomDimensions custom) {
+        this.registry = registry;
+        this.custom = custom;
+    }
 
     /**
-     * @param dimensions the custom dimensions (at most 5), fixed for the process so every series of a metric has
-     *                   the same labels
+     * The custom labels, with the meters of each set of dimensions: building tags and looking meters up in the
+     * registry costs more per call than the proxy's own work, and a call's dimensions repeat, so each set's meters
+     * are found once.
      */
-    public TokenMetrics(MeterRegistry registry, CustomDimensions dimensions) {
-        this.registry = registry;
-        this.custom = dimensions;
-        this.customDimensions = dimensions.names();
+    private record Labels(List<String> names, Map<TokenMetricDimensions, Meters> meters) {
+        Labels(List<String> names) {
+            this(names, new ConcurrentHashMap<>());
+        }
     }
 
-    /** Custom dimensions given by name only, valued by the caller in {@link TokenMetricDimensions#custom()}. */
-    public TokenMetrics(MeterRegistry registry, List<String> customDimensions) {
-        this(registry, CustomDimensions.named(customDimensions));
-    }
-
-    /** The custom dimensions' values for one call, to put in {@link TokenMetricDimensions#custom()}. */
-    public Map<String, String> customValues(RequestAttributes request) {
-        return custom.values(request);
+    /** The call's dimensions with the labels its policies gave, each value bounded ({@link CustomDimensions}). */
+    public TokenMetricDimensions withPolicyLabels(TokenMetricDimensions base, Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return base;
+        }
+        Map<String, String> bounded = new HashMap<>();
+        labels.forEach((label, value) -> bounded.put(label, custom.bounded(label, value)));
+        return base.with(bounded);
     }
 
     /** Records the tokens of one call, as the backend reported them. */
@@ -83,8 +98,8 @@ public final class TokenMetrics {
     public void recordUsage(TokenMetricDimensions d, Usage usage, boolean estimated) {
         if (estimated) {
             // rare, so looked up per call: the series exists only where estimates were made
-            increment(count("llm.tokens.estimated", "Tokens counted by the gateway for calls that reported no usage",
-                    tags(d)), usage.totalTokens());
+            increment(counter("llm.tokens.estimated", "Tokens counted by the gateway for calls that reported no usage",
+                    "tokens", d), usage.totalTokens());
         }
         Meters m = meters(d);
         increment(m.prompt, usage.promptTokens());
@@ -113,29 +128,58 @@ public final class TokenMetrics {
 
     /** Our token limit refused the call (429 rate or 403 quota). */
     public void policyRateLimited(TokenMetricDimensions d) {
-        Counter.builder("llm.policy_rate_limited").description("Calls refused by a token limit policy")
-                .tags(tags(d)).register(registry).increment();
+        counter("llm.policy_rate_limited", "Calls refused by a limit policy", null, d).increment();
     }
 
     /** A backend answered 429. */
     public void providerRateLimited(TokenMetricDimensions d) {
-        Counter.builder("llm.provider_rate_limited").description("Calls a backend answered with 429")
-                .tags(tags(d)).register(registry).increment();
+        counter("llm.provider_rate_limited", "Calls a backend answered with 429", null, d).increment();
+    }
+
+    /** A counter looked up per call (for the rare events), registered under the current labels. */
+    private synchronized Counter counter(String name, String description, String unit, TokenMetricDimensions d) {
+        return Counter.builder(name).description(description).baseUnit(unit).tags(tags(labels(d).names(), d))
+                .register(registry);
     }
 
     private Meters meters(TokenMetricDimensions d) {
-        Meters m = meters.get(d);
+        Meters m = labels(d).meters().get(d);
         if (m == null) {
-            if (meters.size() >= MAX_CACHED) {
-                meters.clear();
+            // registering waits for a new label to be added, so no meter is ever registered with the old label set
+            synchronized (this) {
+                Labels current = labels(d);
+                if (current.meters().size() >= MAX_CACHED) {
+                    current.meters().clear();
+                }
+                m = current.meters().computeIfAbsent(d, dims -> register(current.names(), dims));
             }
-            m = meters.computeIfAbsent(d, this::register);
         }
         return m;
     }
 
-    private Meters register(TokenMetricDimensions d) {
-        Tags tags = tags(d);
+    /** The labels, grown when the call brings a custom dimension not seen before. */
+    private Labels labels(TokenMetricDimensions d) {
+        Labels current = labels;
+        if (current.names().containsAll(d.custom().keySet())) {
+            return current;
+        }
+        synchronized (this) {
+            current = labels;
+            if (!current.names().containsAll(d.custom().keySet())) {
+                TreeSet<String> names = new TreeSet<>(current.names());
+                names.addAll(d.custom().keySet());
+                registry.getMeters().stream().filter(meter -> NAMES.contains(meter.getId().getName()))
+                        .forEach(registry::remove);
+                current = new Labels(List.copyOf(names));
+                labels = current;
+                LOG.info("Token metrics now have the custom dimensions {}; their series start over", names);
+            }
+            return current;
+        }
+    }
+
+    private Meters register(List<String> names, TokenMetricDimensions d) {
+        Tags tags = tags(names, d);
         return new Meters(count("llm.tokens.prompt", "Prompt (input) tokens", tags),
                 count("llm.tokens.completion", "Completion (output) tokens", tags),
                 count("llm.tokens.total", "Total tokens", tags),
@@ -176,12 +220,12 @@ public final class TokenMetrics {
                 .tags(tags).register(registry);
     }
 
-    private Tags tags(TokenMetricDimensions d) {
+    private static Tags tags(List<String> customNames, TokenMetricDimensions d) {
         Tags tags = Tags.of(
                 "api", v(d.api()), "operation", v(d.operation()), "gen_ai.request.model", v(d.model()),
                 "product", v(d.product()), "subscription", v(d.subscription()), "user", v(d.user()),
                 "backend", v(d.backend()), "client_ip", v(d.clientIp()));
-        for (String name : customDimensions) {
+        for (String name : customNames) {
             tags = tags.and(name, v(d.custom().get(name)));
         }
         return tags;

@@ -3,25 +3,27 @@ package dev.mcpgateway.llm.route;
 import dev.mcpgateway.llm.cache.CacheKey;
 import dev.mcpgateway.llm.cache.CachedResponse;
 import dev.mcpgateway.llm.cache.ResponseCache;
+import dev.mcpgateway.llm.error.OpenAiErrorException;
 import dev.mcpgateway.llm.metrics.TokenMetricDimensions;
 import dev.mcpgateway.llm.metrics.TokenMetrics;
-import dev.mcpgateway.llm.policy.TokenLimits;
+import dev.mcpgateway.llm.policy.CallPolicies;
 import dev.mcpgateway.llm.usage.Usage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The end of one admitted call, done exactly once whichever way it ends (answer, stream end, cut, failure):
- * settle the token reservations with what was consumed, record token metrics, store a complete 2xx answer in the
- * cache when the call was cacheable.
+ * complete the call's policies with what was consumed (token limits settle their reservations), record token
+ * metrics, store a complete 2xx answer in the cache when the call was cacheable.
  */
 final class CallAccounting {
 
-    private final TokenLimits limits;
-    private final TokenLimits.Held held;
+    private final CallPolicies policies;
     private final Optional<TokenMetrics> metrics;
     private final ResponseCache cache;
     private final CacheKey cacheKey;
@@ -30,21 +32,20 @@ final class CallAccounting {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile TokenMetricDimensions dimensions;
 
-    CallAccounting(TokenLimits limits, TokenLimits.Held held, Optional<TokenMetrics> metrics,
-                   TokenMetricDimensions dimensions, ResponseCache cache, CacheKey cacheKey, Duration cacheTtl,
-                   Executor settleOn) {
-        this.settleOn = settleOn;
-        this.limits = limits;
-        this.held = held;
+    CallAccounting(CallPolicies policies, Optional<TokenMetrics> metrics, TokenMetricDimensions dimensions,
+                   ResponseCache cache, CacheKey cacheKey, Duration cacheTtl, Executor settleOn) {
+        this.policies = policies;
         this.metrics = metrics;
         this.dimensions = dimensions;
         this.cache = cache;
         this.cacheKey = cacheKey;
         this.cacheTtl = cacheTtl;
+        this.settleOn = settleOn;
     }
 
-    TokenLimits.Held held() {
-        return held;
+    /** The headers the call's policies add to its response, as they stand (after {@link #finish}: all of them). */
+    Map<String, List<String>> responseHeaders() {
+        return policies.responseHeaders();
     }
 
     TokenMetricDimensions dimensions() {
@@ -64,39 +65,46 @@ final class CallAccounting {
     }
 
     /**
-     * Settles and records; returns the headers known only now (tokens consumed, remaining after settlement).
+     * Completes the policies and records.
      *
+     * @param status    the status the caller got
      * @param estimated true when the gateway counted the usage itself because the backend reported none
      */
-    Map<String, String> finish(Usage usage, boolean estimated, CachedResponse answer) {
+    void finish(int status, Usage usage, boolean estimated, CachedResponse answer) {
         if (!finished.compareAndSet(false, true)) {
-            return Map.of();
+            return;
         }
-        Map<String, String> headers = held.isEmpty() ? Map.of() : limits.settle(held, usage.totalTokens());
+        policies.complete(status, usage.totalTokens());
         if (usage.totalTokens() > 0) {
             metrics.ifPresent(m -> m.recordUsage(dimensions, usage, estimated));
         }
         if (cacheKey != null && answer != null && answer.storable()) {
             cache.put(cacheKey, answer, cacheTtl);
         }
-        return headers;
     }
 
     /**
-     * Where the end of the call may run: the event loop itself when nothing is held or cached, else a virtual thread
-     * (settling counters or storing an answer may wait on Redis).
+     * Where the end of the call may run: the event loop itself when no policy or cache may wait, else a virtual
+     * thread (settling counters or storing an answer may wait on Redis).
      */
     Executor settleOn() {
         return settleOn;
     }
 
     /** {@link #finish} where it may run, for an end nobody waits on (a stream's). */
-    void finishLater(Usage usage, boolean estimated, CachedResponse answer) {
-        settleOn.execute(() -> finish(usage, estimated, answer));
+    void finishLater(int status, Usage usage, boolean estimated, CachedResponse answer) {
+        settleOn.execute(() -> finish(status, usage, estimated, answer));
     }
 
-    /** The call ended without consuming anything (refused upstream, failed, or served from the cache). */
-    void release() {
-        finish(Usage.NONE, false, null);
+    /** The call ended without consuming anything (served from the cache, or refused upstream). */
+    void release(int status) {
+        finish(status, Usage.NONE, false, null);
+    }
+
+    /** The call failed before an answer: released with the status its error gets. */
+    void failed(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        release(cause instanceof OpenAiErrorException refused ? refused.error().status() : 500);
     }
 }

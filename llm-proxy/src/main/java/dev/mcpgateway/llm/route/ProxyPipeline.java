@@ -18,8 +18,10 @@ import dev.mcpgateway.llm.error.OpenAiErrorResponses;
 import dev.mcpgateway.llm.metrics.TokenMetricDimensions;
 import dev.mcpgateway.llm.metrics.TokenMetrics;
 import dev.mcpgateway.llm.policy.CacheSettings;
-import dev.mcpgateway.llm.policy.ScopedLimit;
-import dev.mcpgateway.llm.policy.TokenLimits;
+import dev.mcpgateway.llm.policy.CallPolicies;
+import dev.mcpgateway.llm.policy.InboundDecision;
+import dev.mcpgateway.llm.policy.LlmCall;
+import dev.mcpgateway.llm.policy.LlmPolicies;
 import dev.mcpgateway.llm.relay.Dispatcher;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import dev.mcpgateway.llm.usage.IncludeUsage;
@@ -31,20 +33,19 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One proxied call end to end: size cap, body parse, consumer, routing, token limits, cache lookup, dispatch to the
- * pool, response relay and accounting. Every refusal is an OpenAI error envelope; unexpected faults are logged and
+ * One proxied call end to end: size cap, body parse, consumer, routing, the call's inbound policies ({@link
+ * LlmPolicies}: token limits, metric dimensions...), cache lookup, dispatch to the pool, response relay and
+ * accounting, which completes the policies. Every refusal is an OpenAI error envelope; unexpected faults are logged and
  * answered without internal detail.
  */
 @Singleton
@@ -58,7 +59,7 @@ public class ProxyPipeline {
     private final Dispatcher dispatcher;
     private final ConsumerResolver consumers;
     private final Affinity affinity;
-    private final TokenLimits limits;
+    private final LlmPolicies policies;
     private final CacheSettings cacheSettings;
     private final BeanProvider<ResponseCache> cache;
     private final BeanProvider<TokenMetrics> metrics;
@@ -66,7 +67,7 @@ public class ProxyPipeline {
     private final ExecutorService blocking;
 
     public ProxyPipeline(LlmSettings settings, RouteTable routes, Dispatcher dispatcher, ConsumerResolver consumers,
-                         Affinity affinity, TokenLimits limits, CacheSettings cacheSettings,
+                         Affinity affinity, LlmPolicies policies, CacheSettings cacheSettings,
                          BeanProvider<ResponseCache> cache, BeanProvider<TokenMetrics> metrics,
                          PromptTokenEstimator estimator, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.settings = settings;
@@ -74,7 +75,7 @@ public class ProxyPipeline {
         this.dispatcher = dispatcher;
         this.consumers = consumers;
         this.affinity = affinity;
-        this.limits = limits;
+        this.policies = policies;
         this.cacheSettings = cacheSettings;
         this.cache = cache;
         this.metrics = metrics;
@@ -84,8 +85,8 @@ public class ProxyPipeline {
 
     /**
      * Runs on the event loop that received the call, which also runs the upstream call and relays its answer. Only
-     * steps that may wait on the network leave it, per call: checking a gateway access token, and token counters or
-     * the cache (which may live in Redis) run on a virtual thread.
+     * steps that may wait on the network leave it, per call: checking a gateway access token, and policies that may
+     * wait (token counters in Redis) or the cache run on a virtual thread.
      */
     public CompletableFuture<MutableHttpResponse<?>> handle(ApiMatch match, HttpRequest<?> http, byte[] bytes) {
         long start = System.nanoTime();
@@ -136,15 +137,14 @@ public class ProxyPipeline {
                         : "The model '" + deployment + "' does not exist or you do not have access to it.",
                         azure ? "DeploymentNotFound" : "model_not_found")));
 
-        Optional<TokenMetrics> meters = metrics.find(null);
-        TokenMetricDimensions dims = new TokenMetricDimensions(api.id(),
-                operation.path().replace('/', '.'), deployment, consumer.productId(), consumer.subscriptionId(),
-                consumer.ownerId(), null, client,
-                meters.map(m -> m.customValues(new CallAttributes(consumer, http.getHeaders()))).orElse(Map.of()));
-        List<ScopedLimit> applicable = limits.applicable(consumer, deployment);
         boolean caching = cacheSettings.appliesTo(deployment);
-        Routed call = new Routed(api, operation, http, body, deployment, client, consumer, pool, meters, dims,
-                applicable, caching, start);
+        // the tree is needed to ask a stream for its usage and to key the cache; an estimate parses on its own if need be
+        JsonNode json = body.stream() || caching ? tree(body.bytes()) : null;
+        PromptEstimate estimate = new PromptEstimate(estimator, json, body.bytes(), deployment);
+        CallPolicies applied = policies.of(new LlmCall(api, operation, deployment, consumer, http, body.stream(),
+                estimate));
+        Routed call = new Routed(api, operation, http, body, json, estimate, deployment, client, consumer, pool,
+                applied, caching, start);
         if (call.hasBlockingSteps() && !mayBlock) {
             // counters and cache may sit in Redis: the rest of the call goes on on a virtual thread, where waiting is fine
             return CompletableFuture.supplyAsync(() -> admitAndSend(call), blocking).thenCompose(Function.identity());
@@ -153,48 +153,46 @@ public class ProxyPipeline {
     }
 
     /** What the cheap first steps found out about a call: who calls, where it goes, what applies to it. */
-    private record Routed(LlmApi api, Operation operation, HttpRequest<?> http, RequestBody body, String deployment,
-                          String client, Consumer consumer, Pool pool, Optional<TokenMetrics> meters,
-                          TokenMetricDimensions dims, List<ScopedLimit> applicable, boolean caching, long start) {
+    private record Routed(LlmApi api, Operation operation, HttpRequest<?> http, RequestBody body, JsonNode json,
+                          PromptEstimate estimate, String deployment, String client, Consumer consumer, Pool pool,
+                          CallPolicies policies, boolean caching, long start) {
         boolean hasBlockingSteps() {
-            return !applicable.isEmpty() || caching;
+            return policies.mayBlock() || caching;
         }
     }
 
-    /** Token limits, the cache lookup, then the dispatch: on a virtual thread when a limit or the cache applies. */
+    /** The inbound policies, the cache lookup, then the dispatch: on a virtual thread when one of them may wait. */
     private CompletableFuture<MutableHttpResponse<?>> admitAndSend(Routed call) {
-        Operation operation = call.operation();
+        CallPolicies applied = call.policies();
+        InboundDecision decision = inbound(applied);
+        Optional<TokenMetrics> meters = metrics.find(null);
+        TokenMetricDimensions dims = dimensions(call, meters, applied);
+        if (decision instanceof InboundDecision.Refuse refused) {
+            applied.complete(refused.status(), 0);
+            if (PolicyAnswers.isLimit(refused)) {
+                meters.ifPresent(m -> m.policyRateLimited(dims));
+            }
+            throw new OpenAiErrorException(PolicyAnswers.error(refused), refused.headers());
+        }
+        if (decision instanceof InboundDecision.Respond answer) {
+            applied.complete(answer.status(), 0);
+            return CompletableFuture.completedFuture(PolicyAnswers.response(answer, applied.responseHeaders()));
+        }
         HttpRequest<?> http = call.http();
         RequestBody body = call.body();
-        String deployment = call.deployment();
-        Consumer consumer = call.consumer();
-        Optional<TokenMetrics> meters = call.meters();
-        TokenMetricDimensions dims = call.dims();
-        List<ScopedLimit> applicable = call.applicable();
+        JsonNode json = call.json();
         boolean caching = call.caching();
-        boolean blockingSteps = call.hasBlockingSteps();
-        JsonNode json = applicable.isEmpty() && !body.stream() && !caching ? null : tree(body.bytes());
-        // counted up front only when a limit must reserve it; otherwise at the end of a call that reported no usage
-        LongSupplier estimate = new PromptEstimate(estimator, json, body.bytes(), deployment);
-        long reserve = applicable.isEmpty() ? 0 : estimate.getAsLong();
-
-        TokenLimits.Held held;
-        try {
-            held = applicable.isEmpty() ? TokenLimits.Held.NOTHING
-                    : limits.admit(applicable, new CallAttributes(consumer, http.getHeaders()), reserve, body.stream());
-        } catch (OpenAiErrorException refused) {
-            meters.ifPresent(m -> m.policyRateLimited(dims));
-            throw refused;
-        }
-        CacheKey key = caching ? CacheKey.of(partition(consumer), deployment, json) : null;
-        CallAccounting accounting = new CallAccounting(limits, held, meters, dims,
-                caching ? cache.get() : null, key, cacheSettings.getTtl(), blockingSteps ? blocking : Runnable::run);
+        CacheKey key = caching ? CacheKey.of(partition(call.consumer()), call.deployment(), json) : null;
+        CallAccounting accounting = new CallAccounting(applied, meters, dims, caching ? cache.get() : null, key,
+                cacheSettings.getTtl(), call.hasBlockingSteps() ? blocking : Runnable::run);
         try {
             if (key != null) {
                 var hit = cache.get().get(key);
                 if (hit.isPresent()) {
-                    accounting.release();
-                    return CompletableFuture.completedFuture(ResponseWriter.cached(hit.get()));
+                    accounting.release(hit.get().status());
+                    MutableHttpResponse<?> cached = ResponseWriter.cached(hit.get());
+                    PolicyAnswers.addHeaders(accounting.responseHeaders(), cached);
+                    return CompletableFuture.completedFuture(cached);
                 }
             }
             RequestBody forwarded = body;
@@ -206,18 +204,37 @@ public class ProxyPipeline {
                     forwarded = new RequestBody(bytes(node), body.model(), true);
                 }
             }
-            ProxyRequest request = new ProxyRequest(call.api(), operation, deployment,
+            ProxyRequest request = new ProxyRequest(call.api(), call.operation(), call.deployment(),
                     http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client());
             Affinity.Key affinityKey = affinity.key(call.pool(), http);
-            return Relay.send(dispatcher, call.pool(), request, affinityKey.value(), accounting, estimator, estimate,
-                    addedUsage, call.start(), inboundChannel(http)).thenApply(response -> {
+            return Relay.send(dispatcher, call.pool(), request, affinityKey.value(), accounting, estimator,
+                    call.estimate(), addedUsage, call.start(), inboundChannel(http)).thenApply(response -> {
                         affinityKey.newCookie().ifPresent(response::cookie);
                         return response;
                     });
         } catch (RuntimeException e) {
-            accounting.release();
+            accounting.failed(e);
             throw e;
         }
+    }
+
+    /** Runs the inbound policies; a policy that fails still completes the call, so nothing it reserved stays held. */
+    private static InboundDecision inbound(CallPolicies applied) {
+        try {
+            return applied.inbound();
+        } catch (RuntimeException e) {
+            applied.complete(500, 0);
+            throw e;
+        }
+    }
+
+    /** The token metrics' dimensions of the call, with the values its policies gave. */
+    private static TokenMetricDimensions dimensions(Routed call, Optional<TokenMetrics> meters, CallPolicies applied) {
+        Consumer consumer = call.consumer();
+        TokenMetricDimensions base = new TokenMetricDimensions(call.api().id(), call.operation().metricLabel(),
+                call.deployment(), consumer.productId(), consumer.subscriptionId(), consumer.ownerId(), null,
+                call.client(), Map.of());
+        return meters.map(m -> m.withPolicyLabels(base, applied.metricLabels())).orElse(base);
     }
 
     /** The caller's connection, whose event loop will also run the upstream call. */

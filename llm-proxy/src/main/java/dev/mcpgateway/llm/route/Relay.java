@@ -17,15 +17,13 @@ import dev.mcpgateway.llm.usage.Usage;
 import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The backend half of a call: dispatch to the pool, then relay the answer with its accounting: a whole answer is
- * settled from its {@code usage} (or an estimate when it has none) before it is returned (so tokens-consumed can be a header); a stream is settled
- * when it ends.
+ * The backend half of a call: dispatch to the pool, then relay the answer with its accounting: a whole answer
+ * completes the call's policies with its {@code usage} (or an estimate when it has none) before it is returned (so
+ * tokens-consumed can be a header); a stream completes them when it ends.
  */
 final class Relay {
 
@@ -50,7 +48,7 @@ final class Relay {
                 }
                 return respond(upstream, request, accounting, estimator, estimate, addedUsage, start, sent);
             } catch (RuntimeException e) {
-                accounting.release();
+                accounting.failed(e);
                 throw e;
             }
         }, accounting.settleOn());
@@ -67,9 +65,10 @@ final class Relay {
         if (upstream.isStream()) {
             // the meter counts deltas only; the prompt estimate is added at the end if the backend reports no usage
             StreamUsageMeter meter = new StreamUsageMeter(estimator, request.deployment(), 0, addedUsage);
-            MutableHttpResponse<?> response = ResponseWriter.stream(upstream,
-                    StreamRelay.relay(ResponseWriter.chunks(upstream), meter, estimate, accounting, sent));
-            accounting.held().headers().forEach((name, value) -> response.getHeaders().set(name, value));
+            MutableHttpResponse<?> response = ResponseWriter.stream(upstream, StreamRelay.relay(
+                    ResponseWriter.chunks(upstream), upstream.status(), meter, estimate, accounting, sent));
+            // the headers known before the first byte; what completion adds comes too late for a stream
+            PolicyAnswers.addHeaders(accounting.responseHeaders(), response);
             addedLatency(accounting, start, backendNanos);
             return response;
         }
@@ -78,14 +77,12 @@ final class Relay {
         // an answer without usage is charged an estimate, never 0 (which would let the caller past every limit)
         Usage usage = reported.orElseGet(() -> AnswerTokens.estimate(estimator, request.deployment(), upstream.body(),
                 estimate.getAsLong()));
-        Map<String, String> settled = accounting.finish(usage, reported.isEmpty(), ok
+        accounting.finish(upstream.status(), usage, reported.isEmpty(), ok
                 ? new CachedResponse(upstream.status(), upstream.contentType(), upstream.body(), true) : null);
         accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(), Duration.ofNanos(backendNanos)));
         MutableHttpResponse<?> response = ResponseWriter.write(upstream);
-        Map<String, String> limitHeaders = new LinkedHashMap<>(accounting.held().headers());
-        // the counts after settlement supersede those known at admission
-        limitHeaders.putAll(settled);
-        limitHeaders.forEach((name, value) -> response.getHeaders().set(name, value));
+        // completed first, so the headers carry what only the end knows (tokens consumed, counts after settling)
+        PolicyAnswers.addHeaders(accounting.responseHeaders(), response);
         addedLatency(accounting, start, backendNanos);
         return response;
     }

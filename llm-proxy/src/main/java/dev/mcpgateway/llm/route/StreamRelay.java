@@ -14,7 +14,7 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Relays an upstream SSE stream event by event as it arrives, metering usage on the way (and dropping the usage
- * chunk the proxy asked for on the caller's behalf), and settles the call once when the stream ends, is cut, or the
+ * chunk the proxy asked for on the caller's behalf), and completes the call once when the stream ends, is cut, or the
  * caller goes away. A complete stream is kept for the cache when the call is cacheable (up to a size cap).
  */
 final class StreamRelay {
@@ -33,7 +33,7 @@ final class StreamRelay {
                 metered.complete());
     }
 
-    static Flux<byte[]> relay(Flux<byte[]> upstream, StreamUsageMeter meter, LongSupplier promptEstimate,
+    static Flux<byte[]> relay(Flux<byte[]> upstream, int status, StreamUsageMeter meter, LongSupplier promptEstimate,
                               CallAccounting accounting, long sentAt) {
         SseEvents events = new SseEvents(meter::feed);
         ByteArrayOutputStream captured = accounting.caching() ? new ByteArrayOutputStream() : null;
@@ -63,7 +63,7 @@ final class StreamRelay {
                     }
                     accounting.metrics().ifPresent(m -> m.recordRequestDuration(accounting.dimensions(),
                             Duration.ofNanos(System.nanoTime() - sentAt)));
-                    accounting.finishLater(usage.usage(), !usage.reported(), whole
+                    accounting.finishLater(status, usage.usage(), !usage.reported(), whole
                             ? new CachedResponse(200, "text/event-stream", captured.toByteArray(), true) : null);
                 });
     }

@@ -20,8 +20,15 @@ class ConfigurationErrorsTest {
     }
 
     @Test
-    void aTokenLimitWithoutALimitNamesThePolicy() {
-        String m = failure(Map.of("llm.token-limits.broken.counter-key", "{subscription}"));
-        assertTrue(m.contains("llm.token-limits.broken"), m);
+    void aTokenLimitThatNoPolicyEngineAppliesStopsAProxyStartedOnItsOwn() {
+        String m = failure(Map.of("llm.token-limits.per-sub.counter-key", "{subscription}",
+                "llm.token-limits.per-sub.tokens-per-minute", 40));
+        assertTrue(m.contains("llm.token-limits is applied by the gateway's policy engine"), m);
+    }
+
+    @Test
+    void soDoesAMetricDimension() {
+        String m = failure(Map.of("llm.metrics.dimensions.team", "{header:x-team}"));
+        assertTrue(m.contains("llm.metrics.dimensions is applied by the gateway's policy engine"), m);
     }
 }

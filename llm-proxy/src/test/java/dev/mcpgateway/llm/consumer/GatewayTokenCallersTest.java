@@ -2,6 +2,7 @@ package dev.mcpgateway.llm.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import dev.mcpgateway.auth.token.Grant;
 import dev.mcpgateway.auth.token.Identity;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.policy.ScriptedPolicies;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -136,21 +138,17 @@ class GatewayTokenCallersTest {
         }
 
         @Test
-        void aCounterKeyByClaimLimitsEachCallerOnItsOwn() throws Exception {
-            proxy = withAuthServer()
-                    .property("llm.token-limits.per-client.counter-key", "{claim:client_id}")
-                    .property("llm.token-limits.per-client.tokens-per-minute", 40)
-                    .property("llm.token-limits.per-client.estimate-prompt-tokens", true).start();
-            String first = token(register("agent-one"), LLM);
-            String second = token(register("agent-two"), LLM);
-            assertEquals(200, bearer(first).statusCode());
-            assertEquals(200, bearer(first).statusCode());
+        void itsClaimsReachThePoliciesAndItPresentsNoSubscriptionKey() throws Exception {
+            ScriptedPolicies policies = new ScriptedPolicies();
+            proxy = withAuthServer().policies(policies).start();
+            Client agent = register("agent-one");
 
-            HttpResponse<String> refused = bearer(first);
+            assertEquals(200, bearer(token(agent, LLM)).statusCode());
 
-            assertEquals(429, refused.statusCode(), refused.body());
-            assertEquals("token_limit_exceeded", JSON.readTree(refused.body()).path("error").path("code").asText());
-            assertEquals(200, bearer(second).statusCode(), "another client_id has its own counter");
+            Consumer caller = policies.calls().getFirst().consumer();
+            assertEquals(agent.id(), caller.claims().get("client_id"));
+            assertTrue(caller.isTokenCaller());
+            assertNull(policies.calls().getFirst().subscriptionKey(), "a token is no subscription key");
         }
 
         @Test

@@ -44,7 +44,7 @@ class RedisTokenLimiterTest extends TokenLimiterContract {
     @Test
     void keepsWorkingWhenRedisForgetsItsScripts() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 100);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(100);
         try (StatefulRedisConnection<String, String> c = clients.getFirst().connect()) {
             c.sync().scriptFlush();
         }
@@ -58,7 +58,7 @@ class RedisTokenLimiterTest extends TokenLimiterContract {
     @Test
     void countersExpireSoonAfterTheirWindow() {
         TokenLimiter limiter = limiter();
-        limiter.admit("sub-a", TokenLimitPolicy.perMinute("{subscription}", 100), 10);
+        limiter.admit("sub-a", TokenLimitPolicy.perMinute(100), 10);
         try (StatefulRedisConnection<String, String> c = clients.getFirst().connect()) {
             String key = c.sync().keys("test:limit:tpm:*").getFirst();
             long ttl = c.sync().pttl(key);
@@ -74,7 +74,7 @@ class RedisTokenLimiterTest extends TokenLimiterContract {
         client.setDefaultTimeout(java.time.Duration.ofMillis(500));
         clients.add(client);
         TokenLimiter limiter = new RedisTokenLimiter(client.connect(), clock, "test:limit:");
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 100);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(100);
         limiter.admit("sub-a", policy, 90);
         doomed.close();
 

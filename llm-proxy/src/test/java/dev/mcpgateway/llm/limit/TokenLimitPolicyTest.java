@@ -12,40 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class TokenLimitPolicyTest {
 
-    private static final RequestAttributes REQUEST = new RequestAttributes() {
-        @Override
-        public Optional<String> subscriptionId() {
-            return Optional.of("sub-42");
-        }
-
-        @Override
-        public Optional<String> clientIp() {
-            return Optional.of("192.0.2.7");
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return name.equalsIgnoreCase("x-team") ? Optional.of("search") : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> jwtClaim(String name) {
-            return name.equals("oid") ? Optional.of("user-1") : Optional.empty();
-        }
-    };
-
     @Test
     void compilesApimAttributesAsUsersWriteThem() {
         TokenLimitPolicy p = TokenLimitPolicy.fromAttributes(Map.of(
-                "counter-key", "@(context.Subscription.Id)",
                 "tokens-per-minute", "5000",
                 "token-quota", "100000",
                 "token-quota-period", "Monthly",
                 "estimate-prompt-tokens", "true",
-                "remaining-tokens-header-name", "x-remaining",
-                "retry-after-variable-name", "ignored"));
+                "remaining-tokens-header-name", "x-remaining"));
 
-        assertEquals("sub-42", p.counterKey().evaluate(REQUEST));
         assertEquals(5000, p.tokensPerMinute());
         assertEquals(QuotaPeriod.MONTHLY, p.quotaPeriod());
         assertTrue(p.estimatePromptTokens());
@@ -54,27 +29,17 @@ class TokenLimitPolicyTest {
     }
 
     @Test
-    void counterKeysCombineSubscriptionIpHeadersAndClaims() {
-        assertEquals("192.0.2.7", CounterKey.compile("@(context.Request.IpAddress)").evaluate(REQUEST));
-        assertEquals("sub-42/search/user-1",
-                CounterKey.compile("{subscription}/{header:X-Team}/{claim:oid}").evaluate(REQUEST));
-        assertEquals("ip:192.0.2.7|", CounterKey.compile("ip:{client-ip}|{header:absent}").evaluate(REQUEST));
-    }
-
-    @Test
     void badAttributesAreRefusedNamingTheKey() {
-        assertMessage("tokens-per-minute", Map.of("counter-key", "{subscription}", "tokens-per-minute", "lots"));
-        assertMessage("token-quota-period", Map.of("counter-key", "{subscription}", "token-quota", "10"));
-        assertMessage("counter-key", Map.of("tokens-per-minute", "10"));
-        assertMessage("'tokens-per-hour'", Map.of("counter-key", "{subscription}", "tokens-per-hour", "10"));
-        assertMessage("counter-key '{user}'", Map.of("counter-key", "{user}", "tokens-per-minute", "10"));
-        assertMessage("estimate-prompt-tokens", Map.of("counter-key", "{subscription}", "tokens-per-minute", "1",
-                "estimate-prompt-tokens", "yes"));
+        assertMessage("tokens-per-minute", Map.of("tokens-per-minute", "lots"));
+        assertMessage("token-quota-period", Map.of("token-quota", "10"));
+        assertMessage("tokens-per-minute or token-quota", Map.of("estimate-prompt-tokens", "true"));
+        assertMessage("'tokens-per-hour'", Map.of("tokens-per-hour", "10"));
+        assertMessage("estimate-prompt-tokens", Map.of("tokens-per-minute", "1", "estimate-prompt-tokens", "yes"));
     }
 
     @Test
     void headersCarryRetryAfterRemainingAndConsumedUnderTheConfiguredNames() {
-        TokenLimitPolicy p = TokenLimitPolicy.fromAttributes(Map.of("counter-key", "{subscription}",
+        TokenLimitPolicy p = TokenLimitPolicy.fromAttributes(Map.of(
                 "tokens-per-minute", "100", "token-quota", "1000", "token-quota-period", "Daily",
                 "retry-after-header-name", "x-retry", "remaining-tokens-header-name", "x-left",
                 "remaining-quota-tokens-header-name", "x-quota-left", "tokens-consumed-header-name", "x-used"));

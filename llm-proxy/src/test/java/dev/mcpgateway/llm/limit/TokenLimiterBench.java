@@ -29,8 +29,7 @@ class TokenLimiterBench {
 
     @Test
     void limiterAndEstimatorCostPerCall() throws Exception {
-        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(java.util.Map.of("counter-key", "{subscription}",
-                "tokens-per-minute", Long.toString(Long.MAX_VALUE / 4), "token-quota", Long.toString(Long.MAX_VALUE / 4),
+        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(java.util.Map.of("tokens-per-minute", Long.toString(Long.MAX_VALUE / 4), "token-quota", Long.toString(Long.MAX_VALUE / 4),
                 "token-quota-period", "Monthly"));
         report("in-memory admit+settle", new InMemoryTokenLimiter(Clock.systemUTC()), policy);
         try (RedisServerFixture redis = RedisServerFixture.start()) {

@@ -39,7 +39,7 @@ abstract class TokenLimiterContract {
     @Test
     void admitsUpToTheLimitThenRejectsWith429AndRetryAfterUntilTheMinuteEnds() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 1000);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(1000);
 
         var first = assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 600));
         var second = assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 400));
@@ -55,7 +55,7 @@ abstract class TokenLimiterContract {
     @Test
     void refusesAPromptLargerThanWhatIsLeftWithoutReservingIt() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 1000);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(1000);
         limiter.admit("sub-a", policy, 700);
 
         assertInstanceOf(Admission.Rejected.class, limiter.admit("sub-a", policy, 301));
@@ -67,7 +67,7 @@ abstract class TokenLimiterContract {
     @Test
     void withoutAnEstimateAdmitsWhileBelowTheLimitAndChargesTheResponseUsage() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{client-ip}", 1000);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(1000);
 
         var admitted = assertInstanceOf(Admission.Admitted.class, limiter.admit("10.0.0.1", policy, 0));
         Settlement settled = limiter.settle(admitted.reservation(), 1200);
@@ -80,7 +80,7 @@ abstract class TokenLimiterContract {
     @Test
     void theMinuteWindowRollsAtTheUtcMinuteBoundary() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 100);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(100);
         limiter.admit("sub-a", policy, 100);
         clock.set("2026-03-10T12:00:59.999Z");
         var stillFull = assertInstanceOf(Admission.Rejected.class, limiter.admit("sub-a", policy, 1));
@@ -95,7 +95,7 @@ abstract class TokenLimiterContract {
     @Test
     void overTheQuotaRejectsWith403UntilTheUtcDayBoundary() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.quota("{subscription}", 5000, QuotaPeriod.DAILY);
+        TokenLimitPolicy policy = TokenLimitPolicy.quota(5000, QuotaPeriod.DAILY);
         clock.set("2026-03-10T23:59:50Z");
         limiter.admit("sub-a", policy, 5000);
 
@@ -113,7 +113,7 @@ abstract class TokenLimiterContract {
     @Test
     void monthlyQuotaLastsTheWholeUtcMonthAndRollsOnTheFirst() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.quota("{subscription}", 1000, QuotaPeriod.MONTHLY);
+        TokenLimitPolicy policy = TokenLimitPolicy.quota(1000, QuotaPeriod.MONTHLY);
         clock.set("2026-02-01T00:00:00Z");
         limiter.admit("sub-a", policy, 1000);
 
@@ -126,8 +126,7 @@ abstract class TokenLimiterContract {
     @Test
     void aRateRejectionReservesNothingOnTheQuota() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("counter-key", "{subscription}",
-                "tokens-per-minute", "100", "token-quota", "1000", "token-quota-period", "Hourly"));
+        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("tokens-per-minute", "100", "token-quota", "1000", "token-quota-period", "Hourly"));
         limiter.admit("sub-a", policy, 100);
 
         var refused = assertInstanceOf(Admission.Rejected.class, limiter.admit("sub-a", policy, 50));
@@ -139,8 +138,7 @@ abstract class TokenLimiterContract {
     @Test
     void anExhaustedQuotaAnswers403EvenWhenTheMinuteIsAlsoFull() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("counter-key", "{subscription}",
-                "tokens-per-minute", "100", "token-quota", "100", "token-quota-period", "Yearly"));
+        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("tokens-per-minute", "100", "token-quota", "100", "token-quota-period", "Yearly"));
         limiter.admit("sub-a", policy, 100);
 
         var refused = assertInstanceOf(Admission.Rejected.class, limiter.admit("sub-a", policy, 1));
@@ -151,7 +149,7 @@ abstract class TokenLimiterContract {
     @Test
     void reconcilingDownReturnsTheUnusedReservation() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 1000);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(1000);
         var admitted = assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 800));
 
         Settlement settled = limiter.settle(admitted.reservation(), 200);
@@ -163,8 +161,7 @@ abstract class TokenLimiterContract {
     @Test
     void reconcilingUpChargesTheCompletionTokens() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("counter-key", "{subscription}",
-                "tokens-per-minute", "1000", "token-quota", "10000", "token-quota-period", "Weekly"));
+        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("tokens-per-minute", "1000", "token-quota", "10000", "token-quota-period", "Weekly"));
         var admitted = assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 100));
 
         Settlement settled = limiter.settle(admitted.reservation(), 900);
@@ -177,7 +174,7 @@ abstract class TokenLimiterContract {
     @Test
     void aLateSettlementLandsInTheWindowItWasReservedFrom() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", 1000);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(1000);
         var admitted = assertInstanceOf(Admission.Admitted.class, limiter.admit("sub-a", policy, 100));
         clock.advance(Duration.ofMinutes(1));
 
@@ -190,8 +187,8 @@ abstract class TokenLimiterContract {
     @Test
     void eachCounterKeyValueHasItsOwnCounterSharedByEveryPolicyUsingIt() {
         TokenLimiter limiter = limiter();
-        TokenLimitPolicy chat = TokenLimitPolicy.perMinute("{subscription}", 100);
-        TokenLimitPolicy embeddings = TokenLimitPolicy.perMinute("{subscription}", 100);
+        TokenLimitPolicy chat = TokenLimitPolicy.perMinute(100);
+        TokenLimitPolicy embeddings = TokenLimitPolicy.perMinute(100);
         limiter.admit("sub-a", chat, 100);
 
         assertInstanceOf(Admission.Rejected.class, limiter.admit("sub-a", embeddings, 1));
@@ -209,8 +206,7 @@ abstract class TokenLimiterContract {
         List<TokenLimiter> limiters = instances(clock, 2);
         long limit = 20_000;
         long quota = 1_000_000;
-        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("counter-key", "{subscription}",
-                "tokens-per-minute", Long.toString(limit), "token-quota", Long.toString(quota),
+        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("tokens-per-minute", Long.toString(limit), "token-quota", Long.toString(quota),
                 "token-quota-period", "Daily"));
         int threadsPerInstance = 4;
         int callsPerThread = 150;
@@ -269,7 +265,7 @@ abstract class TokenLimiterContract {
     void racingReservationsFillTheLimitExactlyAndNeverPassIt() throws Exception {
         List<TokenLimiter> limiters = instances(clock, 2);
         long limit = 5_000;
-        TokenLimitPolicy policy = TokenLimitPolicy.perMinute("{subscription}", limit);
+        TokenLimitPolicy policy = TokenLimitPolicy.perMinute(limit);
         AtomicLong admitted = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
@@ -308,8 +304,7 @@ abstract class TokenLimiterContract {
         long limit = 10_000;
         long maxExtra = 40;
         int callers = 8;
-        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("counter-key", "{subscription}",
-                "tokens-per-minute", Long.toString(limit), "token-quota", "1000000", "token-quota-period", "Daily"));
+        TokenLimitPolicy policy = TokenLimitPolicy.fromAttributes(Map.of("tokens-per-minute", Long.toString(limit), "token-quota", "1000000", "token-quota-period", "Daily"));
         AtomicLong used = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
@@ -336,7 +331,7 @@ abstract class TokenLimiterContract {
             }
         }
         var probe = assertInstanceOf(Admission.Admitted.class,
-                limiters.getFirst().admit("busy", TokenLimitPolicy.quota("{subscription}", 1_000_000,
+                limiters.getFirst().admit("busy", TokenLimitPolicy.quota(1_000_000,
                         QuotaPeriod.DAILY), 0));
 
         assertEquals(OptionalLong.of(1_000_000 - used.get()), probe.remainingQuotaTokens());

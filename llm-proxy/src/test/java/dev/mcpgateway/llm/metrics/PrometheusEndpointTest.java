@@ -22,8 +22,7 @@ class PrometheusEndpointTest {
                 "micronaut.server.port", -1,
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.metrics.enabled", true,
-                "micronaut.metrics.export.prometheus.enabled", true,
-                "llm.metrics.dimensions.team", "{header:x-team}"))) {
+                "micronaut.metrics.export.prometheus.enabled", true))) {
             TokenMetrics metrics = server.getApplicationContext().getBean(TokenMetrics.class);
             metrics.recordUsage(new TokenMetricDimensions("chat-api", "chat.completions", "gpt-4o", "gold",
                     "sub-1", "alice", "ptu-east", "127.0.0.1", Map.of("team", "search")), Usage.of(7, 5));

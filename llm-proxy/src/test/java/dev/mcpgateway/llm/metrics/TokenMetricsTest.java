@@ -1,7 +1,7 @@
 package dev.mcpgateway.llm.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpgateway.llm.usage.Usage;
@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 class TokenMetricsTest {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final TokenMetrics metrics = new TokenMetrics(registry, List.of("team", "env"));
+    private final TokenMetrics metrics = new TokenMetrics(registry, new CustomDimensions(1000));
     private final TokenMetricDimensions alice = new TokenMetricDimensions("chat-api", "chat.completions",
             "gpt-4o", "gold", "sub-1", "alice", "ptu-east", "192.0.2.7", Map.of("team", "search"));
+    private final TokenMetricDimensions bob = new TokenMetricDimensions("chat-api", "chat.completions",
+            "gpt-4o", "gold", "sub-2", "bob", "ptu-east", "192.0.2.8", Map.of("env", "prod"));
 
     @Test
     void countsEveryTokenKindWithTheContractDimensions() {
+        metrics.recordUsage(bob, new Usage(1, 1, 2, 0, 0));
         metrics.recordUsage(alice, new Usage(100, 20, 120, 64, 8));
         metrics.recordUsage(alice, new Usage(50, 10, 60, 0, 0));
 
@@ -70,9 +73,27 @@ class TokenMetricsTest {
     }
 
     @Test
-    void refusesMoreThanFiveCustomDimensionsOrBadNames() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new TokenMetrics(registry, List.of("a", "b", "c", "d", "e", "f")));
-        assertThrows(IllegalArgumentException.class, () -> new TokenMetrics(registry, List.of("bad-name")));
+    void aCustomDimensionSeenForTheFirstTimeBecomesALabelOfEverySeries() {
+        metrics.recordUsage(alice, new Usage(100, 20, 120, 0, 0));
+        metrics.recordAddedLatency(alice, Duration.ofMillis(1));
+
+        metrics.recordUsage(bob, new Usage(1, 1, 2, 0, 0));
+
+        String scrape = registry.scrape();
+        List<String> series = scrape.lines().filter(l -> l.startsWith("llm_tokens_total_tokens_total{")
+                || l.startsWith("llm_gateway_added_latency_seconds_count{")).toList();
+        assertFalse(series.isEmpty(), scrape);
+        series.forEach(line -> assertTrue(line.contains("env=") && line.contains("team="), line));
+        assertTrue(scrape.contains("env=\"prod\""), scrape);
+    }
+
+    @Test
+    void aPolicysLabelsValueTheCallsDimensionsWithinTheBounds() {
+        TokenMetricDimensions valued = metrics.withPolicyLabels(alice, Map.of("user", "carol", "tier",
+                "x".repeat(500)));
+
+        assertEquals("carol", valued.user());
+        assertEquals(CustomDimensions.MAX_VALUE_LENGTH, valued.custom().get("tier").length());
+        assertEquals("search", valued.custom().get("team"));
     }
 }

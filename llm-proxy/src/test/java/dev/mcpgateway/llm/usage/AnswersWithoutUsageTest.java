@@ -10,6 +10,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.llm.policy.ScriptedPolicies;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.net.http.HttpRequest;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A backend that answers a whole (non-streamed) call without {@code usage} is charged an estimate, the prompt
- * estimate plus the generated text counted, by the token limits, the tokens-consumed header and the token metrics.
+ * estimate plus the generated text counted: the call's policies complete with it (token limits settle it) and the
+ * token metrics count it.
  */
 class AnswersWithoutUsageTest {
 
@@ -30,6 +32,7 @@ class AnswersWithoutUsageTest {
     private static final String REPLY = "The capital of France is Paris, on the Seine.";
     private static final String CHAT_ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o\","
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + REPLY + "\"},\"finish_reason\":\"stop\"}]}";
+    private final ScriptedPolicies policies = new ScriptedPolicies();
     private ProxyFixture proxy;
 
     @AfterEach
@@ -41,12 +44,8 @@ class AnswersWithoutUsageTest {
         return new PromptTokenEstimator().estimate(JSON.readTree(body), "gpt-4o");
     }
 
-    private ProxyFixture limitedTo(long tokensPerMinute) throws Exception {
-        return new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o")
-                .property("llm.token-limits.per-sub.counter-key", "{subscription}")
-                .property("llm.token-limits.per-sub.tokens-per-minute", tokensPerMinute)
-                .property("llm.token-limits.per-sub.estimate-prompt-tokens", true)
-                .property("llm.token-limits.per-sub.tokens-consumed-header-name", "x-consumed-tokens").start();
+    private ProxyFixture withPolicies() throws Exception {
+        return new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o").policies(policies).start();
     }
 
     private HttpResponse<String> call(String path, String body) throws Exception {
@@ -57,16 +56,18 @@ class AnswersWithoutUsageTest {
         return ProxyHttp.send(HttpRequest.newBuilder(proxy.uri().resolve("/metrics")).GET()).body();
     }
 
-    private static long consumed(HttpResponse<String> r) {
-        return Long.parseLong(r.headers().firstValue("x-consumed-tokens").orElseThrow());
+    /** The tokens the call's policies completed with (the call's answer has come: a whole one completes first). */
+    private long consumed(HttpResponse<String> r) {
+        assertEquals(200, r.statusCode(), r.body());
+        return policies.completions().getLast().tokens();
     }
 
     @Nested
-    class WithATokenLimit {
+    class WhenThePoliciesComplete {
 
         @Test
         void aChatAnswerIsChargedThePromptEstimatePlusTheReplyText() throws Exception {
-            proxy = limitedTo(10_000);
+            proxy = withPolicies();
             proxy.fake("b").thenRespond(new FakeOpenAiBackend.Behaviour.Raw(CHAT_ANSWER));
 
             HttpResponse<String> r = call("/v1/chat/completions", CHAT);
@@ -77,23 +78,8 @@ class AnswersWithoutUsageTest {
         }
 
         @Test
-        void theEstimateFillsTheCounterSoTheNextPromptNoLongerFits() throws Exception {
-            long p = prompt(CHAT);
-            long c = O200K.countTokensOrdinary(REPLY);
-            // room for one call charged p + c and not quite for a second prompt; charged 0, a second call would pass
-            proxy = limitedTo(2 * p + c - 1);
-            proxy.fake("b").always(new FakeOpenAiBackend.Behaviour.Raw(CHAT_ANSWER));
-            assertEquals(200, call("/v1/chat/completions", CHAT).statusCode());
-
-            HttpResponse<String> refused = call("/v1/chat/completions", CHAT);
-
-            assertEquals(429, refused.statusCode(), refused.body());
-            assertEquals(1, proxy.fake("b").requestCount());
-        }
-
-        @Test
         void toolCallArgumentsAreCountedAsCompletion() throws Exception {
-            proxy = limitedTo(10_000);
+            proxy = withPolicies();
             String arguments = "{\\\"city\\\":\\\"Paris\\\",\\\"unit\\\":\\\"celsius\\\"}";
             proxy.fake("b").thenRespond(new FakeOpenAiBackend.Behaviour.Raw("{\"choices\":[{\"index\":0,\"message\":"
                     + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
@@ -107,7 +93,7 @@ class AnswersWithoutUsageTest {
 
         @Test
         void completionsResponsesAndEmbeddingsAreEachCountedFromTheirShape() throws Exception {
-            proxy = limitedTo(10_000);
+            proxy = withPolicies();
             String completions = "{\"model\":\"gpt-4o\",\"prompt\":\"Once upon a time\"}";
             String responses = "{\"model\":\"gpt-4o\",\"input\":\"Say hello\"}";
             String embeddings = "{\"model\":\"gpt-4o\",\"input\":\"embed these few words\"}";
@@ -127,7 +113,7 @@ class AnswersWithoutUsageTest {
 
         @Test
         void anAnswerThatReportsUsageIsStillChargedWhatItReports() throws Exception {
-            proxy = limitedTo(10_000);
+            proxy = withPolicies();
 
             assertEquals(18, consumed(call("/v1/chat/completions", CHAT)), "the fake reports 11 + 7");
         }

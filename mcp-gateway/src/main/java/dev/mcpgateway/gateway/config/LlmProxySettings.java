@@ -1,9 +1,8 @@
 package dev.mcpgateway.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpgateway.gateway.policy.llm.ConfiguredLlmPolicies;
 import dev.mcpgateway.llm.consumer.ProductRule;
-import dev.mcpgateway.llm.limit.TokenLimitPolicy;
-import dev.mcpgateway.llm.metrics.CustomDimensions;
 import dev.mcpgateway.llm.retry.RetryPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Set;
 /**
  * The proxy-wide keys of gateway.yml's {@code llm:} section: size caps, timeouts, retry, {@code token-limits},
  * {@code cache}, {@code metrics} and {@code auth}, spelled exactly as the {@code llm.*} application properties. They
- * are checked here (shape, then the proxy's own compilers: token-limit policies, metric expressions, product
+ * are checked here (shape, then their compilers: token-limit policies, metric expressions, product
  * rules, the retry formula), every error naming its key, and become {@code llm.*} properties of the application,
  * applied at start-up (see {@code GatewayYmlLlmProperties}).
  */
@@ -64,7 +63,7 @@ public final class LlmProxySettings {
                 }
             });
             try {
-                TokenLimitPolicy.fromAttributes(attributes);
+                ConfiguredLlmPolicies.checkLimit(attributes);
             } catch (RuntimeException e) {
                 throw new InvalidDefinitionException(prefix + "token-limits." + limit.getKey(), e.getMessage());
             }
@@ -72,7 +71,7 @@ public final class LlmProxySettings {
         Map<String, String> dimensions = new LinkedHashMap<>();
         llm.path("metrics").path("dimensions").properties().forEach(d -> dimensions.put(d.getKey(), d.getValue().asText()));
         try {
-            CustomDimensions.compile(dimensions, CustomDimensions.DEFAULT_MAX_VALUES);
+            ConfiguredLlmPolicies.checkDimensions(dimensions);
         } catch (IllegalArgumentException e) {
             // the message starts with the key (llm.metrics.dimensions[.name]: ...)
             throw new InvalidDefinitionException(origin, e.getMessage());

@@ -41,6 +41,11 @@ public final class PolicyCall implements PolicyContext {
         return facts.surface();
     }
 
+    /** What the surface knows about the call, for policies that apply to that surface only (read as its type). */
+    public CallFacts facts() {
+        return facts;
+    }
+
     @Override
     public String value(ContextValue value) {
         return facts.value(value);

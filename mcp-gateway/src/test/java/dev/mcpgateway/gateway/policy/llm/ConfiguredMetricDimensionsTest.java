@@ -1,65 +1,63 @@
-package dev.mcpgateway.llm.metrics;
+package dev.mcpgateway.gateway.policy.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.llm.ProxyFixture;
-import dev.mcpgateway.llm.ProxyHttp;
-import java.net.http.HttpRequest;
+import dev.mcpgateway.gateway.fixtures.LlmGatewayFixture;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Custom dimensions declared as expressions, seen on {@code /metrics} after real calls through the proxy. */
-class CustomMetricDimensionsThroughHttpTest {
+/**
+ * Custom metric dimensions configured as {@code llm.metrics.dimensions.<name>: <template>}, as before there were
+ * policy documents: an llm-emit-token-metric policy on every call, seen on {@code /metrics} after real calls.
+ */
+class ConfiguredMetricDimensionsTest {
 
-    private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private ProxyFixture proxy;
+    @TempDir
+    Path dir;
+    private LlmGatewayFixture llm;
 
     @AfterEach
     void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
+        llm.close();
     }
 
-    private ProxyFixture withDimensions() throws Exception {
-        return new ProxyFixture().backend("b", "azure-openai").route("b", "gpt-4o")
+    private LlmGatewayFixture withDimensions() {
+        return new LlmGatewayFixture()
                 .property("llm.metrics.dimensions.team", "{header:x-team}")
                 .property("llm.metrics.dimensions.scope", "{subscription}/{header:x-env}");
     }
 
     private void call(String team, String env) throws Exception {
-        HttpRequest.Builder request = ProxyHttp.post(proxy.uri(), "/v1/chat/completions", CHAT)
-                .header("api-key", ProxyFixture.KEY);
+        Map<String, String> headers = new HashMap<>();
         if (team != null) {
-            request.header("x-team", team);
+            headers.put("x-team", team);
         }
         if (env != null) {
-            request.header("x-env", env);
+            headers.put("x-env", env);
         }
-        assertEquals(200, ProxyHttp.send(request).statusCode());
-    }
-
-    private List<String> series(String metric) throws Exception {
-        String scrape = ProxyHttp.send(HttpRequest.newBuilder(proxy.uri().resolve("/metrics")).GET()).body();
-        return scrape.lines().filter(l -> l.startsWith(metric + "{")).toList();
+        assertEquals(200, llm.chat(LlmGatewayFixture.CHAT, headers).status());
     }
 
     @Nested
     class AfterRealCalls {
 
         @Test
-        void theLabelCarriesTheExpressionsValuePerCall() throws Exception {
-            proxy = withDimensions().start();
+        void theLabelCarriesTheTemplatesValuePerCall() throws Exception {
+            llm = withDimensions().start(dir);
             call("search", "prod");
             call("search", "prod");
             call("ads", "staging");
 
-            List<String> totals = series("llm_tokens_total_tokens_total");
+            List<String> totals = llm.series("llm_tokens_total_tokens_total");
 
             assertTrue(totals.stream().anyMatch(l -> l.contains("team=\"search\"") && l.contains("scope=\"team-a/prod\"")
                     && l.endsWith(" 36.0")), totals.toString());
@@ -69,12 +67,12 @@ class CustomMetricDimensionsThroughHttpTest {
 
         @Test
         void anAbsentValueIsNoneOnEverySeriesAndEveryMetricHasTheLabels() throws Exception {
-            proxy = withDimensions().start();
+            llm = withDimensions().start(dir);
             call(null, null);
 
             for (String metric : List.of("llm_tokens_total_tokens_total", "gen_ai_client_token_usage_count",
                     "gen_ai_server_request_duration_seconds_count", "llm_gateway_added_latency_seconds_count")) {
-                List<String> lines = series(metric);
+                List<String> lines = llm.series(metric);
                 assertFalse(lines.isEmpty(), metric);
                 for (String line : lines) {
                     assertTrue(line.contains("team=\"none\""), line);
@@ -88,28 +86,29 @@ class CustomMetricDimensionsThroughHttpTest {
     @Nested
     class AtStartUp {
 
-        private String failure(ProxyFixture fixture) {
-            RuntimeException e = assertThrows(RuntimeException.class, fixture::start);
+        private String failure(LlmGatewayFixture fixture) {
+            llm = fixture;
+            RuntimeException e = assertThrows(RuntimeException.class, () -> fixture.start(dir));
             StringBuilder all = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 all.append(t.getMessage()).append('\n');
             }
-            fixture.close();
             return all.toString();
         }
 
         @Test
-        void aSixthDimensionFailsNamingTheKey() throws Exception {
-            ProxyFixture fixture = new ProxyFixture();
+        void aSixthDimensionFailsNamingTheKey() {
+            LlmGatewayFixture fixture = new LlmGatewayFixture();
             for (int i = 0; i < 6; i++) {
                 fixture.property("llm.metrics.dimensions.d" + i, "{header:x-" + i + "}");
             }
-            assertTrue(failure(fixture).contains("llm.metrics.dimensions: at most 5"));
+            String m = failure(fixture);
+            assertTrue(m.contains("llm.metrics.dimensions: at most 5"), m);
         }
 
         @Test
-        void aBadExpressionFailsNamingTheKey() {
-            String m = failure(new ProxyFixture().property("llm.metrics.dimensions.team", "{header-x-team}"));
+        void aBadTemplateFailsNamingTheKey() {
+            String m = failure(new LlmGatewayFixture().property("llm.metrics.dimensions.team", "{header-x-team}"));
             assertTrue(m.contains("llm.metrics.dimensions.team: "), m);
         }
     }

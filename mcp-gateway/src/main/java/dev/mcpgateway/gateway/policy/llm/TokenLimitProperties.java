@@ -1,4 +1,4 @@
-package dev.mcpgateway.llm.policy;
+package dev.mcpgateway.gateway.policy.llm;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code llm-token-limit} policy under {@code llm.token-limits.<name>}, with APIM's attribute names, scoped to
- * products and/or deployments (empty = every call).
+ * One {@code llm-token-limit} policy under {@code llm.token-limits.<name>} (deprecated: the policy form replaces it),
+ * with APIM's attribute names, scoped to products and/or deployments (empty = every call).
  */
 @EachProperty("llm.token-limits")
 public class TokenLimitProperties {
@@ -34,7 +34,7 @@ public class TokenLimitProperties {
         return name;
     }
 
-    /** The attributes as APIM spells them, for {@code TokenLimitPolicy.fromAttributes}. */
+    /** The attributes as APIM spells them, the counter key in the properties' template language. */
     public Map<String, String> attributes() {
         Map<String, String> a = new LinkedHashMap<>();
         put(a, "counter-key", counterKey);

@@ -1,20 +1,24 @@
-package dev.mcpgateway.llm.limit;
+package dev.mcpgateway.gateway.policy.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpgateway.llm.ProxyFixture;
-import dev.mcpgateway.llm.ProxyHttp;
+import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.LlmGatewayFixture;
+import dev.mcpgateway.llm.limit.RedisTokenLimiter;
+import dev.mcpgateway.llm.limit.TokenLimiter;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import dev.mcpgateway.testsupport.ManualClock;
 import dev.mcpgateway.testsupport.RedisServerFixture;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,14 +29,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two proxy instances (two Micronaut application contexts on their own ports, each with its own backend)
- * sharing one real redis-server: a tokens-per-minute limit or a quota is one limit for the pair, not one per
- * instance. The instances share one hand-moved clock, as NTP-synchronised hosts would.
+ * Two gateway instances (two application contexts on their own ports, each with its own backend) sharing one real
+ * redis-server, with token limits configured as {@code llm.token-limits.*}: a tokens-per-minute limit or a quota is
+ * one limit for the pair, not one per instance. The instances share one hand-moved clock, as NTP-synchronised hosts
+ * would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SharedLimitAcrossInstancesTest {
+class SharedTokenLimitAcrossInstancesTest {
 
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
     /** What the fake backend reports for every call: 11 prompt + 7 completion tokens. */
@@ -40,23 +46,23 @@ class SharedLimitAcrossInstancesTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T10:00:05Z"));
     private RedisServerFixture redis;
-    private ProxyFixture first;
-    private ProxyFixture second;
+    private LlmGatewayFixture first;
+    private LlmGatewayFixture second;
     private long estimate;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         redis = RedisServerFixture.start();
-        first = instance(360).start();
-        second = instance(360).start();
+        first = instance(360).start(Files.createDirectories(dir.resolve("first")));
+        second = instance(360).start(Files.createDirectories(dir.resolve("second")));
         estimate = new PromptTokenEstimator().estimate(new ObjectMapper().readTree(CHAT), null);
     }
 
     /** Each test uses its own counter (x-user value); only the backends' request logs need clearing. */
     @BeforeEach
     void clearBackends() {
-        first.fake("b").reset();
-        second.fake("b").reset();
+        first.fake().reset();
+        second.fake().reset();
     }
 
     @AfterAll
@@ -68,15 +74,15 @@ class SharedLimitAcrossInstancesTest {
 
     @Test
     void bothInstancesUseRedisLimiters() {
-        assertInstanceOf(RedisTokenLimiter.class, first.context().getBean(TokenLimiter.class));
-        assertInstanceOf(RedisTokenLimiter.class, second.context().getBean(TokenLimiter.class));
+        assertInstanceOf(RedisTokenLimiter.class, first.gateway().bean(TokenLimiter.class));
+        assertInstanceOf(RedisTokenLimiter.class, second.gateway().bean(TokenLimiter.class));
     }
 
     @Test
     void callsAlternatingBetweenInstancesDrawOnOneSharedLimit() throws Exception {
         int admitted = 0;
         for (int i = 0; i < 60; i++) {
-            if (call(i % 2 == 0 ? first : second, "alternating").statusCode() == 200) {
+            if (call(i % 2 == 0 ? first : second, "alternating").status() == 200) {
                 admitted++;
             }
         }
@@ -84,12 +90,12 @@ class SharedLimitAcrossInstancesTest {
         // One instance alone would admit while 18k + estimate <= 360, i.e. 20 calls; two unshared, 40.
         long expected = (360 - estimate) / CONSUMED + 1;
         assertEquals(expected, admitted);
-        HttpResponse<String> refusedByFirst = call(first, "alternating");
-        HttpResponse<String> refusedBySecond = call(second, "alternating");
-        assertEquals(429, refusedByFirst.statusCode());
-        assertEquals(429, refusedBySecond.statusCode());
-        assertEquals("55", refusedBySecond.headers().firstValue("retry-after").orElseThrow());
-        assertEquals(expected, first.fake("b").requestCount() + second.fake("b").requestCount());
+        GatewayFixture.Response refusedByFirst = call(first, "alternating");
+        GatewayFixture.Response refusedBySecond = call(second, "alternating");
+        assertEquals(429, refusedByFirst.status());
+        assertEquals(429, refusedBySecond.status());
+        assertEquals("55", refusedBySecond.header("retry-after"));
+        assertEquals(expected, first.fake().requestCount() + second.fake().requestCount());
     }
 
     @Test
@@ -102,11 +108,11 @@ class SharedLimitAcrossInstancesTest {
         List<Future<?>> done = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
             for (int t = 0; t < callers; t++) {
-                ProxyFixture target = t % 2 == 0 ? first : second;
+                LlmGatewayFixture target = t % 2 == 0 ? first : second;
                 done.add(pool.submit(() -> {
                     go.await();
                     for (int i = 0; i < 8; i++) {
-                        int status = call(target, "racing").statusCode();
+                        int status = call(target, "racing").status();
                         (status == 200 ? ok : status == 429 ? limited : other).incrementAndGet();
                     }
                     return null;
@@ -121,7 +127,7 @@ class SharedLimitAcrossInstancesTest {
         long used = (long) ok.get() * CONSUMED;
         assertEquals(0, other.get());
         assertTrue(limited.get() > 0, "64 calls of 18 tokens must exceed 360");
-        assertEquals(ok.get(), first.fake("b").requestCount() + second.fake("b").requestCount());
+        assertEquals(ok.get(), first.fake().requestCount() + second.fake().requestCount());
         // Each instance answered 32 of the calls (200 or 429) by construction; which one got the admitted ones is a
         // race, so the sharing itself is proven by the bound below (two unshared limits would admit up to 720).
         // Overshoot bound: only the unreserved part (consumed - estimate) of calls in flight can pass the limit.
@@ -134,25 +140,24 @@ class SharedLimitAcrossInstancesTest {
     void aDailyQuotaIsSharedAndRollsAtUtcMidnightOnBothInstances() throws Exception {
         String mini = CHAT.replace("\"gpt-4o\"", "\"gpt-4o-mini\"");
         // 18 tokens per call against a quota of 40: two calls fit (the second reserves 18 + 9 <= 40), a third does not
-        assertEquals(200, call(first, "quota-user", mini).statusCode());
-        assertEquals(200, call(second, "quota-user", mini).statusCode());
+        assertEquals(200, call(first, "quota-user", mini).status());
+        assertEquals(200, call(second, "quota-user", mini).status());
 
-        HttpResponse<String> refusedByFirst = call(first, "quota-user", mini);
-        HttpResponse<String> refusedBySecond = call(second, "quota-user", mini);
+        GatewayFixture.Response refusedByFirst = call(first, "quota-user", mini);
+        GatewayFixture.Response refusedBySecond = call(second, "quota-user", mini);
 
-        assertEquals(403, refusedByFirst.statusCode());
-        assertEquals(403, refusedBySecond.statusCode());
-        assertEquals(Long.toString(14 * 3600 - 5), refusedBySecond.headers().firstValue("retry-after").orElseThrow());
+        assertEquals(403, refusedByFirst.status());
+        assertEquals(403, refusedBySecond.status());
+        assertEquals(Long.toString(14 * 3600 - 5), refusedBySecond.header("retry-after"));
         // Moving the shared clock to the next UTC day (same second of the minute, so other tests are unaffected)
         clock.advance(java.time.Duration.ofHours(14));
-        assertEquals(200, call(second, "quota-user", mini).statusCode());
-        assertEquals(200, call(first, "quota-user", mini).statusCode());
+        assertEquals(200, call(second, "quota-user", mini).status());
+        assertEquals(200, call(first, "quota-user", mini).status());
     }
 
-    private ProxyFixture instance(int tokensPerMinute) throws Exception {
-        return new ProxyFixture().clock(clock).backend("b", "azure-openai")
+    private LlmGatewayFixture instance(int tokensPerMinute) {
+        return new LlmGatewayFixture().clock(clock)
                 .property("redis.uri", redis.uri())
-                .route("b", "gpt-4o", "gpt-4o-mini")
                 .property("llm.token-limits.mini-daily.counter-key", "{header:x-user}")
                 .property("llm.token-limits.mini-daily.token-quota", 40)
                 .property("llm.token-limits.mini-daily.token-quota-period", "Daily")
@@ -163,12 +168,12 @@ class SharedLimitAcrossInstancesTest {
                 .property("llm.token-limits.per-user.estimate-prompt-tokens", true);
     }
 
-    private static HttpResponse<String> call(ProxyFixture proxy, String user) throws Exception {
-        return call(proxy, user, CHAT);
+    private static GatewayFixture.Response call(LlmGatewayFixture gateway, String user) throws Exception {
+        return call(gateway, user, CHAT);
     }
 
-    private static HttpResponse<String> call(ProxyFixture proxy, String user, String body) throws Exception {
-        return ProxyHttp.send(ProxyHttp.post(proxy.uri(), "/v1/chat/completions", body)
-                .header("api-key", ProxyFixture.KEY).header("x-user", user));
+    private static GatewayFixture.Response call(LlmGatewayFixture gateway, String user, String body)
+            throws Exception {
+        return gateway.chat(body, Map.of("x-user", user));
     }
 }

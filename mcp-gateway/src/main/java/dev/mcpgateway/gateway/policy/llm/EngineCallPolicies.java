@@ -1,0 +1,81 @@
+package dev.mcpgateway.gateway.policy.llm;
+
+import dev.mcpgateway.gateway.policy.engine.CallOutcome;
+import dev.mcpgateway.gateway.policy.engine.Decision;
+import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
+import dev.mcpgateway.gateway.policy.engine.PolicyCall;
+import dev.mcpgateway.gateway.policy.engine.PolicyResponse;
+import dev.mcpgateway.gateway.policy.engine.Refusal;
+import dev.mcpgateway.gateway.policy.xml.Section;
+import dev.mcpgateway.llm.policy.CallPolicies;
+import dev.mcpgateway.llm.policy.InboundDecision;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One LLM call's run of the engine: the configured policies, then the inbound section of its effective policy, each
+ * decision turned into the proxy's; completion hands the status and the tokens to what the policies left for the end.
+ */
+final class EngineCallPolicies implements CallPolicies {
+
+    private final LlmCallFacts facts;
+    private final PolicyCall call;
+    private final ConfiguredLlmPolicies configured;
+    private final EffectivePolicy effective;
+
+    EngineCallPolicies(LlmCallFacts facts, ConfiguredLlmPolicies configured, EffectivePolicy effective) {
+        this.facts = facts;
+        this.call = new PolicyCall(facts);
+        this.configured = configured;
+        this.effective = effective;
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return configured.mayBlock() || effective.mayBlock();
+    }
+
+    @Override
+    public InboundDecision inbound() {
+        Decision decision = configured.run(call);
+        if (decision instanceof Decision.Continue) {
+            decision = effective.run(Section.INBOUND, call);
+        }
+        return switch (decision) {
+            case Decision.Continue proceed -> InboundDecision.PROCEED;
+            case Decision.Respond respond -> answer(respond.response());
+            case Decision.Refuse refuse -> refusal(refuse.refusal());
+        };
+    }
+
+    private static InboundDecision answer(PolicyResponse response) {
+        return new InboundDecision.Respond(response.status(), response.headers(), response.body());
+    }
+
+    /** {@code Retry-After} goes with every refusal that says when to try again, as APIM's limits send it. */
+    private static InboundDecision refusal(Refusal refusal) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (refusal.retryAfterSeconds() != null) {
+            headers.put("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        headers.putAll(refusal.headers());
+        return new InboundDecision.Refuse(refusal.status(), refusal.code(), refusal.message(), headers);
+    }
+
+    @Override
+    public Map<String, List<String>> responseHeaders() {
+        return call.responseHeaders();
+    }
+
+    @Override
+    public Map<String, String> metricLabels() {
+        return facts.metricLabels();
+    }
+
+    @Override
+    public void complete(int status, long tokens) {
+        call.responseStatus(status);
+        call.complete(new CallOutcome(status, 0, 0, tokens));
+    }
+}

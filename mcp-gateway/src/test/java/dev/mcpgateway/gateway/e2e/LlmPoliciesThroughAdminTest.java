@@ -1,0 +1,228 @@
+package dev.mcpgateway.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpgateway.gateway.fixtures.GatewayFixture;
+import dev.mcpgateway.gateway.fixtures.SdkClientScript;
+import dev.mcpgateway.testsupport.FakeOpenAiBackend;
+import dev.mcpgateway.testsupport.ManualClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Policy documents written through APIM's policy routes apply to the LLM path: an Azure OpenAI API configured with
+ * ARM bodies, called by the official OpenAI npm client's {@code AzureOpenAI} with a subscription key. The backend
+ * reports 2000 prompt + 1000 completion tokens a call, the proxy's clock stands at 10:00:05 of a fresh minute.
+ */
+class LlmPoliciesThroughAdminTest {
+
+    static final String SPEC = "LlmPoliciesThroughAdminTest";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HELLO = "Hello from the fake backend.";
+    private static final String CHAT_PATH = "/deployments/gpt-4o/chat/completions?api-version=2024-10-21";
+    private static final String CHAT = "{\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-10T10:00:05Z"));
+
+    private static FakeOpenAiBackend aoai;
+    private static GatewayFixture gateway;
+    private static String key;
+
+    @BeforeAll
+    static void configureThroughArm(@TempDir Path dataDir) throws Exception {
+        aoai = FakeOpenAiBackend.start("aoai");
+        gateway = GatewayFixture.start(dataDir, Map.of("spec.name", SPEC), CLOCK);
+        put("/admin/backends/aoai", """
+                {"properties": {"url": "%s", "protocol": "http", "credentials": {"header": {"api-key": ["k"]}}}}"""
+                .formatted(aoai.baseUri()));
+        put("/admin/apis/aoai", """
+                {"properties": {"type": "azure-openai", "displayName": "Azure OpenAI", "path": "",
+                 "backendId": "/backends/aoai", "subscriptionRequired": true}}""");
+        put("/admin/products/ai", "{\"properties\": {\"displayName\": \"AI\", \"state\": \"published\"}}");
+        assertEquals(201, gateway.admin("PUT", "/admin/products/ai/apis/aoai", null).status());
+        put("/admin/subscriptions/team-a", "{\"properties\": {\"scope\": \"/products/ai\"}}");
+        key = gateway.admin("POST", "/admin/subscriptions/team-a/listSecrets", null).json().path("primaryKey")
+                .asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        aoai.close();
+    }
+
+    /** No document from an earlier test, a fresh minute for the counters, the backend's usage as described. */
+    @BeforeEach
+    void fresh() throws Exception {
+        for (String scope : List.of("/admin/policies/policy", "/admin/products/ai/policies/policy",
+                "/admin/apis/aoai/policies/policy", "/admin/apis/aoai/operations/ChatCompletions_Create/policies/policy")) {
+            gateway.admin("DELETE", scope, null);
+        }
+        CLOCK.advance(Duration.ofMinutes(1));
+        aoai.reset();
+        aoai.always(new FakeOpenAiBackend.Behaviour.Ok(2000, 1000, HELLO, 4));
+    }
+
+    private static void put(String path, String body) throws Exception {
+        GatewayFixture.Response created = gateway.admin("PUT", path, body);
+        assertEquals(201, created.status(), path + ": " + created.body());
+    }
+
+    private static void policy(String scope, String document) throws Exception {
+        put(scope + "/policies/policy", JSON.writeValueAsString(Map.of("format", "rawxml", "value", document)));
+    }
+
+    /** APIM's own example of the policy, as its documentation gives it. */
+    private static String apimExample(String name) throws IOException {
+        try (InputStream in = LlmPoliciesThroughAdminTest.class.getResourceAsStream("/policies/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<JsonNode> officialClient(int calls) throws Exception {
+        JsonNode answers = SdkClientScript.run("/node/azure-openai-chat.mjs",
+                List.of(gateway.uri("").toString(), key, Integer.toString(calls)));
+        return StreamSupport.stream(answers.spliterator(), false).toList();
+    }
+
+    private static GatewayFixture.Response raw() throws Exception {
+        return gateway.send("POST", CHAT_PATH, CHAT, Map.of("api-key", key));
+    }
+
+    @Nested
+    class AnApimTokenLimitOnTheApi {
+
+        @Test
+        void letsTheOfficialClientThroughUntilItsTokensAreSpentThen429sWithRetryAfter() throws Exception {
+            policy("/admin/apis/aoai", apimExample("apim-llm-token-limit-rate.xml"));
+
+            List<JsonNode> answers = officialClient(3);
+
+            for (JsonNode answer : answers.subList(0, 2)) {
+                assertEquals(200, answer.path("status").asInt(), answers.toString());
+                assertEquals(HELLO, answer.path("content").asText());
+            }
+            JsonNode refused = answers.get(2);
+            assertEquals(429, refused.path("status").asInt(), answers.toString());
+            assertEquals("token_limit_exceeded", refused.path("error").path("code").asText());
+            assertEquals("55", refused.path("retryAfter").asText(), "the minute ends in 55 seconds");
+            assertEquals(2, aoai.requestCount(), "6000 of 5000 tokens spent by the first two calls");
+        }
+
+        @Test
+        void refusesInTheOpenAiErrorEnvelope() throws Exception {
+            policy("/admin/apis/aoai", apimExample("apim-llm-token-limit-rate.xml"));
+            assertEquals(200, raw().status());
+            assertEquals(200, raw().status());
+
+            GatewayFixture.Response refused = raw();
+
+            assertEquals(429, refused.status());
+            assertTrue(refused.contentType().startsWith("application/json"), refused.contentType());
+            JsonNode error = refused.json().path("error");
+            assertEquals("Token limit is exceeded. Try again in 55 seconds.", error.path("message").asText());
+            assertEquals("rate_limit_error", error.path("type").asText());
+            assertTrue(error.path("param").isNull());
+            assertEquals("token_limit_exceeded", error.path("code").asText());
+            assertEquals("55", refused.header("Retry-After"));
+        }
+
+        @Test
+        void appliesAtTheProductAndOperationScopesItIsWrittenFor() throws Exception {
+            policy("/admin/products/ai", """
+                    <policies><inbound><base /><llm-token-limit counter-key="@(context.Subscription.Id)"
+                        tokens-per-minute="100000" remaining-tokens-header-name="x-remaining-tokens" />
+                    </inbound></policies>""");
+            policy("/admin/apis/aoai/operations/ChatCompletions_Create", """
+                    <policies><inbound><base /><llm-token-limit counter-key="@(context.Operation.Id)"
+                        tokens-per-minute="20000" tokens-consumed-header-name="x-consumed-tokens" />
+                    </inbound></policies>""");
+
+            GatewayFixture.Response chat = raw();
+            GatewayFixture.Response embeddings = gateway.send("POST",
+                    "/deployments/gpt-4o/embeddings?api-version=2024-10-21", "{\"input\":\"hi\"}",
+                    Map.of("api-key", key));
+
+            assertEquals(200, chat.status(), chat.body());
+            assertEquals("97000", chat.header("x-remaining-tokens"), "the product's limit, after 3000 tokens");
+            assertEquals("3000", chat.header("x-consumed-tokens"), "the chat operation's limit");
+            assertEquals(200, embeddings.status(), embeddings.body());
+            assertFalse(embeddings.header("x-remaining-tokens") == null, "the product's limit applies to every call");
+            assertNull(embeddings.header("x-consumed-tokens"), "the chat operation's does not");
+        }
+    }
+
+    @Nested
+    class AReturnResponse {
+
+        @Test
+        void answersAsTheHttpResponseItWritesWithoutCallingTheBackend() throws Exception {
+            policy("/admin", """
+                    <policies><inbound>
+                        <return-response>
+                            <set-status code="200" reason="OK" />
+                            <set-header name="x-answered-by" exists-action="override"><value>policy</value></set-header>
+                            <set-body>{"choices":[]}</set-body>
+                        </return-response>
+                    </inbound></policies>""");
+
+            GatewayFixture.Response answer = raw();
+
+            assertEquals(200, answer.status());
+            assertEquals("{\"choices\":[]}", answer.body());
+            assertEquals("policy", answer.header("x-answered-by"));
+            assertEquals(0, aoai.requestCount());
+        }
+    }
+
+    @Nested
+    class AnApimTokenMetric {
+
+        @Test
+        void valuesTheTokenMetricsDimensions() throws Exception {
+            // APIM's example, with a custom dimension of ours
+            policy("/admin", apimExample("apim-llm-emit-token-metric.xml").replace("</llm-emit-token-metric>",
+                    "<dimension name=\"Team\" value=\"@(context.Request.Headers.GetValueOrDefault(\"x-team\", \"\"))\" />"
+                            + "</llm-emit-token-metric>"));
+
+            assertEquals(200, gateway.send("POST", CHAT_PATH, CHAT, Map.of("api-key", key, "x-team", "search"))
+                    .status());
+
+            String scrape = gateway.send("GET", "/metrics", null, Map.of()).body();
+            List<String> totals = scrape.lines().filter(l -> l.startsWith("llm_tokens_total_tokens_total{")).toList();
+            assertTrue(totals.stream().anyMatch(l -> l.contains("team=\"search\"") && l.contains("api=\"aoai\"")
+                    && l.contains("client_ip=\"127.0.0.1\"") && l.contains("subscription=\"team-a\"")),
+                    totals.toString());
+        }
+
+        @Test
+        void aDimensionWithoutAValueMustBeOneOfTheDefaultOnes() throws Exception {
+            GatewayFixture.Response refused = gateway.admin("PUT", "/admin/policies/policy", JSON.writeValueAsString(
+                    Map.of("format", "rawxml", "value", """
+                            <policies><inbound><llm-emit-token-metric>
+                                <dimension name="Team" />
+                            </llm-emit-token-metric></inbound></policies>""")));
+
+            assertEquals(422, refused.status(), refused.body());
+            assertTrue(refused.json().path("detail").asText().contains("<dimension> at line 2"), refused.body());
+            assertFalse(refused.json().path("detail").asText().isBlank());
+        }
+    }
+}
