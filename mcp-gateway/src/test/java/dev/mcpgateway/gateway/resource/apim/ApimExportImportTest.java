@@ -63,7 +63,8 @@ class ApimExportImportTest {
                 assertEquals("taken", line(report, "azure-openai").path("outcome").asText());
                 assertEquals("taken", line(report, "inventory").path("outcome").asText(), report.toString());
                 assertEquals("taken", line(report, "ai-team").path("outcome").asText());
-                assertEquals("taken", line(report, "apis/azure-openai").path("outcome").asText());
+                assertEquals("taken", line(report, "apis/azure-openai").path("outcome").asText(),
+                        line(report, "apis/azure-openai").toString());
                 JsonNode cacheLookup = line(report, "apis/inventory/operations/get-item");
                 assertEquals("leftOut", cacheLookup.path("outcome").asText(), "APIM's response cache is not here");
                 assertTrue(cacheLookup.path("reason").asText().contains("<cache-lookup> at line"), cacheLookup.toString());
