@@ -42,6 +42,16 @@ public interface CallPolicies {
     /** Runs the inbound policies: go on to the cache and the backend, refuse the call, or answer it now. */
     InboundDecision inbound();
 
+    /** The backend or pool the policies sent the call to ({@code set-backend-service}), or null for the API's. */
+    default String backendId() {
+        return null;
+    }
+
+    /** Headers the policies set on the request to the backend, by name as written; an empty list removes one. */
+    default Map<String, List<String>> requestHeaders() {
+        return Map.of();
+    }
+
     /**
      * Headers the policies add to the caller's response, by name as written; an empty list removes the header. Read
      * when the response starts (a stream's headers cannot wait for its end) and again after {@link #complete}.

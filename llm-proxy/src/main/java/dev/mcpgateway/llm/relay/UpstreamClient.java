@@ -94,14 +94,20 @@ public class UpstreamClient implements AutoCloseable {
     }
 
     /**
-     * The caller's forwardable headers and the backend's credential (never the caller's): a credential header
-     * replaces a caller's header of that name, a credential query parameter is added to the target.
+     * The caller's forwardable headers as the policies left them, and the backend's credential (never the caller's):
+     * a credential header replaces a header of that name, a credential query parameter is added to the target.
      */
     private static Prepared prepare(Backend backend, ProxyRequest request) {
         HttpHeaders headers = new DefaultHttpHeaders();
         request.headers().forEach((name, values) -> {
             // the API's own key header may have any name: it goes no further than the standard ones
             if (HeaderFilter.forwardUpstream(name) && !request.api().subscriptionKeyParameterNames().isKeyHeader(name)) {
+                values.forEach(v -> headers.add(name, v));
+            }
+        });
+        request.policyHeaders().forEach((name, values) -> {
+            headers.remove(name);
+            if (HeaderFilter.forwardUpstream(name)) {
                 values.forEach(v -> headers.add(name, v));
             }
         });

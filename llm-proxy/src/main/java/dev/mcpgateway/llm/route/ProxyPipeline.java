@@ -205,9 +205,11 @@ public class ProxyPipeline {
                 }
             }
             ProxyRequest request = new ProxyRequest(call.api(), call.operation(), call.deployment(),
-                    http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client());
-            Affinity.Key affinityKey = affinity.key(call.pool(), http);
-            return Relay.send(dispatcher, call.pool(), request, affinityKey.value(), accounting, estimator,
+                    http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client(),
+                    applied.requestHeaders());
+            Pool pool = chosenPool(call, applied);
+            Affinity.Key affinityKey = affinity.key(pool, http);
+            return Relay.send(dispatcher, pool, request, affinityKey.value(), accounting, estimator,
                     call.estimate(), addedUsage, call.start(), inboundChannel(http)).thenApply(response -> {
                         affinityKey.newCookie().ifPresent(response::cookie);
                         return response;
@@ -216,6 +218,16 @@ public class ProxyPipeline {
             accounting.failed(e);
             throw e;
         }
+    }
+
+    /** The backend or pool a {@code set-backend-service} chose, else the API's or the route's. */
+    private Pool chosenPool(Routed call, CallPolicies applied) {
+        String chosen = applied.backendId();
+        if (chosen == null) {
+            return call.pool();
+        }
+        return dispatcher.pool(chosen).orElseThrow(() -> new OpenAiErrorException(new OpenAiError(500,
+                "The gateway could not choose a backend for this call.", "api_error", null, "backend_not_found")));
     }
 
     /** Runs the inbound policies; a policy that fails still completes the call, so nothing it reserved stays held. */

@@ -225,4 +225,48 @@ class LlmPoliciesThroughAdminTest {
             assertFalse(refused.json().path("detail").asText().isBlank());
         }
     }
+
+    @Nested
+    class ASetBackendServiceAtTheOperation {
+
+        @Test
+        void sendsTheCallToTheNamedBackendWithTheHeadersThePolicySet() throws Exception {
+            try (FakeOpenAiBackend westus = FakeOpenAiBackend.start("westus")) {
+                westus.always(new FakeOpenAiBackend.Behaviour.Ok(10, 5, "Hello from West US.", 1));
+                gateway.admin("PUT", "/admin/backends/westus", """
+                        {"properties": {"url": "%s", "protocol": "http", "credentials": {"header": {"api-key": ["w"]}}}}"""
+                        .formatted(westus.baseUri()));
+                policy("/admin/apis/aoai/operations/ChatCompletions_Create", """
+                        <policies>
+                            <inbound>
+                                <base />
+                                <set-backend-service backend-id="westus" />
+                                <set-header name="x-route" exists-action="override"><value>west</value></set-header>
+                            </inbound>
+                        </policies>""");
+
+                GatewayFixture.Response answered = raw();
+
+                assertEquals(200, answered.status(), answered.body());
+                assertEquals(0, aoai.requestCount(), "the API's own backend is not called");
+                assertEquals(1, westus.requestCount());
+                FakeOpenAiBackend.Received received = westus.received().getFirst();
+                assertEquals("west", received.headers().get("x-route"), received.headers().toString());
+                assertEquals("w", received.headers().get("api-key"), "the chosen backend's own credential");
+                gateway.admin("DELETE", "/admin/apis/aoai/operations/ChatCompletions_Create/policies/policy", null);
+                gateway.admin("DELETE", "/admin/backends/westus", null);
+            }
+        }
+
+        @Test
+        void refusesADocumentNamingABackendThatDoesNotExist() throws Exception {
+            GatewayFixture.Response refused = gateway.admin("PUT", "/admin/apis/aoai/policies/policy",
+                    JSON.writeValueAsString(Map.of("format", "xml", "value",
+                            "<policies><inbound><set-backend-service backend-id=\"nowhere\" /></inbound></policies>")));
+
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("policies.apis/aoai.value: <set-backend-service> at line 1: backend-id: no backend 'nowhere'",
+                    refused.json().path("detail").asText());
+        }
+    }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One LLM call's run of the engine: the configured policies, then the inbound section of its effective policy, each
+ * One LLM call's run of the engine: the configured policies, then the inbound and backend sections of its effective
+ * policy, each
  * decision turned into the proxy's; completion hands the status and the tokens to what the policies left for the end.
  */
 final class EngineCallPolicies implements CallPolicies {
@@ -42,6 +43,9 @@ final class EngineCallPolicies implements CallPolicies {
         if (decision instanceof Decision.Continue) {
             decision = effective.run(Section.INBOUND, call);
         }
+        if (decision instanceof Decision.Continue) {
+            decision = effective.run(Section.BACKEND, call);
+        }
         return switch (decision) {
             case Decision.Continue proceed -> InboundDecision.PROCEED;
             case Decision.Respond respond -> answer(respond.response());
@@ -61,6 +65,16 @@ final class EngineCallPolicies implements CallPolicies {
         }
         headers.putAll(refusal.headers());
         return new InboundDecision.Refuse(refusal.status(), refusal.code(), refusal.message(), headers);
+    }
+
+    @Override
+    public String backendId() {
+        return call.backendId();
+    }
+
+    @Override
+    public Map<String, List<String>> requestHeaders() {
+        return call.requestHeaders();
     }
 
     @Override
