@@ -43,11 +43,11 @@ public final class EffectivePolicyController {
     private final AdminRequests requests;
 
     public EffectivePolicyController(PolicyEngine engine, ManagementState management, GatewayCatalog catalog,
-                                     AdminRequests requests) {
+                                     AdminResources resources) {
         this.engine = engine;
         this.management = management;
         this.catalog = catalog;
-        this.requests = requests;
+        this.requests = resources.requests();
     }
 
     @Get(uri = "/policies/effective", produces = MediaType.APPLICATION_JSON)
