@@ -28,6 +28,7 @@ import dev.mcpgateway.gateway.store.RedisConfigStore;
 import dev.mcpgateway.gateway.store.StoredState;
 import dev.mcpgateway.gateway.resource.llm.LlmResourceRuntime;
 import dev.mcpgateway.gateway.policy.engine.PolicyEngine;
+import dev.mcpgateway.gateway.policy.engine.PolicyFactory;
 import dev.mcpgateway.gateway.resource.types.ResourceTypes;
 import dev.mcpgateway.llm.api.LlmApiRegistry;
 import dev.mcpgateway.llm.backend.BackendRegistry;
@@ -124,6 +125,12 @@ public class GatewayFactory {
         return new ManagementState(resourceTypes, resources,
                 List.of(new LlmResourceRuntime(backends, pools, routes, apis, consumers, samples::variable, json),
                         policies));
+    }
+
+    /** Policy documents; their named values expand {@code ${ENV}} as the other named values do. */
+    @Singleton
+    PolicyEngine policyEngine(List<PolicyFactory> factories, SamplesRuntime samples) {
+        return new PolicyEngine(factories, samples::variable);
     }
 
     @Singleton

@@ -1,32 +1,42 @@
 package dev.mcpgateway.gateway.policy.engine;
 
+import dev.mcpgateway.auth.backend.CredentialConfigException;
+import dev.mcpgateway.auth.backend.SecretResolver;
 import dev.mcpgateway.gateway.config.InvalidDefinitionException;
 import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;
 import dev.mcpgateway.gateway.policy.xml.PolicyDocuments;
 import dev.mcpgateway.gateway.policy.xml.PolicyFormat;
+import dev.mcpgateway.gateway.resource.NamedValues;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
 import dev.mcpgateway.gateway.resource.ResourceRuntime;
 import dev.mcpgateway.gateway.resource.ResourceSet;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Serves the policy documents: each is compiled when the configuration changes (a document that does not compile
  * refuses the change, naming its scope, element and line), and the effective policy of a scope is composed at its
  * first call and kept until the next change. No call ever reads policy text.
  */
-@Singleton
 public final class PolicyEngine implements ResourceRuntime {
 
     private final Map<String, PolicyFactory> factories;
+    private final Function<String, String> environment;
     private volatile Compiled compiled = new Compiled(Map.of());
 
+    /** An engine whose named values expand {@code ${ENV}} from the process environment. */
     public PolicyEngine(List<PolicyFactory> factories) {
+        this(factories, System::getenv);
+    }
+
+    /** @param environment what a named value's {@code ${ENV}} references read */
+    public PolicyEngine(List<PolicyFactory> factories, Function<String, String> environment) {
+        this.environment = environment;
         Map<String, PolicyFactory> byElement = new HashMap<>();
         for (PolicyFactory factory : factories) {
             for (String element : factory.elements()) {
@@ -54,13 +64,30 @@ public final class PolicyEngine implements ResourceRuntime {
     }
 
     private CompiledDocument compile(Resource resource, ResourceSet next) throws InvalidDefinitionException {
-        String value = resource.properties().path("value").asText();
+        String value = withNamedValues(resource, next);
         PolicyFormat format = PolicyFormat.of(resource.properties().path("format").asText("xml"));
         try {
             return CompiledDocument.compile(PolicyDocuments.read(value, format), factories, resource.id(),
                     next);
         } catch (PolicyDocumentException e) {
             throw new InvalidDefinitionException("policies." + resource.id() + ".value", e.getMessage());
+        }
+    }
+
+    /**
+     * The document with its {@code {{name}}} references replaced by the named values of the configuration being
+     * compiled, as APIM does before it reads a policy; a missing one refuses the document. Only named values are
+     * replaced: a {@code ${...}} in a document stays as written, so no policy can read the process environment.
+     */
+    private String withNamedValues(Resource resource, ResourceSet next) throws InvalidDefinitionException {
+        String value = resource.properties().path("value").asText();
+        String field = "policies." + resource.id() + ".value";
+        SecretResolver resolver = new SecretResolver(variable -> "${" + variable + "}",
+                new NamedValues(() -> next, environment));
+        try {
+            return resolver.resolveText(field, value);
+        } catch (CredentialConfigException e) {
+            throw new InvalidDefinitionException(field, e.reason());
         }
     }
 

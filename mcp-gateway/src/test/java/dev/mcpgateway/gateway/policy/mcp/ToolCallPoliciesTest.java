@@ -171,6 +171,33 @@ class ToolCallPoliciesTest {
     }
 
     @Nested
+    class NamedValuesInADocument {
+
+        @Test
+        void areReplacedByTheirValuesAndAMissingOneRefusesTheDocument() throws Exception {
+            assertEquals(201, gateway.admin("PUT", "/admin/named-values/allowed-team",
+                    "{\"properties\": {\"displayName\": \"allowed-team\", \"value\": \"blue\"}}").status());
+            policy("/admin/apis/items", """
+                    <policies><inbound>
+                        <check-header name="x-team" failed-check-httpcode="403" failed-check-error-message="No." ignore-case="true">
+                            <value>{{allowed-team}}</value>
+                        </check-header>
+                    </inbound></policies>""");
+
+            assertFalse(callGetItem(Map.of("x-team", "blue")).path("isError").asBoolean());
+            assertTrue(callGetItem(Map.of("x-team", "red")).path("isError").asBoolean());
+
+            GatewayFixture.Response refused = gateway.admin("PUT", "/admin/apis/items/operations/getItem/policies/policy",
+                    JSON.writeValueAsString(Map.of("format", "xml", "value",
+                            "<policies><inbound><set-header name=\"x\"><value>{{nowhere}}</value></set-header>"
+                                    + "</inbound></policies>")));
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("policies.apis/items/operations/getItem.value: named value 'nowhere' does not exist",
+                    refused.json().path("detail").asText());
+        }
+    }
+
+    @Nested
     class TheEffectivePolicy {
 
         @Test
