@@ -4,22 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpgateway.gateway.fixtures.GatewayFixture;
 import dev.mcpgateway.gateway.fixtures.MiniMcpClient;
 import dev.mcpgateway.samples.shop.SampleShopServer;
 import dev.mcpgateway.testsupport.NodeTools;
 import dev.mcpgateway.testsupport.bench.BenchMachine;
 import dev.mcpgateway.testsupport.bench.CpuMeter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +62,6 @@ class GatewayBenchmarkTest {
             Runtime.getRuntime().availableProcessors());
     /** Load generator and sample API on CPU 0, the server under test on CPU 1 (taskset): off by default. */
     private static final boolean PIN = Boolean.getBoolean("bench.pin");
-    private static final String GATEWAY_JVM = System.getProperty("bench.gatewayJvm",
-            "-Xms256m -Xmx256m -XX:+UseSerialGC -XX:+AlwaysPreTouch -Xss512k");
 
     private static final String DIRECT = "direct HTTP GET /products/{id}";
     private static final String GATEWAY = "tools/call via this gateway";
@@ -85,7 +79,8 @@ class GatewayBenchmarkTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         StringBuilder out = new StringBuilder();
         try (SampleShopServer shop = SampleShopServer.start(0)) {
-            Process gateway = startGateway(dir.resolve("data"));
+            GatewayProcess gateway = GatewayProcess.start(dir.resolve("data"), EVENT_LOOPS,
+                    Path.of("target/bench-gateway-jvm.log"));
             int peerPort = freePort();
             Process peer = new ProcessBuilder(bench.resolve("node_modules/.bin/node").toString(),
                     bench.resolve("node_modules/.bin/openapi-mcp-server").toRealPath().toString(),
@@ -94,11 +89,9 @@ class GatewayBenchmarkTest {
                     .directory(bench.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("peer.log").toFile()).start();
             try {
-                String[] ready = awaitReady(gateway);
-                URI gatewayBase = URI.create("http://127.0.0.1:" + ready[1]);
-                assertEquals(201, admin(http, gatewayBase, "/admin/apis/shop", "{\"openapi\": \"classpath:specs/shop.yaml\","
+                assertEquals(201, gateway.put("/admin/apis/shop", "{\"openapi\": \"classpath:specs/shop.yaml\","
                         + " \"serviceUrl\": \"" + shop.baseUrl() + "\"}"));
-                assertEquals(201, admin(http, gatewayBase, "/admin/mcp-servers/shop", "{\"apiId\": \"shop\"}"));
+                assertEquals(201, gateway.put("/admin/mcp-servers/shop", "{\"apiId\": \"shop\"}"));
                 URI peerUri = URI.create("http://127.0.0.1:" + peerPort + "/mcp");
                 String peerTool = awaitPeerTool(http, peerUri, dir.resolve("peer.log"));
                 URI direct = shop.baseUrl().resolve("/products/p-100");
@@ -112,8 +105,8 @@ class GatewayBenchmarkTest {
                         throw new IOException("status " + r.statusCode());
                     }
                 }));
-                targets.put(GATEWAY, new Target(gateway.toHandle(), () -> {
-                    MiniMcpClient client = new MiniMcpClient(http, gatewayBase.resolve("/mcp/shop"));
+                targets.put(GATEWAY, new Target(gateway.handle(), () -> {
+                    MiniMcpClient client = new MiniMcpClient(http, gateway.uri("/mcp/shop"));
                     client.initialize();
                     return () -> requireOk(client.call("getProduct", args));
                 }));
@@ -126,14 +119,14 @@ class GatewayBenchmarkTest {
                 out.append(machine.report());
                 if (PIN) {
                     out.append(String.format("- pinning: load generator and sample API %s; gateway %s; peer %s%n",
-                            BenchMachine.pin(ProcessHandle.current(), "0"), BenchMachine.pin(gateway.toHandle(), "1"),
+                            BenchMachine.pin(ProcessHandle.current(), "0"), BenchMachine.pin(gateway.handle(), "1"),
                             BenchMachine.pin(peer.toHandle(), "1")));
                 }
                 out.append(String.format("- gateway JVM: %s, %d Netty event loops (%s started at READY); mode %s: "
                                 + "warm-up in chunks of %d calls at concurrency 16 until the JIT is quiet (at most %d), "
                                 + "then %d interleaved rounds of %d calls per worker%n",
-                        GATEWAY_JVM, EVENT_LOOPS, ready[2], SHORT ? "short" : "default", WARM_UP, WARM_UP_CHUNKS,
-                        ROUNDS, CALLS));
+                        GatewayProcess.JVM_OPTIONS, EVENT_LOOPS, gateway.eventLoopsStarted(),
+                        SHORT ? "short" : "default", WARM_UP, WARM_UP_CHUNKS, ROUNDS, CALLS));
                 for (Map.Entry<String, Target> t : targets.entrySet()) {
                     out.append(warmUp(t.getKey(), t.getValue()));
                 }
@@ -145,8 +138,7 @@ class GatewayBenchmarkTest {
             } finally {
                 peer.descendants().forEach(ProcessHandle::destroyForcibly);
                 peer.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                gateway.destroy();
-                gateway.waitFor(20, TimeUnit.SECONDS);
+                gateway.close();
             }
         }
     }
@@ -266,49 +258,6 @@ class GatewayBenchmarkTest {
             s.append(s.isEmpty() ? "" : ", ").append(String.format("%.2f", v));
         }
         return s.toString();
-    }
-
-    private static Process startGateway(Path dataDir) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(GATEWAY_JVM.trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayMain.class.getName(),
-                dataDir.toString(), "micronaut.netty.event-loops.default.num-threads=" + EVENT_LOOPS));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** The READY line's fields: "READY", port, event-loop threads started. */
-    private static String[] awaitReady(Process process) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder early = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            if (line.startsWith("READY ")) {
-                Thread.ofVirtual().start(() -> drain(lines, Path.of("target/bench-gateway-jvm.log")));
-                return line.trim().split(" ");
-            }
-            early.append(line).append('\n');
-        }
-        throw new IllegalStateException("the gateway JVM exited before it was ready:\n" + early);
-    }
-
-    private static void drain(BufferedReader lines, Path log) {
-        try (var writer = Files.newBufferedWriter(log)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                writer.write(line);
-                writer.newLine();
-            }
-        } catch (IOException ignored) {
-            // the gateway ended
-        }
-    }
-
-    private static int admin(HttpClient http, URI base, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + GatewayFixture.ADMIN_KEY).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void requireOk(JsonNode result) throws IOException {
