@@ -1,9 +1,8 @@
 package dev.mcpgateway.auth.resource;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import dev.mcpgateway.auth.discovery.RemoteKeySets;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -27,11 +26,7 @@ public class RemoteAuthServerValidatorFactory {
     @Singleton
     AccessTokenValidator remoteAccessTokenValidator(@Property(name = REMOTE_ISSUER) String issuer)
             throws MalformedURLException {
-        JWKSource<SecurityContext> keys = JWKSourceBuilder
-                .create(URI.create(issuer + "/jwks").toURL(), new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
-                .cache(Duration.ofMinutes(10).toMillis(), Duration.ofSeconds(15).toMillis())
-                .rateLimited(Duration.ofSeconds(10).toMillis())
-                .build();
+        JWKSource<SecurityContext> keys = RemoteKeySets.at(URI.create(issuer + "/jwks").toURL());
         return new AccessTokenValidator(issuer, keys, Duration.ofSeconds(60), AccessTokenValidator.RevocationCheck.NONE);
     }
 }

@@ -1,9 +1,8 @@
 package dev.mcpgateway.auth.upstream;
 
 import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.mcpgateway.auth.discovery.ProviderDiscovery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +12,6 @@ import java.net.URI;
  * reaching the IdP) and kept. Entra's v2.0 discovery URL is derived from instance and tenant.
  */
 public final class UpstreamProvider {
-
-    private static final int TIMEOUT_MS = 5_000;
 
     private final String discoveryIssuer;
     private volatile OIDCProviderMetadata metadata;
@@ -47,14 +44,8 @@ public final class UpstreamProvider {
     }
 
     private OIDCProviderMetadata fetch() {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET,
-                URI.create(discoveryIssuer + "/.well-known/openid-configuration"));
-        request.setConnectTimeout(TIMEOUT_MS);
-        request.setReadTimeout(TIMEOUT_MS);
         try {
-            HTTPResponse response = request.send();
-            response.ensureStatusCode(200);
-            return OIDCProviderMetadata.parse(response.getBodyAsJSONObject());
+            return ProviderDiscovery.fetch(URI.create(discoveryIssuer + "/.well-known/openid-configuration"));
         } catch (IOException e) {
             throw new UncheckedIOException("upstream discovery failed for " + discoveryIssuer, e);
         } catch (ParseException e) {

@@ -20,6 +20,12 @@ public final class Condition {
         this.constant = constant;
     }
 
+    /** The attribute's value, {@code fallback} when it is not written. */
+    public static Condition compile(PolicyElement element, String attribute, boolean fallback)
+            throws PolicyDocumentException {
+        return element.attribute(attribute) == null ? new Condition(null, fallback) : compile(element, attribute);
+    }
+
     public static Condition compile(PolicyElement element, String attribute) throws PolicyDocumentException {
         Expression written = element.attribute(attribute);
         String where = "the attribute '" + attribute + "'";
