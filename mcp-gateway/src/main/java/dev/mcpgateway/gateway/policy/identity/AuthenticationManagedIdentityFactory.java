@@ -42,12 +42,8 @@ public final class AuthenticationManagedIdentityFactory implements PolicyFactory
 
     @Override
     public Policy compile(PolicyElement element, PolicyCompiler compiler) throws PolicyDocumentException {
+        // text only (the catalog takes no expression): a token is fetched and kept per resource
         Expression resource = element.attribute("resource");
-        if (!resource.isConstant()) {
-            // a token is fetched and kept per resource: one named per call would make each call a fetch
-            throw new PolicyDocumentException(element.name(), element.line(), "the attribute 'resource' takes no"
-                    + " expression: write the resource the token is for");
-        }
         String audience = resource.evaluateText(null).strip();
         if (audience.isEmpty()) {
             throw new PolicyDocumentException(element.name(), element.line(), "the attribute 'resource' is empty");

@@ -42,8 +42,8 @@ final class SupportedPolicies {
                         .oneOf("base-url", "backend-id")),
                 in(EnumSet.of(Section.BACKEND), element("forward-request").attributes("timeout",
                         "buffer-request-body", "buffer-response", "fail-on-error-status-code")),
-                in(INBOUND, element("authentication-managed-identity").attributes("resource")
-                        .literals("client-id", "output-token-variable-name").attributes("ignore-error")
+                in(INBOUND, element("authentication-managed-identity").literals("resource", "client-id",
+                        "output-token-variable-name").attributes("ignore-error")
                         .required("resource")),
                 in(INBOUND, validateJwt()),
                 in(INBOUND, validateAzureAdToken()),
@@ -65,7 +65,7 @@ final class SupportedPolicies {
                         .child(element("set-status").attributes("code", "reason").required("code").build())
                         .child(setHeader().build()).child(element("set-body").text().build())),
                 in(EnumSet.of(Section.INBOUND, Section.OUTBOUND, Section.ON_ERROR),
-                        element("mock-response").attributes("status-code", "content-type")));
+                        element("mock-response").literals("status-code", "content-type")));
     }
 
     private static CatalogEntry.Supported in(Set<Section> sections, ElementSpec.Builder element) {
@@ -105,7 +105,7 @@ final class SupportedPolicies {
     }
 
     private static ElementSpec.Builder validateAzureAdToken() {
-        return element("validate-azure-ad-token").attributes("tenant-id", "header-name", "query-parameter-name",
+        return element("validate-azure-ad-token").literals("tenant-id").attributes("header-name", "query-parameter-name",
                         "token-value", "failed-validation-httpcode", "failed-validation-error-message")
                 .literals("output-token-variable-name").required("tenant-id")
                 .child(list("client-application-ids", "application-id"))

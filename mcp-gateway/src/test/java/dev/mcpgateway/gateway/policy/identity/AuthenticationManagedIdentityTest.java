@@ -149,8 +149,8 @@ class AuthenticationManagedIdentityTest {
 
         @Test
         void aResourceChosenPerCallIsRefused() {
-            assertEquals("<authentication-managed-identity> at line 3: the attribute 'resource' takes no expression:"
-                    + " write the resource the token is for", refused(inbound("<authentication-managed-identity"
+            assertEquals("<authentication-managed-identity> at line 3: the attribute 'resource' takes no expression",
+                    refused(inbound("<authentication-managed-identity"
                     + " resource=\"@(context.Request.Headers.GetValueOrDefault(\"X-Resource\", \"\"))\" />"),
                     factory));
         }
