@@ -1,11 +1,13 @@
 package dev.mcpgateway.llm.policy;
 
+import dev.mcpgateway.llm.retry.RetryDecision;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The policies one call runs, from its inbound policies to its completion. Used by one call, on one thread at a
- * time; {@link #complete} is called exactly once for every call whose inbound policies ran, refused or not.
+ * time; {@link #complete} is called exactly once for every call whose inbound policies ran, refused or not. Between
+ * them, the backend policies run once before the call goes to its pool, and may retry the call ({@link #retry}).
  */
 public interface CallPolicies {
 
@@ -17,6 +19,21 @@ public interface CallPolicies {
 
         @Override
         public InboundDecision inbound() {
+            return InboundDecision.PROCEED;
+        }
+
+        @Override
+        public InboundDecision backend() {
+            return InboundDecision.PROCEED;
+        }
+
+        @Override
+        public RetryDecision retry(int status, int attempt) {
+            return RetryDecision.stop();
+        }
+
+        @Override
+        public InboundDecision again() {
             return InboundDecision.PROCEED;
         }
 
@@ -41,6 +58,19 @@ public interface CallPolicies {
 
     /** Runs the inbound policies: go on to the cache and the backend, refuse the call, or answer it now. */
     InboundDecision inbound();
+
+    /** Runs the backend policies, when the call goes to the backend: go on, refuse it, or answer it now. */
+    InboundDecision backend();
+
+    /**
+     * After the {@code attempt}-th answer of the pool (1-based), before anything of it reaches the caller: whether the
+     * policies send the call again, and after how long. {@code status} is the answer's, or that of the error the caller
+     * would get when no backend answered (502, 503 when every backend is tripped, 504).
+     */
+    RetryDecision retry(int status, int attempt);
+
+    /** Before a retried attempt: the retry's policies run again; a refusal or an answer ends the call with it. */
+    InboundDecision again();
 
     /**
      * Headers the policies add to the caller's response, by name as written; an empty list removes the header. Read

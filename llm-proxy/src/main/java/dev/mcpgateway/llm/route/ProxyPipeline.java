@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One proxied call end to end: size cap, body parse, consumer, routing, the call's inbound policies ({@link
- * LlmPolicies}: token limits, metric dimensions...), cache lookup, dispatch to the pool, response relay and
- * accounting, which completes the policies. Every refusal is an OpenAI error envelope; unexpected faults are logged and
+ * LlmPolicies}: token limits, metric dimensions...), cache lookup, the backend policies, dispatch to the pool (again
+ * when they retry it), response relay and accounting, which completes the policies. Every refusal is an OpenAI error envelope; unexpected faults are logged and
  * answered without internal detail.
  */
 @Singleton
@@ -204,11 +204,17 @@ public class ProxyPipeline {
                     forwarded = new RequestBody(bytes(node), body.model(), true);
                 }
             }
+            InboundDecision backend = applied.backend();
+            if (!(backend instanceof InboundDecision.Proceed)) {
+                return answered(backend, accounting);
+            }
             ProxyRequest request = new ProxyRequest(call.api(), call.operation(), call.deployment(),
                     http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client());
             Affinity.Key affinityKey = affinity.key(call.pool(), http);
-            return Relay.send(dispatcher, call.pool(), request, affinityKey.value(), accounting, estimator,
-                    call.estimate(), addedUsage, call.start(), inboundChannel(http)).thenApply(response -> {
+            CompletableFuture<RetriedDispatch.Outcome> dispatched = RetriedDispatch.dispatch(dispatcher, call.pool(),
+                    request, affinityKey.value(), inboundChannel(http), applied);
+            return Relay.send(dispatched, request, accounting, estimator, call.estimate(), addedUsage, call.start())
+                    .thenApply(response -> {
                         affinityKey.newCookie().ifPresent(response::cookie);
                         return response;
                     });
@@ -216,6 +222,18 @@ public class ProxyPipeline {
             accounting.failed(e);
             throw e;
         }
+    }
+
+    /** The backend policies refused the call, or answered it in place of the backend. */
+    private static CompletableFuture<MutableHttpResponse<?>> answered(InboundDecision decision,
+                                                                      CallAccounting accounting) {
+        if (decision instanceof InboundDecision.Refuse refused) {
+            accounting.release(refused.status());
+            throw new OpenAiErrorException(PolicyAnswers.error(refused), refused.headers());
+        }
+        InboundDecision.Respond answer = (InboundDecision.Respond) decision;
+        accounting.release(answer.status());
+        return CompletableFuture.completedFuture(PolicyAnswers.response(answer, accounting.responseHeaders()));
     }
 
     /** Runs the inbound policies; a policy that fails still completes the call, so nothing it reserved stays held. */

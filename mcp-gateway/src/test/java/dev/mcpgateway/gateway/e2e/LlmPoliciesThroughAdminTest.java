@@ -225,4 +225,73 @@ class LlmPoliciesThroughAdminTest {
             assertFalse(refused.json().path("detail").asText().isBlank());
         }
     }
+
+    @Nested
+    class AnApimRetryInTheBackendSection {
+
+        /** As APIM exports have it; the backend's 429s say Retry-After: 0, which its breaker honours. */
+        private static final String RETRY = """
+                <policies>
+                    <inbound><base /></inbound>
+                    <backend>
+                        <retry condition="@(context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)"
+                               count="%d" interval="1" first-fast-retry="true">
+                            <forward-request buffer-request-body="true" />
+                        </retry>
+                    </backend>
+                </policies>""";
+
+        @Test
+        void theOfficialClientGetsTheAnswerOfTheRetryAfterTheBackendThrottled() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3));
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));
+
+            JsonNode answer = officialClient(1).getFirst();
+
+            assertEquals(200, answer.path("status").asInt(), answer.toString());
+            assertEquals(HELLO, answer.path("content").asText());
+            assertEquals(2, aoai.requestCount());
+        }
+
+        @Test
+        void whenTheRetriesAreSpentTheCallerGetsTheLastAnswer() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(2));
+            aoai.always(FakeOpenAiBackend.tooManyRequests(0));
+
+            GatewayFixture.Response answer = raw();
+
+            assertEquals(429, answer.status(), answer.body());
+            assertEquals("Rate limit reached", answer.json().path("error").path("message").asText());
+            assertEquals(3, aoai.requestCount(), "the first attempt and two retries");
+        }
+
+        @Test
+        void aStreamIsRetriedBeforeItsFirstByteReachesTheCaller() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3));
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));
+
+            GatewayFixture.Response streamed = gateway.send("POST", CHAT_PATH,
+                    CHAT.replace("{\"messages\"", "{\"stream\":true,\"messages\""), Map.of("api-key", key));
+
+            assertEquals(200, streamed.status(), streamed.body());
+            assertTrue(streamed.body().startsWith("data: ") && streamed.body().contains("[DONE]"), streamed.body());
+            assertEquals(2, aoai.requestCount());
+        }
+
+        @Test
+        void aRetriedCallIsOneCallForTheTokenLimit() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3).replace("<inbound><base /></inbound>", """
+                    <inbound><base /><llm-token-limit counter-key="@(context.Subscription.Id)"
+                        tokens-per-minute="10000" remaining-tokens-header-name="x-remaining-tokens" /></inbound>"""));
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0), FakeOpenAiBackend.tooManyRequests(0));
+
+            GatewayFixture.Response retried = raw();
+            GatewayFixture.Response next = raw();
+
+            assertEquals(200, retried.status(), retried.body());
+            assertEquals("7000", retried.header("x-remaining-tokens"), "charged the 3000 tokens of the answer kept");
+            assertEquals("4000", next.header("x-remaining-tokens"));
+            assertEquals(4, aoai.requestCount());
+        }
+    }
 }

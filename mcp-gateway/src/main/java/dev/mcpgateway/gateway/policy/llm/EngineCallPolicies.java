@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.policy.llm;
 
+import dev.mcpgateway.gateway.policy.engine.BackendRetry;
 import dev.mcpgateway.gateway.policy.engine.CallOutcome;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
@@ -9,13 +10,15 @@ import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.llm.policy.CallPolicies;
 import dev.mcpgateway.llm.policy.InboundDecision;
+import dev.mcpgateway.llm.retry.RetryDecision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One LLM call's run of the engine: the configured policies, then the inbound section of its effective policy, each
- * decision turned into the proxy's; completion hands the status and the tokens to what the policies left for the end.
+ * One LLM call's run of the engine: the configured policies, then the inbound section of its effective policy, later
+ * its backend section and the retry that may leave, each decision turned into the proxy's; completion hands the
+ * status and the tokens to what the policies left for the end.
  */
 final class EngineCallPolicies implements CallPolicies {
 
@@ -42,6 +45,30 @@ final class EngineCallPolicies implements CallPolicies {
         if (decision instanceof Decision.Continue) {
             decision = effective.run(Section.INBOUND, call);
         }
+        return proxied(decision);
+    }
+
+    @Override
+    public InboundDecision backend() {
+        return proxied(effective.run(Section.BACKEND, call));
+    }
+
+    @Override
+    public RetryDecision retry(int status, int attempt) {
+        BackendRetry retry = call.retry();
+        if (retry == null) {
+            return RetryDecision.stop();
+        }
+        call.responseStatus(status);
+        return retry.after(call, attempt);
+    }
+
+    @Override
+    public InboundDecision again() {
+        return proxied(call.retry().again(call));
+    }
+
+    private static InboundDecision proxied(Decision decision) {
         return switch (decision) {
             case Decision.Continue proceed -> InboundDecision.PROCEED;
             case Decision.Respond respond -> answer(respond.response());

@@ -1,0 +1,109 @@
+package dev.mcpgateway.llm.route;
+
+import dev.mcpgateway.llm.balance.Pool;
+import dev.mcpgateway.llm.error.OpenAiErrorException;
+import dev.mcpgateway.llm.policy.CallPolicies;
+import dev.mcpgateway.llm.policy.InboundDecision;
+import dev.mcpgateway.llm.relay.Dispatcher;
+import dev.mcpgateway.llm.relay.UpstreamResponse;
+import dev.mcpgateway.llm.retry.RetryDecision;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The dispatch of a call whose policies may retry it (APIM's {@code <retry>} around {@code forward-request}). Each
+ * attempt is a whole dispatch to the pool, with its own failover and breakers; after it, before anything of the answer
+ * reaches the caller, the policies decide on its status whether to send the call again and when. The wait is a timer
+ * on the call's event loop; an answer retried away is released, a stream before its first byte was relayed. However
+ * often it is sent, the call stays one call: its policies complete once, with the answer kept.
+ */
+final class RetriedDispatch {
+
+    /** The answer kept, or the one the retry's policies gave in place of the backend's. */
+    record Outcome(UpstreamResponse upstream, InboundDecision.Respond answer) {
+    }
+
+    private final Dispatcher dispatcher;
+    private final Pool pool;
+    private final ProxyRequest request;
+    private final String affinityKey;
+    private final Object inbound;
+    private final CallPolicies policies;
+    private final CompletableFuture<Outcome> result = new CompletableFuture<>();
+    private int attempt;
+
+    private RetriedDispatch(Dispatcher dispatcher, Pool pool, ProxyRequest request, String affinityKey, Object inbound,
+                            CallPolicies policies) {
+        this.dispatcher = dispatcher;
+        this.pool = pool;
+        this.request = request;
+        this.affinityKey = affinityKey;
+        this.inbound = inbound;
+        this.policies = policies;
+    }
+
+    /**
+     * The outcome when the last attempt ends; fails with what the dispatch failed with when no backend answered.
+     *
+     * @param inbound the caller's connection, whose event loop runs the upstream calls and the waits, or null
+     */
+    static CompletableFuture<Outcome> dispatch(Dispatcher dispatcher, Pool pool, ProxyRequest request,
+                                               String affinityKey, Object inbound, CallPolicies policies) {
+        RetriedDispatch attempts = new RetriedDispatch(dispatcher, pool, request, affinityKey, inbound, policies);
+        attempts.send();
+        return attempts.result;
+    }
+
+    private void send() {
+        attempt++;
+        dispatcher.dispatch(pool, request, affinityKey, inbound).whenComplete(this::answered);
+    }
+
+    private void answered(UpstreamResponse response, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause != null && !(cause instanceof OpenAiErrorException)) {
+            result.completeExceptionally(cause);
+            return;
+        }
+        try {
+            int status = response != null ? response.status() : ((OpenAiErrorException) cause).error().status();
+            RetryDecision next = policies.retry(status, attempt);
+            if (!next.retry()) {
+                keep(response, cause);
+                return;
+            }
+            if (response != null) {
+                response.release();
+            }
+            dispatcher.schedule(inbound, next.delay(), this::again);
+        } catch (RuntimeException e) {
+            if (response != null) {
+                response.release();
+            }
+            result.completeExceptionally(e);
+        }
+    }
+
+    private void keep(UpstreamResponse response, Throwable failure) {
+        if (response != null) {
+            result.complete(new Outcome(response, null));
+        } else {
+            result.completeExceptionally(failure);
+        }
+    }
+
+    /** After the wait: the retry's policies again, then the next attempt unless they decided otherwise. */
+    private void again() {
+        try {
+            switch (policies.again()) {
+                case InboundDecision.Proceed proceed -> send();
+                case InboundDecision.Respond answer -> result.complete(new Outcome(null, answer));
+                case InboundDecision.Refuse refused -> result.completeExceptionally(
+                        new OpenAiErrorException(PolicyAnswers.error(refused), refused.headers()));
+            }
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+}
