@@ -38,6 +38,11 @@ public interface CallPolicies {
         }
 
         @Override
+        public String backendId() {
+            return null;
+        }
+
+        @Override
         public Map<String, List<String>> responseHeaders() {
             return Map.of();
         }
@@ -71,6 +76,12 @@ public interface CallPolicies {
 
     /** Before a retried attempt: the retry's policies run again; a refusal or an answer ends the call with it. */
     InboundDecision again();
+
+    /**
+     * The backend or pool the policies sent the call to ({@code set-backend-service backend-id}), or null for the one
+     * its route gives. Read before each attempt: a retry's policies may choose another.
+     */
+    String backendId();
 
     /**
      * Headers the policies add to the caller's response, by name as written; an empty list removes the header. Read

@@ -105,6 +105,11 @@ public final class ScriptedPolicies implements LlmPolicies {
             }
 
             @Override
+            public String backendId() {
+                return null;
+            }
+
+            @Override
             public Map<String, List<String>> responseHeaders() {
                 return headers;
             }

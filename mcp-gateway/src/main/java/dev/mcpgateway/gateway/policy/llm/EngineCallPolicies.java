@@ -50,7 +50,7 @@ final class EngineCallPolicies implements CallPolicies {
 
     @Override
     public InboundDecision backend() {
-        return proxied(effective.run(Section.BACKEND, call));
+        return proxied(sendable(effective.run(Section.BACKEND, call)));
     }
 
     @Override
@@ -65,7 +65,21 @@ final class EngineCallPolicies implements CallPolicies {
 
     @Override
     public InboundDecision again() {
-        return proxied(call.retry().again(call));
+        return proxied(sendable(call.retry().again(call)));
+    }
+
+    @Override
+    public String backendId() {
+        return call.backendId();
+    }
+
+    /** A model call goes to a backend resource, which a {@code base-url} alone does not name. */
+    private Decision sendable(Decision decision) {
+        if (decision instanceof Decision.Continue && call.backendId() == null && call.backendUrl() != null) {
+            return new Decision.Refuse(Refusal.of(500, "backend_not_supported", "Model calls go to a backend"
+                    + " resource; set-backend-service must name one with backend-id."));
+        }
+        return decision;
     }
 
     private static InboundDecision proxied(Decision decision) {
