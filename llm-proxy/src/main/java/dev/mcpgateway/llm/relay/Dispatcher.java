@@ -198,5 +198,4 @@ public class Dispatcher {
             return false;
         }
     }
-
 }

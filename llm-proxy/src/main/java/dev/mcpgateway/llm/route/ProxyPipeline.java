@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One proxied call end to end: size cap, body parse, consumer, routing, the call's inbound policies ({@link
  * LlmPolicies}: token limits, metric dimensions...), cache lookup, the backend policies, dispatch to the pool (again
- * when they retry it), response relay and accounting, which completes the policies. Every refusal is an OpenAI error envelope; unexpected faults are logged and
- * answered without internal detail.
+ * when they retry it), response relay and accounting, which completes the policies. Every refusal is an OpenAI error
+ * envelope; unexpected faults are logged and answered without internal detail.
  */
 @Singleton
 public class ProxyPipeline {

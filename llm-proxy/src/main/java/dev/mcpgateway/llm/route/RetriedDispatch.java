@@ -79,22 +79,27 @@ final class RetriedDispatch {
             result.completeExceptionally(cause);
             return;
         }
+        int status = response != null ? response.status() : ((OpenAiErrorException) cause).error().status();
+        RetryDecision next;
         try {
-            int status = response != null ? response.status() : ((OpenAiErrorException) cause).error().status();
-            RetryDecision next = policies.retry(status, attempt);
-            if (!next.retry()) {
-                keep(response, cause);
-                return;
-            }
-            if (response != null) {
-                response.release();
-            }
-            dispatcher.schedule(inbound, next.delay(), this::again);
+            next = policies.retry(status, attempt);
         } catch (RuntimeException e) {
-            if (response != null) {
-                response.release();
-            }
+            retriedAway(response);
             result.completeExceptionally(e);
+            return;
+        }
+        if (!next.retry()) {
+            keep(response, cause);
+            return;
+        }
+        retriedAway(response);
+        dispatcher.schedule(inbound, next.delay(), this::again);
+    }
+
+    /** An answer never relayed: a stream is cancelled so that its connection is freed. */
+    private static void retriedAway(UpstreamResponse response) {
+        if (response != null) {
+            response.release();
         }
     }
 
@@ -106,7 +111,10 @@ final class RetriedDispatch {
         }
     }
 
-    /** After the wait: the retry's policies again, then the next attempt unless they decided otherwise. */
+    /**
+     * After the wait: the retry's policies again, then the next attempt unless they decided otherwise. They run here
+     * on the event loop: the policies a backend section takes never wait on the network.
+     */
     private void again() {
         try {
             switch (policies.again()) {
