@@ -1,11 +1,13 @@
 package dev.mcpgateway.llm.policy;
 
+import dev.mcpgateway.llm.retry.RetryDecision;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The policies one call runs, from its inbound policies to its completion. Used by one call, on one thread at a
- * time; {@link #complete} is called exactly once for every call whose inbound policies ran, refused or not.
+ * time; {@link #complete} is called exactly once for every call whose inbound policies ran, refused or not. Between
+ * them, the backend policies run once before the call goes to its pool, and may retry the call ({@link #retry}).
  */
 public interface CallPolicies {
 
@@ -18,6 +20,31 @@ public interface CallPolicies {
         @Override
         public InboundDecision inbound() {
             return InboundDecision.PROCEED;
+        }
+
+        @Override
+        public InboundDecision backend() {
+            return InboundDecision.PROCEED;
+        }
+
+        @Override
+        public RetryDecision retry(int status, int attempt) {
+            return RetryDecision.stop();
+        }
+
+        @Override
+        public InboundDecision again() {
+            return InboundDecision.PROCEED;
+        }
+
+        @Override
+        public String backendId() {
+            return null;
+        }
+
+        @Override
+        public Map<String, List<String>> requestHeaders() {
+            return Map.of();
         }
 
         @Override
@@ -42,15 +69,27 @@ public interface CallPolicies {
     /** Runs the inbound policies: go on to the cache and the backend, refuse the call, or answer it now. */
     InboundDecision inbound();
 
-    /** The backend or pool the policies sent the call to ({@code set-backend-service}), or null for the API's. */
-    default String backendId() {
-        return null;
-    }
+    /** Runs the backend policies, when the call goes to the backend: go on, refuse it, or answer it now. */
+    InboundDecision backend();
+
+    /**
+     * After the {@code attempt}-th answer of the pool (1-based), before anything of it reaches the caller: whether the
+     * policies send the call again, and after how long. {@code status} is the answer's, or that of the error the caller
+     * would get when no backend answered (502, 503 when every backend is tripped, 504).
+     */
+    RetryDecision retry(int status, int attempt);
+
+    /** Before a retried attempt: the retry's policies run again; a refusal or an answer ends the call with it. */
+    InboundDecision again();
+
+    /**
+     * The backend or pool the policies sent the call to ({@code set-backend-service backend-id}), or null for the one
+     * its route gives. Read before each attempt: a retry's policies may choose another.
+     */
+    String backendId();
 
     /** Headers the policies set on the request to the backend, by name as written; an empty list removes one. */
-    default Map<String, List<String>> requestHeaders() {
-        return Map.of();
-    }
+    Map<String, List<String>> requestHeaders();
 
     /**
      * Headers the policies add to the caller's response, by name as written; an empty list removes the header. Read

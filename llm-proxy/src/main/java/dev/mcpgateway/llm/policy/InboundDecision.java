@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What a call's inbound policies decided: go on, refuse, or answer in place of the backend. */
+/** What a call's inbound (or backend) policies decided: go on, refuse, or answer in place of the backend. */
 public sealed interface InboundDecision {
 
     InboundDecision PROCEED = new Proceed();

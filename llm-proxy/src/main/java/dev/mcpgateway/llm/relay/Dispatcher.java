@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import dev.mcpgateway.outbound.OutboundFailure;
 import dev.mcpgateway.outbound.OutboundLoop;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 /**
  * Sends a request to a pool: the balancer picks a backend the breakers allow, the breaker records the outcome, and
@@ -52,6 +51,14 @@ public class Dispatcher {
         this.balancer = balancer;
         this.retry = retry;
         this.upstream = upstream;
+    }
+
+    /**
+     * Runs {@code next} after {@code delay} on the event loop of the caller's connection (or one of the client's own
+     * when there is none): a wait between attempts is a timer, never a sleeping thread.
+     */
+    public void schedule(Object inbound, Duration delay, Runnable next) {
+        upstream.loopFor(inbound).loop().schedule(next, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The pool (or lone backend) a route target names, if it exists. */
@@ -141,7 +148,9 @@ public class Dispatcher {
                         result.complete(response);
                         return;
                     }
-                    release(last);
+                    if (last != null) {
+                        last.release();
+                    }
                     last = response;
                 }
                 RetryDecision decision = policy.decide(attempt, ThreadLocalRandom.current());
@@ -187,30 +196,6 @@ public class Dispatcher {
             return parser.nextToken() == null;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** A retried-away SSE answer is never read: cancel it so the connection is freed. */
-    private static void release(UpstreamResponse response) {
-        if (response != null && response.isStream()) {
-            response.stream().subscribe(new Subscriber<>() {
-                @Override
-                public void onSubscribe(Subscription subscription) {
-                    subscription.cancel();
-                }
-
-                @Override
-                public void onNext(byte[] item) {
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                }
-
-                @Override
-                public void onComplete() {
-                }
-            });
         }
     }
 }

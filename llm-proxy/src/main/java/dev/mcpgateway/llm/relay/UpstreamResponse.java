@@ -4,6 +4,8 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * A backend's answer: status and headers, then either the whole body or (for SSE) a stream of chunks as the
@@ -37,5 +39,29 @@ public record UpstreamResponse(String backendId, int status, HttpHeaders headers
                 return Optional.empty();
             }
         });
+    }
+
+    /** An answer retried away is never relayed: a stream is cancelled so that its connection is freed. */
+    public void release() {
+        if (stream != null) {
+            stream.subscribe(new Subscriber<>() {
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    subscription.cancel();
+                }
+
+                @Override
+                public void onNext(byte[] item) {
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+        }
     }
 }

@@ -5,15 +5,17 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * APIM's retry policy: up to {@code count} retries when the upstream answers 429 or 5xx (or fails to answer),
- * each moving to the next backend, waiting per the formula.
+ * APIM's retry schedule: up to {@code count} retries, waiting per the formula. The proxy's own failover retries when
+ * the upstream answers 429 or 5xx (or fails to answer), each time moving to the next backend of the pool; the
+ * gateway's {@code <retry>} policy retries while its condition holds.
  *
  * <ul>
  *   <li>fixed: {@code interval}</li>
  *   <li>linear: {@code interval + (n-1)·delta}, capped at {@code maxInterval}</li>
  *   <li>exponential: {@code interval + (2^n − 1)·random(0.8·delta, 1.2·delta)}, capped at {@code maxInterval}</li>
  * </ul>
- * With {@code firstFastRetry} the first retry is immediate.
+ * With {@code firstFastRetry} the first retry is immediate. A null {@code maxInterval} caps nothing (APIM's linear
+ * formula has no cap).
  */
 public record RetryPolicy(int count, Formula formula, Duration interval, Duration delta, Duration maxInterval,
                           boolean firstFastRetry) {
@@ -27,7 +29,6 @@ public record RetryPolicy(int count, Formula formula, Duration interval, Duratio
         formula = formula == null ? Formula.FIXED : formula;
         interval = interval == null ? Duration.ZERO : interval;
         delta = delta == null ? Duration.ZERO : delta;
-        maxInterval = maxInterval == null ? Duration.ofSeconds(30) : maxInterval;
     }
 
     /** Two retries, immediately: try up to three backends of the pool. */
@@ -51,7 +52,7 @@ public record RetryPolicy(int count, Formula formula, Duration interval, Duratio
         return RetryDecision.retryAfter(delay(attempt, random));
     }
 
-    /** The wait before retry number {@code n} (1-based), capped at {@code maxInterval}. */
+    /** The wait before retry number {@code n} (1-based), capped at {@code maxInterval} when there is one. */
     public Duration delay(int n, RandomGenerator random) {
         Duration d = switch (formula) {
             case FIXED -> interval;
@@ -61,7 +62,7 @@ public record RetryPolicy(int count, Formula formula, Duration interval, Duratio
                 yield interval.plusNanos((long) (delta.toNanos() * (Math.pow(2, n) - 1) * jitter));
             }
         };
-        return d.compareTo(maxInterval) > 0 ? maxInterval : d;
+        return maxInterval != null && d.compareTo(maxInterval) > 0 ? maxInterval : d;
     }
 
     public enum Formula {

@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One proxied call end to end: size cap, body parse, consumer, routing, the call's inbound policies ({@link
- * LlmPolicies}: token limits, metric dimensions...), cache lookup, dispatch to the pool, response relay and
- * accounting, which completes the policies. Every refusal is an OpenAI error envelope; unexpected faults are logged and
- * answered without internal detail.
+ * LlmPolicies}: token limits, metric dimensions...), cache lookup, the backend policies, dispatch to the pool (again
+ * when they retry it), response relay and accounting, which completes the policies. Every refusal is an OpenAI error
+ * envelope; unexpected faults are logged and answered without internal detail.
  */
 @Singleton
 public class ProxyPipeline {
@@ -204,13 +204,18 @@ public class ProxyPipeline {
                     forwarded = new RequestBody(bytes(node), body.model(), true);
                 }
             }
+            InboundDecision backend = applied.backend();
+            if (!(backend instanceof InboundDecision.Proceed)) {
+                return answered(backend, accounting);
+            }
             ProxyRequest request = new ProxyRequest(call.api(), call.operation(), call.deployment(),
                     http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client(),
                     applied.requestHeaders());
-            Pool pool = chosenPool(call, applied);
-            Affinity.Key affinityKey = affinity.key(pool, http);
-            return Relay.send(dispatcher, pool, request, affinityKey.value(), accounting, estimator,
-                    call.estimate(), addedUsage, call.start(), inboundChannel(http)).thenApply(response -> {
+            Affinity.Key affinityKey = affinity.key(call.pool(), http);
+            CompletableFuture<RetriedDispatch.Outcome> dispatched = RetriedDispatch.dispatch(dispatcher, call.pool(),
+                    request, affinityKey.value(), inboundChannel(http), applied);
+            return Relay.send(dispatched, request, accounting, estimator, call.estimate(), addedUsage, call.start())
+                    .thenApply(response -> {
                         affinityKey.newCookie().ifPresent(response::cookie);
                         return response;
                     });
@@ -220,14 +225,16 @@ public class ProxyPipeline {
         }
     }
 
-    /** The backend or pool a {@code set-backend-service} chose, else the API's or the route's. */
-    private Pool chosenPool(Routed call, CallPolicies applied) {
-        String chosen = applied.backendId();
-        if (chosen == null) {
-            return call.pool();
+    /** The backend policies refused the call, or answered it in place of the backend. */
+    private static CompletableFuture<MutableHttpResponse<?>> answered(InboundDecision decision,
+                                                                      CallAccounting accounting) {
+        if (decision instanceof InboundDecision.Refuse refused) {
+            accounting.release(refused.status());
+            throw new OpenAiErrorException(PolicyAnswers.error(refused), refused.headers());
         }
-        return dispatcher.pool(chosen).orElseThrow(() -> new OpenAiErrorException(new OpenAiError(500,
-                "The gateway could not choose a backend for this call.", "api_error", null, "backend_not_found")));
+        InboundDecision.Respond answer = (InboundDecision.Respond) decision;
+        accounting.release(answer.status());
+        return CompletableFuture.completedFuture(PolicyAnswers.response(answer, accounting.responseHeaders()));
     }
 
     /** Runs the inbound policies; a policy that fails still completes the call, so nothing it reserved stays held. */

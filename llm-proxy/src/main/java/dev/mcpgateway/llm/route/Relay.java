@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpgateway.llm.balance.Pool;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import dev.mcpgateway.llm.cache.CachedResponse;
-import dev.mcpgateway.llm.relay.Dispatcher;
 import dev.mcpgateway.llm.relay.UpstreamResponse;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import dev.mcpgateway.llm.usage.AnswerTokens;
@@ -21,7 +19,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The backend half of a call: dispatch to the pool, then relay the answer with its accounting: a whole answer
+ * The backend half of a call: the answer of the dispatch to the pool, relayed with its accounting: a whole answer
  * completes the call's policies with its {@code usage} (or an estimate when it has none) before it is returned (so
  * tokens-consumed can be a header); a stream completes them when it ends.
  */
@@ -34,19 +32,25 @@ final class Relay {
 
     /**
      * The answer when it comes; its handling runs where the accounting may run (the event loop that got the answer,
-     * or a virtual thread when settling may wait on Redis). A failed dispatch releases what the call held.
+     * or a virtual thread when settling may wait on Redis). A failed dispatch releases what the call held, and so
+     * does an answer the retry's policies gave in place of the backend's.
      */
-    static CompletableFuture<MutableHttpResponse<?>> send(Dispatcher dispatcher, Pool pool, ProxyRequest request,
-                                                          String affinityKey, CallAccounting accounting,
+    static CompletableFuture<MutableHttpResponse<?>> send(CompletableFuture<RetriedDispatch.Outcome> dispatched,
+                                                          ProxyRequest request, CallAccounting accounting,
                                                           PromptTokenEstimator estimator, LongSupplier estimate,
-                                                          boolean addedUsage, long start, Object inbound) {
+                                                          boolean addedUsage, long start) {
         long sent = System.nanoTime();
-        return dispatcher.dispatch(pool, request, affinityKey, inbound).handleAsync((upstream, failure) -> {
+        return dispatched.handleAsync((outcome, failure) -> {
             try {
                 if (failure != null) {
                     throw failure instanceof CompletionException c ? c : new CompletionException(failure);
                 }
-                return respond(upstream, request, accounting, estimator, estimate, addedUsage, start, sent);
+                if (outcome.answer() != null) {
+                    accounting.release(outcome.answer().status());
+                    return PolicyAnswers.response(outcome.answer(), accounting.responseHeaders());
+                }
+                return respond(outcome.upstream(), request, accounting, estimator, estimate, addedUsage, start,
+                        sent);
             } catch (RuntimeException e) {
                 accounting.failed(e);
                 throw e;

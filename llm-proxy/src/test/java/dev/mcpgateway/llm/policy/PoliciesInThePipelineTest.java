@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpgateway.llm.ProxyFixture;
 import dev.mcpgateway.llm.ProxyHttp;
 import dev.mcpgateway.llm.api.Operation;
+import dev.mcpgateway.testsupport.FakeOpenAiBackend;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The points where the proxy runs an embedding application's policies: inbound after the caller and the route are
- * known (a refusal is the OpenAI error envelope, an answer replaces the backend's), headers on the response, and one
- * completion per call with its status and tokens, streams included.
+ * known (a refusal is the OpenAI error envelope, an answer replaces the backend's), headers on the response, a retry
+ * of the backend call, and one completion per call with its status and tokens, streams and retries included.
  */
 class PoliciesInThePipelineTest {
 
@@ -164,6 +166,56 @@ class PoliciesInThePipelineTest {
             String scrape = ProxyHttp.send(HttpRequest.newBuilder(proxy.uri().resolve("/metrics")).GET()).body();
             assertTrue(scrape.lines().anyMatch(l -> l.startsWith("llm_tokens_total_tokens_total{")
                     && l.contains("user=\"from-policy\"") && l.contains("team=\"search\"")), scrape);
+        }
+    }
+
+    @Nested
+    class WhenTheyRetry {
+
+        /** Retry-After: 0, so that the backend's breaker (which honours it) lets the next attempt through at once. */
+        private static final FakeOpenAiBackend.Behaviour THROTTLED = FakeOpenAiBackend.tooManyRequests(0);
+
+        @Test
+        void theCallIsSentAgainAndCompletesOnceWithTheAnswerKept() throws Exception {
+            start();
+            policies.retryWhile(status -> status == 429, 3, Duration.ZERO);
+            proxy.fake("b").thenRespond(THROTTLED);
+
+            HttpResponse<String> answer = call(CHAT);
+
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(2, proxy.fake("b").requestCount());
+            assertEquals(List.of(429, 200), policies.attempts());
+            assertEquals(List.of(new ScriptedPolicies.Completion(200, 18)), policies.completions());
+        }
+
+        @Test
+        void aStreamIsSentAgainBeforeItsFirstByteReachesTheCaller() throws Exception {
+            start();
+            policies.retryWhile(status -> status == 429, 3, Duration.ZERO);
+            proxy.fake("b").thenRespond(THROTTLED);
+
+            HttpResponse<String> streamed = call(STREAM);
+
+            assertEquals(200, streamed.statusCode());
+            assertTrue(streamed.body().startsWith("data: "), streamed.body());
+            assertFalse(streamed.body().contains("Rate limit reached"), streamed.body());
+            assertEquals(2, proxy.fake("b").requestCount());
+        }
+
+        @Test
+        void theWaitsPassAndTheCallerGetsTheLastAnswerWhenTheRetriesAreSpent() throws Exception {
+            start();
+            policies.retryWhile(status -> status == 429, 2, Duration.ofMillis(200));
+            proxy.fake("b").always(THROTTLED);
+            long started = System.nanoTime();
+
+            HttpResponse<String> answer = call(CHAT);
+
+            assertEquals(429, answer.statusCode());
+            assertTrue(System.nanoTime() - started >= 400_000_000L, "two waits of 200 ms");
+            assertEquals(3, proxy.fake("b").requestCount());
+            assertEquals(List.of(new ScriptedPolicies.Completion(429, 0)), policies.completions());
         }
     }
 }

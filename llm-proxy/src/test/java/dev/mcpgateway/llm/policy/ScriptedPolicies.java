@@ -1,13 +1,17 @@
 package dev.mcpgateway.llm.policy;
 
+import dev.mcpgateway.llm.retry.RetryDecision;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntPredicate;
 
 /**
  * Policies a test scripts in place of the gateway's engine: what inbound decides, the headers set on the way in, a
- * header valued with the tokens at completion, the metric labels; it keeps the calls asked about and every completion.
+ * header valued with the tokens at completion, the metric labels, a retry of the backend call; it keeps the calls
+ * asked about, the statuses the retry was asked about and every completion.
  */
 public final class ScriptedPolicies implements LlmPolicies {
 
@@ -17,10 +21,14 @@ public final class ScriptedPolicies implements LlmPolicies {
 
     private final List<LlmCall> calls = new CopyOnWriteArrayList<>();
     private final List<Completion> completions = new CopyOnWriteArrayList<>();
+    private final List<Integer> attempts = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> inboundHeaders = new LinkedHashMap<>();
     private volatile InboundDecision decision = InboundDecision.PROCEED;
     private volatile String tokensHeader;
     private volatile Map<String, String> labels = Map.of();
+    private volatile IntPredicate retryWhile = status -> false;
+    private volatile int retries;
+    private volatile Duration retryDelay = Duration.ZERO;
 
     public ScriptedPolicies decide(InboundDecision next) {
         decision = next;
@@ -41,6 +49,19 @@ public final class ScriptedPolicies implements LlmPolicies {
     public ScriptedPolicies labels(Map<String, String> metricLabels) {
         labels = metricLabels;
         return this;
+    }
+
+    /** As a {@code <retry>} of the backend call: up to {@code count} retries, {@code delay} apart, while it holds. */
+    public ScriptedPolicies retryWhile(IntPredicate condition, int count, Duration delay) {
+        retryWhile = condition;
+        retries = count;
+        retryDelay = delay;
+        return this;
+    }
+
+    /** The status of every answer the retry was asked about, in order. */
+    public List<Integer> attempts() {
+        return attempts;
     }
 
     public List<LlmCall> calls() {
@@ -64,6 +85,33 @@ public final class ScriptedPolicies implements LlmPolicies {
             @Override
             public InboundDecision inbound() {
                 return decision;
+            }
+
+            @Override
+            public InboundDecision backend() {
+                return InboundDecision.PROCEED;
+            }
+
+            @Override
+            public RetryDecision retry(int status, int attempt) {
+                attempts.add(status);
+                return retryWhile.test(status) && attempt <= retries ? RetryDecision.retryAfter(retryDelay)
+                        : RetryDecision.stop();
+            }
+
+            @Override
+            public InboundDecision again() {
+                return InboundDecision.PROCEED;
+            }
+
+            @Override
+            public String backendId() {
+                return null;
+            }
+
+            @Override
+            public Map<String, List<String>> requestHeaders() {
+                return Map.of();
             }
 
             @Override

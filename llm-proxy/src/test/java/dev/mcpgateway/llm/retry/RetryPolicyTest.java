@@ -31,6 +31,13 @@ class RetryPolicyTest {
     }
 
     @Test
+    void withoutMaxIntervalNothingIsCapped() {
+        RetryPolicy p = new RetryPolicy(50, RetryPolicy.Formula.LINEAR, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                null, false);
+        assertEquals(Duration.ofSeconds(491), p.delay(50, random));
+    }
+
+    @Test
     void exponentialGrowsAsTwoToTheNMinusOneTimesAJitteredDelta() {
         RetryPolicy p = new RetryPolicy(10, RetryPolicy.Formula.EXPONENTIAL, Duration.ofMillis(100),
                 Duration.ofMillis(100), Duration.ofSeconds(60), false);

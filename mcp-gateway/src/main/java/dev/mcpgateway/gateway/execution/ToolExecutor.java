@@ -72,12 +72,16 @@ public final class ToolExecutor implements AutoCloseable {
 
     public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
                                             CallContext context) {
-        return execute(codec, backend, arguments, context, RequestChanges.NONE);
+        return call(codec, backend, arguments, context, RequestChanges.NONE).result();
     }
 
-    /** @param changes what the call's policies set on the backend request */
-    public McpSchema.CallToolResult execute(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments,
-                                            CallContext context, RequestChanges changes) {
+    /**
+     * The result with the status it stands for, which the call's policies read.
+     *
+     * @param changes what the call's policies set on the backend request
+     */
+    public ToolAnswer call(OperationCodec codec, ApiBackend backend, Map<String, Object> arguments, CallContext context,
+                           RequestChanges changes) {
         HttpRequestPlan plan;
         try {
             plan = codec.buildRequest(arguments, backend.target());
@@ -100,7 +104,7 @@ public final class ToolExecutor implements AutoCloseable {
         }
         HttpResponseData response = attempt.response();
         try {
-            return codec.toResult(response);
+            return new ToolAnswer(codec.toResult(response), response.status());
         } catch (RuntimeException e) {
             LOG.debug("upstream response could not be mapped", e);
             return UpstreamFailure.malformedResponse();
@@ -108,7 +112,7 @@ public final class ToolExecutor implements AutoCloseable {
     }
 
     /** One exchange's outcome: the backend's response, or the result that explains why there is none. */
-    private record Attempt(HttpResponseData response, McpSchema.CallToolResult failure) {
+    private record Attempt(HttpResponseData response, ToolAnswer failure) {
     }
 
     private Attempt attempt(HttpRequestPlan plan, ApiBackend backend, CallContext context,

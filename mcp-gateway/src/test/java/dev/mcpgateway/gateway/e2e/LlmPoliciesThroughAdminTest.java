@@ -42,16 +42,17 @@ class LlmPoliciesThroughAdminTest {
     private static final ManualClock CLOCK = new ManualClock(Instant.parse("2026-03-10T10:00:05Z"));
 
     private static FakeOpenAiBackend aoai;
+    private static FakeOpenAiBackend west;
     private static GatewayFixture gateway;
     private static String key;
 
     @BeforeAll
     static void configureThroughArm(@TempDir Path dataDir) throws Exception {
         aoai = FakeOpenAiBackend.start("aoai");
+        west = FakeOpenAiBackend.start("west");
         gateway = GatewayFixture.start(dataDir, Map.of("spec.name", SPEC), CLOCK);
-        put("/admin/backends/aoai", """
-                {"properties": {"url": "%s", "protocol": "http", "credentials": {"header": {"api-key": ["k"]}}}}"""
-                .formatted(aoai.baseUri()));
+        backend("aoai", aoai);
+        backend("aoai-west", west);
         put("/admin/apis/aoai", """
                 {"properties": {"type": "azure-openai", "displayName": "Azure OpenAI", "path": "",
                  "backendId": "/backends/aoai", "subscriptionRequired": true}}""");
@@ -66,6 +67,7 @@ class LlmPoliciesThroughAdminTest {
     static void stop() {
         gateway.close();
         aoai.close();
+        west.close();
     }
 
     /** No document from an earlier test, a fresh minute for the counters, the backend's usage as described. */
@@ -76,8 +78,16 @@ class LlmPoliciesThroughAdminTest {
             gateway.admin("DELETE", scope, null);
         }
         CLOCK.advance(Duration.ofMinutes(1));
-        aoai.reset();
-        aoai.always(new FakeOpenAiBackend.Behaviour.Ok(2000, 1000, HELLO, 4));
+        for (FakeOpenAiBackend backend : List.of(aoai, west)) {
+            backend.reset();
+            backend.always(new FakeOpenAiBackend.Behaviour.Ok(2000, 1000, HELLO, 4));
+        }
+    }
+
+    private static void backend(String id, FakeOpenAiBackend fake) throws Exception {
+        put("/admin/backends/" + id, """
+                {"properties": {"url": "%s", "protocol": "http", "credentials": {"header": {"api-key": ["k"]}}}}"""
+                .formatted(fake.baseUri()));
     }
 
     private static void put(String path, String body) throws Exception {
@@ -267,6 +277,117 @@ class LlmPoliciesThroughAdminTest {
             assertEquals(422, refused.status(), refused.body());
             assertEquals("policies.apis/aoai.value: <set-backend-service> at line 1: backend-id: no backend 'nowhere'",
                     refused.json().path("detail").asText());
+        }
+    }
+
+    @Nested
+    class ASetBackendService {
+
+        @Test
+        void sendsTheCallToTheBackendItNames() throws Exception {
+            policy("/admin/apis/aoai", "<policies><inbound><base /><set-backend-service backend-id=\"aoai-west\" />"
+                    + "</inbound></policies>");
+
+            JsonNode answer = officialClient(1).getFirst();
+
+            assertEquals("west", answer.path("backend").asText(), answer.toString());
+            assertEquals(0, aoai.requestCount());
+        }
+
+        @Test
+        void withABaseUrlAloneIsRefusedForNamingNoBackendResource() throws Exception {
+            policy("/admin/apis/aoai", "<policies><backend><set-backend-service base-url=\"https://x.example\" />"
+                    + "</backend></policies>");
+
+            GatewayFixture.Response refused = raw();
+
+            assertEquals(500, refused.status(), refused.body());
+            assertEquals("backend_not_supported", refused.json().path("error").path("code").asText());
+            assertEquals(0, aoai.requestCount() + west.requestCount());
+        }
+    }
+
+    @Nested
+    class AnApimRetryInTheBackendSection {
+
+        /** As APIM exports have it; the backend's 429s say Retry-After: 0, which its breaker honours. */
+        private static final String RETRY = """
+                <policies>
+                    <inbound><base /></inbound>
+                    <backend>
+                        <retry condition="@(context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)"
+                               count="%d" interval="1" first-fast-retry="true">
+                            <forward-request buffer-request-body="true" />
+                        </retry>
+                    </backend>
+                </policies>""";
+
+        @Test
+        void theOfficialClientGetsTheAnswerOfTheRetryAfterTheBackendThrottled() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3));
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));
+
+            JsonNode answer = officialClient(1).getFirst();
+
+            assertEquals(200, answer.path("status").asInt(), answer.toString());
+            assertEquals(HELLO, answer.path("content").asText());
+            assertEquals(2, aoai.requestCount());
+        }
+
+        @Test
+        void whenTheRetriesAreSpentTheCallerGetsTheLastAnswer() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(2));
+            aoai.always(FakeOpenAiBackend.tooManyRequests(0));
+
+            GatewayFixture.Response answer = raw();
+
+            assertEquals(429, answer.status(), answer.body());
+            assertEquals("Rate limit reached", answer.json().path("error").path("message").asText());
+            assertEquals(3, aoai.requestCount(), "the first attempt and two retries");
+        }
+
+        @Test
+        void aStreamIsRetriedBeforeItsFirstByteReachesTheCaller() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3));
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));
+
+            GatewayFixture.Response streamed = gateway.send("POST", CHAT_PATH,
+                    CHAT.replace("{\"messages\"", "{\"stream\":true,\"messages\""), Map.of("api-key", key));
+
+            assertEquals(200, streamed.status(), streamed.body());
+            assertTrue(streamed.body().startsWith("data: ") && streamed.body().contains("[DONE]"), streamed.body());
+            assertEquals(2, aoai.requestCount());
+        }
+
+        @Test
+        void itsSetBackendServiceSendsTheRetryToAnotherBackend() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3).replace("<forward-request", """
+                    <set-backend-service backend-id="@(context.Response.StatusCode == 429 ? "aoai-west" : "aoai")" />
+                    <forward-request"""));
+            aoai.always(FakeOpenAiBackend.tooManyRequests(0));
+
+            JsonNode answer = officialClient(1).getFirst();
+
+            assertEquals(200, answer.path("status").asInt(), answer.toString());
+            assertEquals("west", answer.path("backend").asText());
+            assertEquals(1, aoai.requestCount());
+            assertEquals(1, west.requestCount());
+        }
+
+        @Test
+        void aRetriedCallIsOneCallForTheTokenLimit() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(3).replace("<inbound><base /></inbound>", """
+                    <inbound><base /><llm-token-limit counter-key="@(context.Subscription.Id)"
+                        tokens-per-minute="10000" remaining-tokens-header-name="x-remaining-tokens" /></inbound>"""));
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0), FakeOpenAiBackend.tooManyRequests(0));
+
+            GatewayFixture.Response retried = raw();
+            GatewayFixture.Response next = raw();
+
+            assertEquals(200, retried.status(), retried.body());
+            assertEquals("7000", retried.header("x-remaining-tokens"), "charged the 3000 tokens of the answer kept");
+            assertEquals("4000", next.header("x-remaining-tokens"));
+            assertEquals(4, aoai.requestCount());
         }
     }
 }

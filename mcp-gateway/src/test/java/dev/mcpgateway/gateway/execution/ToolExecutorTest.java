@@ -230,6 +230,36 @@ class ToolExecutorTest {
     }
 
     @Nested
+    class TheStatusOfTheResult {
+
+        private static ToolAnswer answer(CompiledApi api, Map<String, Object> arguments) {
+            return executor.call(api.operation("getItem").orElseThrow().codec(), api.backend(), arguments,
+                    CallContext.NONE, RequestChanges.NONE);
+        }
+
+        @Test
+        void isTheBackendsOwnWhenItAnswered() throws Exception {
+            echo.respond("/items/429", 429, Map.of("Content-Type", "application/json"),
+                    "{\"error\": \"slow down\"}".getBytes(StandardCharsets.UTF_8));
+
+            ToolAnswer throttled = answer(compile(echo.baseUri(), Map.of(), 2000), Map.of("id", 429));
+
+            assertEquals(429, throttled.status());
+            assertTrue(throttled.result().isError());
+        }
+
+        @Test
+        void isTheGatewaysReadingOfACallWithoutAnswer() throws Exception {
+            assertEquals(400, answer(compile(echo.baseUri(), Map.of(), 2000), Map.of("id", "seven")).status());
+            assertEquals(502, answer(compile(URI.create("http://127.0.0.1:1"), Map.of(), 2000), Map.of("id", 1))
+                    .status());
+            try (MisbehavingBackend hanging = new MisbehavingBackend(MisbehavingBackend.Mode.HANG)) {
+                assertEquals(504, answer(compile(hanging.baseUri(), Map.of(), 300), Map.of("id", 1)).status());
+            }
+        }
+    }
+
+    @Nested
     class WhenTheBackendMisbehaves {
 
         @Test

@@ -21,6 +21,7 @@ final class RequestCallContext implements CallContext {
     private final Optional<Caller> caller;
     private final Supplier<LoggingLevel> threshold;
     private final CallOrigin origin;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
 
     RequestCallContext(Object progressToken, Consumer<JSONRPCNotification> notifications, Optional<Caller> caller,
                        Supplier<LoggingLevel> threshold, CallOrigin origin) {
@@ -52,10 +53,12 @@ final class RequestCallContext implements CallContext {
 
     @Override
     public void progress(double progress, Double total, String message) {
-        // The spec forbids progress after cancellation and without a token.
-        if (progressToken == null || cancelled.get()) {
+        // The spec forbids progress after cancellation and without a token, and wants it increasing: a call its
+        // policies retry restarts the executor's clock with each attempt.
+        if (progressToken == null || cancelled.get() || progress <= lastProgress) {
             return;
         }
+        lastProgress = progress;
         notifications.accept(new JSONRPCNotification(McpSchema.JSONRPC_VERSION,
                 McpSchema.METHOD_NOTIFICATION_PROGRESS,
                 new ProgressNotification(progressToken, progress, total, message)));

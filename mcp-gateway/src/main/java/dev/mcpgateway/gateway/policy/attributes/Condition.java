@@ -41,6 +41,11 @@ public final class Condition {
         return new Condition(written, false);
     }
 
+    /** Whether the value was written as text, so that it is the same for every call. */
+    public boolean isConstant() {
+        return expression == null;
+    }
+
     public boolean evaluate(PolicyContext context) {
         return expression == null ? constant : expression.evaluateCondition(context);
     }

@@ -31,6 +31,7 @@ public final class PolicyCall implements PolicyContext {
     private String backendId;
     private URI backendUrl;
     private Duration forwardTimeout;
+    private BackendRetry retry;
     private List<Consumer<CallOutcome>> completions;
 
     public PolicyCall(CallFacts facts) {
@@ -178,6 +179,15 @@ public final class PolicyCall implements PolicyContext {
 
     public void forwardTimeout(Duration timeout) {
         this.forwardTimeout = timeout;
+    }
+
+    /** The retry of the backend call the backend section asked for, or null to send the call once. */
+    public BackendRetry retry() {
+        return retry;
+    }
+
+    public void retry(BackendRetry retry) {
+        this.retry = retry;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.policy.limit;
 
+import dev.mcpgateway.gateway.policy.attributes.WholeNumber;
 import dev.mcpgateway.gateway.policy.expression.Expression;
 import dev.mcpgateway.gateway.policy.expression.PolicyContext;
 import dev.mcpgateway.gateway.policy.xml.PolicyDocumentException;

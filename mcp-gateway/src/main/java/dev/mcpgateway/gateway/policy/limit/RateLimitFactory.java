@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.policy.limit;
 
+import dev.mcpgateway.gateway.policy.attributes.WholeNumber;
 import dev.mcpgateway.gateway.policy.engine.Policy;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.PolicyCompiler;

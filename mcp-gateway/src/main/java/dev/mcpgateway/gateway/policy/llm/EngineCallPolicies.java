@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.policy.llm;
 
+import dev.mcpgateway.gateway.policy.engine.BackendRetry;
 import dev.mcpgateway.gateway.policy.engine.CallOutcome;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
@@ -9,14 +10,15 @@ import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.llm.policy.CallPolicies;
 import dev.mcpgateway.llm.policy.InboundDecision;
+import dev.mcpgateway.llm.retry.RetryDecision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One LLM call's run of the engine: the configured policies, then the inbound and backend sections of its effective
- * policy, each
- * decision turned into the proxy's; completion hands the status and the tokens to what the policies left for the end.
+ * One LLM call's run of the engine: the configured policies, then the inbound section of its effective policy, later
+ * its backend section and the retry that may leave, each decision turned into the proxy's; completion hands the
+ * status and the tokens to what the policies left for the end.
  */
 final class EngineCallPolicies implements CallPolicies {
 
@@ -43,9 +45,49 @@ final class EngineCallPolicies implements CallPolicies {
         if (decision instanceof Decision.Continue) {
             decision = effective.run(Section.INBOUND, call);
         }
-        if (decision instanceof Decision.Continue) {
-            decision = effective.run(Section.BACKEND, call);
+        return proxied(decision);
+    }
+
+    @Override
+    public InboundDecision backend() {
+        return proxied(sendable(effective.run(Section.BACKEND, call)));
+    }
+
+    @Override
+    public RetryDecision retry(int status, int attempt) {
+        BackendRetry retry = call.retry();
+        if (retry == null) {
+            return RetryDecision.stop();
         }
+        call.responseStatus(status);
+        return retry.after(call, attempt);
+    }
+
+    @Override
+    public InboundDecision again() {
+        return proxied(sendable(call.retry().again(call)));
+    }
+
+    @Override
+    public String backendId() {
+        return call.backendId();
+    }
+
+    @Override
+    public Map<String, List<String>> requestHeaders() {
+        return call.requestHeaders();
+    }
+
+    /** A model call goes to a backend resource, which a {@code base-url} alone does not name. */
+    private Decision sendable(Decision decision) {
+        if (decision instanceof Decision.Continue && call.backendId() == null && call.backendUrl() != null) {
+            return new Decision.Refuse(Refusal.of(500, "backend_not_supported", "Model calls go to a backend"
+                    + " resource; set-backend-service must name one with backend-id."));
+        }
+        return decision;
+    }
+
+    private static InboundDecision proxied(Decision decision) {
         return switch (decision) {
             case Decision.Continue proceed -> InboundDecision.PROCEED;
             case Decision.Respond respond -> answer(respond.response());
@@ -65,16 +107,6 @@ final class EngineCallPolicies implements CallPolicies {
         }
         headers.putAll(refusal.headers());
         return new InboundDecision.Refuse(refusal.status(), refusal.code(), refusal.message(), headers);
-    }
-
-    @Override
-    public String backendId() {
-        return call.backendId();
-    }
-
-    @Override
-    public Map<String, List<String>> requestHeaders() {
-        return call.requestHeaders();
     }
 
     @Override

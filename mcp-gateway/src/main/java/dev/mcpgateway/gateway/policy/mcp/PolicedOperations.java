@@ -4,7 +4,6 @@ import dev.mcpgateway.gateway.catalog.CallContext;
 import dev.mcpgateway.gateway.catalog.OperationRunner;
 import dev.mcpgateway.gateway.catalog.ServedOperation;
 import dev.mcpgateway.gateway.execution.ApiBackend;
-import dev.mcpgateway.gateway.execution.RequestChanges;
 import dev.mcpgateway.gateway.execution.ToolExecutor;
 import dev.mcpgateway.gateway.policy.engine.CallOutcome;
 import dev.mcpgateway.gateway.policy.engine.Decision;
@@ -12,19 +11,17 @@ import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.PolicyEngine;
 import dev.mcpgateway.gateway.policy.engine.PolicyScope;
-import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
 import dev.mcpgateway.gateway.policy.xml.Section;
-import dev.mcpgateway.openapi.http.BackendTarget;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Tool calls under their policies: the effective policy of the server (API) and tool (operation) runs inbound and
- * backend before the backend is called, outbound after; a refusal runs on-error, which may answer in its place.
+ * backend before the backend is called (again, when a {@code <retry>} asks), outbound after with the status of the
+ * answer kept; a refusal runs on-error, which may answer in its place.
  * Tool calls already run on virtual threads, so steps that wait on Redis need no hand-off here.
  */
 @Singleton
@@ -53,15 +50,14 @@ public final class PolicedOperations implements OperationRunner {
             if (decision instanceof Decision.Continue) {
                 decision = policy.run(Section.BACKEND, call);
             }
-            if (decision instanceof Decision.Continue && call.backendId() != null && call.backendUrl() == null) {
-                decision = new Decision.Refuse(Refusal.of(500, "backend_not_supported", "The backend pool '"
-                        + call.backendId() + "' serves model calls only; tool calls need a backend with a URL."));
-            }
             if (decision instanceof Decision.Continue) {
-                result = executor.execute(operation.operation().codec(), chosen(backend, call), arguments, context,
-                        new RequestChanges(call.requestHeaders(), call.requestQueryParameters()));
-                call.responseStatus(Boolean.TRUE.equals(result.isError()) ? 502 : 200);
-                decision = policy.run(Section.OUTBOUND, call);
+                ToolCallAttempts.Sent sent = ToolCallAttempts.send(executor, operation.operation().codec(), backend,
+                        arguments, context, call);
+                decision = sent.decision();
+                if (sent.answer() != null) {
+                    result = sent.answer().result();
+                    decision = policy.run(Section.OUTBOUND, call);
+                }
             }
             result = switch (decision) {
                 case Decision.Continue proceed -> result;
@@ -73,17 +69,6 @@ public final class PolicedOperations implements OperationRunner {
             call.complete(new CallOutcome(call.responseStatusCode() == null ? 500 : call.responseStatusCode(), 0,
                     result == null ? 0 : size(result), 0));
         }
-    }
-
-    /** The API's backend, sent elsewhere or given another timeout by the backend section. */
-    private static ApiBackend chosen(ApiBackend backend, PolicyCall call) {
-        if (call.backendUrl() == null && call.forwardTimeout() == null) {
-            return backend;
-        }
-        BackendTarget target = call.backendUrl() == null ? backend.target()
-                : new BackendTarget(Optional.of(call.backendUrl()), backend.target().serverVariables());
-        return new ApiBackend(target, backend.credential(),
-                call.forwardTimeout() == null ? backend.timeout() : call.forwardTimeout(), backend.maxResponseBytes());
     }
 
     /** A refusal, unless the on-error section answers in its place. */

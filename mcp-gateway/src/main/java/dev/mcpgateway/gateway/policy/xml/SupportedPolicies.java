@@ -14,6 +14,7 @@ final class SupportedPolicies {
 
     private static final Set<Section> INBOUND = EnumSet.of(Section.INBOUND);
     private static final Set<Section> INBOUND_BACKEND = EnumSet.of(Section.INBOUND, Section.BACKEND);
+    private static final Set<Section> BACKEND = EnumSet.of(Section.BACKEND);
     private static final Set<Section> ALL = EnumSet.allOf(Section.class);
 
     private static final ElementSpec VALUE = element("value").text().build();
@@ -40,8 +41,10 @@ final class SupportedPolicies {
                 in(INBOUND, tokenMetric("azure-openai-emit-token-metric")),
                 in(INBOUND_BACKEND, element("set-backend-service").attributes("base-url", "backend-id")
                         .oneOf("base-url", "backend-id")),
-                in(EnumSet.of(Section.BACKEND), element("forward-request").attributes("timeout",
+                in(BACKEND, element("forward-request").attributes("timeout",
                         "buffer-request-body", "buffer-response", "fail-on-error-status-code")),
+                in(BACKEND, element("retry").attributes("condition", "count", "interval", "max-interval", "delta",
+                        "first-fast-retry").required("condition", "count", "interval").policies()),
                 in(INBOUND, element("authentication-managed-identity").literals("resource", "client-id",
                         "output-token-variable-name").attributes("ignore-error")
                         .required("resource")),

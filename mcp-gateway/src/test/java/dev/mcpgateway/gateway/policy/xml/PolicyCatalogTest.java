@@ -31,7 +31,7 @@ class PolicyCatalogTest {
                 .map(CatalogEntry::name).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of("base", "rate-limit", "rate-limit-by-key", "quota-by-key",
                 "llm-token-limit", "azure-openai-token-limit", "llm-emit-token-metric",
-                "azure-openai-emit-token-metric", "set-backend-service", "forward-request",
+                "azure-openai-emit-token-metric", "set-backend-service", "forward-request", "retry",
                 "authentication-managed-identity", "validate-jwt", "validate-azure-ad-token", "check-header",
                 "ip-filter", "set-header", "set-query-parameter", "set-variable", "choose", "return-response",
                 "mock-response")), supported);

@@ -1,4 +1,4 @@
-package dev.mcpgateway.gateway.policy.limit;
+package dev.mcpgateway.gateway.policy.attributes;
 
 import dev.mcpgateway.gateway.policy.expression.Expression;
 import dev.mcpgateway.gateway.policy.expression.PolicyContext;
@@ -8,11 +8,11 @@ import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 
 /**
- * A whole-number attribute ({@code calls}, {@code renewal-period}, {@code bandwidth}, {@code increment-count}). Written
- * as a literal it is checked at load, so a bad value refuses the document naming the element and line; written as an
- * expression it is read per call, and a value outside the rule reads as null.
+ * A whole-number attribute ({@code calls}, {@code renewal-period}, {@code increment-count}, {@code retry}'s
+ * {@code count}). Written as a literal it is checked at load, so a bad value refuses the document naming the element
+ * and line; written as an expression it is read per call, and a value outside the rule reads as null.
  */
-record WholeNumber(Expression expression, LongPredicate valid) {
+public record WholeNumber(Expression expression, LongPredicate valid) {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
@@ -21,7 +21,7 @@ record WholeNumber(Expression expression, LongPredicate valid) {
      *
      * @param rule what {@code valid} accepts, for the author: "a positive whole number"
      */
-    static WholeNumber of(PolicyElement element, String attribute, LongPredicate valid, String rule)
+    public static WholeNumber of(PolicyElement element, String attribute, LongPredicate valid, String rule)
             throws PolicyDocumentException {
         Expression expression = element.attribute(attribute);
         if (expression == null) {
@@ -36,18 +36,18 @@ record WholeNumber(Expression expression, LongPredicate valid) {
     }
 
     /** The attribute as a literal: its value, or null when it is left out. */
-    static Long literal(PolicyElement element, String attribute, LongPredicate valid, String rule)
+    public static Long literal(PolicyElement element, String attribute, LongPredicate valid, String rule)
             throws PolicyDocumentException {
         WholeNumber number = of(element, attribute, valid, rule);
         return number == null ? null : number.value(null);
     }
 
-    boolean isConstant() {
+    public boolean isConstant() {
         return expression.isConstant();
     }
 
     /** The value for this call, or null when it is not a whole number the rule accepts. */
-    Long value(PolicyContext context) {
+    public Long value(PolicyContext context) {
         String text = expression.evaluateText(context);
         if (text == null || !DIGITS.matcher(text.strip()).matches()) {
             return null;
