@@ -3,6 +3,7 @@ package dev.mcpgateway.llm.policy;
 import dev.mcpgateway.llm.retry.RetryDecision;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The policies one call runs, from its inbound policies to its completion. Used by one call, on one thread at a
@@ -34,6 +35,11 @@ public interface CallPolicies {
 
         @Override
         public InboundDecision again() {
+            return InboundDecision.PROCEED;
+        }
+
+        @Override
+        public InboundDecision outbound(int status, UnaryOperator<String> headers) {
             return InboundDecision.PROCEED;
         }
 
@@ -87,6 +93,16 @@ public interface CallPolicies {
      * its route gives. Read before each attempt: a retry's policies may choose another.
      */
     String backendId();
+
+    /**
+     * Runs the outbound policies once the backend's answer is known and before anything of it reaches the caller
+     * (for a stream: before its first byte): go on with the answer, or replace it with a refusal or an answer of the
+     * policies' own.
+     *
+     * @param status  the answer's status
+     * @param headers the answer's headers by name, values joined with {@code ","}; null when absent
+     */
+    InboundDecision outbound(int status, UnaryOperator<String> headers);
 
     /** Headers the policies set on the request to the backend, by name as written; an empty list removes one. */
     Map<String, List<String>> requestHeaders();

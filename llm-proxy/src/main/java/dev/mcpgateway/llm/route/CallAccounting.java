@@ -7,6 +7,8 @@ import dev.mcpgateway.llm.error.OpenAiErrorException;
 import dev.mcpgateway.llm.metrics.TokenMetricDimensions;
 import dev.mcpgateway.llm.metrics.TokenMetrics;
 import dev.mcpgateway.llm.policy.CallPolicies;
+import dev.mcpgateway.llm.policy.InboundDecision;
+import dev.mcpgateway.llm.relay.UpstreamResponse;
 import dev.mcpgateway.llm.usage.Usage;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +48,14 @@ final class CallAccounting {
     /** The headers the call's policies add to its response, as they stand (after {@link #finish}: all of them). */
     Map<String, List<String>> responseHeaders() {
         return policies.responseHeaders();
+    }
+
+    /** The outbound policies on the backend's answer, before anything of it is relayed. */
+    InboundDecision outbound(UpstreamResponse upstream) {
+        return policies.outbound(upstream.status(), name -> {
+            List<String> values = upstream.headers().allValues(name);
+            return values.isEmpty() ? null : String.join(",", values);
+        });
     }
 
     TokenMetricDimensions dimensions() {

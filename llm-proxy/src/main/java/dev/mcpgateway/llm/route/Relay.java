@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import dev.mcpgateway.llm.cache.CachedResponse;
+import dev.mcpgateway.llm.error.OpenAiErrorException;
+import dev.mcpgateway.llm.policy.InboundDecision;
 import dev.mcpgateway.llm.relay.UpstreamResponse;
 import dev.mcpgateway.llm.tokens.PromptTokenEstimator;
 import dev.mcpgateway.llm.usage.AnswerTokens;
@@ -16,6 +16,8 @@ import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -66,6 +68,10 @@ final class Relay {
         if (upstream.status() == 429) {
             accounting.metrics().ifPresent(m -> m.providerRateLimited(accounting.dimensions()));
         }
+        InboundDecision outbound = accounting.outbound(upstream);
+        if (!(outbound instanceof InboundDecision.Proceed)) {
+            return replaced(upstream, outbound, request, accounting, estimator, estimate);
+        }
         if (upstream.isStream()) {
             // the meter counts deltas only; the prompt estimate is added at the end if the backend reports no usage
             StreamUsageMeter meter = new StreamUsageMeter(estimator, request.deployment(), 0, addedUsage);
@@ -89,6 +95,31 @@ final class Relay {
         PolicyAnswers.addHeaders(accounting.responseHeaders(), response);
         addedLatency(accounting, start, backendNanos);
         return response;
+    }
+
+    /**
+     * The outbound policies refused the backend's answer or gave their own: the caller gets theirs. A whole answer
+     * is still charged what it consumed; a stream not yet relayed is cancelled and charged nothing more.
+     */
+    private static MutableHttpResponse<?> replaced(UpstreamResponse upstream, InboundDecision decision,
+                                                   ProxyRequest request, CallAccounting accounting,
+                                                   PromptTokenEstimator estimator, LongSupplier estimate) {
+        int status = decision instanceof InboundDecision.Refuse refused ? refused.status()
+                : ((InboundDecision.Respond) decision).status();
+        if (upstream.isStream()) {
+            upstream.release();
+            accounting.release(status);
+        } else {
+            boolean ok = upstream.status() >= 200 && upstream.status() < 300;
+            Optional<Usage> reported = ok ? usage(upstream.body()) : Optional.of(Usage.NONE);
+            Usage usage = reported.orElseGet(() -> AnswerTokens.estimate(estimator, request.deployment(),
+                    upstream.body(), estimate.getAsLong()));
+            accounting.finish(status, usage, reported.isEmpty(), null);
+        }
+        if (decision instanceof InboundDecision.Refuse refused) {
+            throw new OpenAiErrorException(PolicyAnswers.error(refused), refused.headers());
+        }
+        return PolicyAnswers.response((InboundDecision.Respond) decision, accounting.responseHeaders());
     }
 
     private static void addedLatency(CallAccounting accounting, long start, long backendNanos) {

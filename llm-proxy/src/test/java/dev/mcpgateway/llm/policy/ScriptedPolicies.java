@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Policies a test scripts in place of the gateway's engine: what inbound decides, the headers set on the way in, a
@@ -112,6 +113,11 @@ public final class ScriptedPolicies implements LlmPolicies {
             @Override
             public Map<String, List<String>> requestHeaders() {
                 return Map.of();
+            }
+
+            @Override
+            public InboundDecision outbound(int status, UnaryOperator<String> headers) {
+                return InboundDecision.PROCEED;
             }
 
             @Override

@@ -390,4 +390,80 @@ class LlmPoliciesThroughAdminTest {
             assertEquals(4, aoai.requestCount());
         }
     }
+
+    @Nested
+    class OutboundAndOnError {
+
+        @Test
+        void outboundPoliciesSeeTheBackendsStatusAndSetTheCallersHeaders() throws Exception {
+            policy("/admin/apis/aoai", """
+                    <policies>
+                        <inbound><base /></inbound>
+                        <outbound>
+                            <base />
+                            <set-header name="x-backend-status" exists-action="override">
+                                <value>@(context.Response.StatusCode.ToString())</value>
+                            </set-header>
+                        </outbound>
+                    </policies>""");
+
+            GatewayFixture.Response answered = raw();
+
+            assertEquals(200, answered.status(), answered.body());
+            assertEquals("200", answered.header("x-backend-status"));
+        }
+
+        @Test
+        void anOutboundReturnResponseReplacesTheBackendsAnswer() throws Exception {
+            aoai.reset();
+            aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));
+            policy("/admin/apis/aoai", """
+                    <policies>
+                        <inbound><base /></inbound>
+                        <outbound>
+                            <base />
+                            <choose>
+                                <when condition="@(context.Response.StatusCode == 429)">
+                                    <return-response>
+                                        <set-status code="503" reason="Busy" />
+                                        <set-header name="Content-Type" exists-action="override"><value>application/json</value></set-header>
+                                        <set-body>{"error": {"message": "The model is busy; try again shortly.", "code": "busy"}}</set-body>
+                                    </return-response>
+                                </when>
+                            </choose>
+                        </outbound>
+                    </policies>""");
+
+            GatewayFixture.Response answered = raw();
+
+            assertEquals(503, answered.status(), answered.body());
+            assertEquals("busy", answered.json().path("error").path("code").asText(), answered.body());
+        }
+
+        @Test
+        void onErrorAnswersInPlaceOfAnInboundRefusal() throws Exception {
+            policy("/admin/apis/aoai", """
+                    <policies>
+                        <inbound>
+                            <base />
+                            <check-header name="x-team" failed-check-httpcode="403" failed-check-error-message="No team." ignore-case="true">
+                                <value>blue</value>
+                            </check-header>
+                        </inbound>
+                        <on-error>
+                            <return-response>
+                                <set-status code="403" reason="Forbidden" />
+                                <set-header name="Content-Type" exists-action="override"><value>application/json</value></set-header>
+                                <set-body>{"error": {"message": "Ask the platform team for access.", "code": "team_required"}}</set-body>
+                            </return-response>
+                        </on-error>
+                    </policies>""");
+
+            GatewayFixture.Response refused = raw();
+
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals("team_required", refused.json().path("error").path("code").asText(), refused.body());
+            assertEquals(0, aoai.requestCount(), "the backend was not called");
+        }
+    }
 }

@@ -14,11 +14,13 @@ import dev.mcpgateway.llm.retry.RetryDecision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One LLM call's run of the engine: the configured policies, then the inbound section of its effective policy, later
- * its backend section and the retry that may leave, each decision turned into the proxy's; completion hands the
- * status and the tokens to what the policies left for the end.
+ * its backend section and the retry that may leave, the outbound section once the answer is known, and on-error after
+ * a refusal, each decision turned into the proxy's; completion hands the status and the tokens to what the policies
+ * left for the end.
  */
 final class EngineCallPolicies implements CallPolicies {
 
@@ -45,12 +47,29 @@ final class EngineCallPolicies implements CallPolicies {
         if (decision instanceof Decision.Continue) {
             decision = effective.run(Section.INBOUND, call);
         }
-        return proxied(decision);
+        return proxied(onError(decision));
+    }
+
+    @Override
+    public InboundDecision outbound(int status, UnaryOperator<String> headers) {
+        call.responseStatus(status);
+        call.receivedResponseHeaders(headers);
+        return proxied(onError(effective.run(Section.OUTBOUND, call)));
+    }
+
+    /** A refusal runs the on-error section, which may answer in its place, as on tool calls. */
+    private Decision onError(Decision decision) {
+        if (!(decision instanceof Decision.Refuse refuse) || effective.isEmpty(Section.ON_ERROR)) {
+            return decision;
+        }
+        call.responseStatus(refuse.refusal().status());
+        Decision handled = effective.run(Section.ON_ERROR, call);
+        return handled instanceof Decision.Respond ? handled : decision;
     }
 
     @Override
     public InboundDecision backend() {
-        return proxied(sendable(effective.run(Section.BACKEND, call)));
+        return proxied(onError(sendable(effective.run(Section.BACKEND, call))));
     }
 
     @Override
