@@ -35,6 +35,11 @@ final class RetriedDispatch {
     private final CallPolicies policies;
     private final CompletableFuture<Outcome> result = new CompletableFuture<>();
     private int attempt;
+    /**
+     * The latest whole answer a backend gave, held while the call is sent again: should a later attempt reach no
+     * backend (every one tripped by the 429 that caused the retry), the caller gets that answer, not the gateway's.
+     */
+    private UpstreamResponse lastAnswer;
 
     private RetriedDispatch(Dispatcher dispatcher, Pool routed, ProxyRequest request, String affinityKey,
                             Object inbound, CallPolicies policies) {
@@ -65,7 +70,7 @@ final class RetriedDispatch {
         Optional<Pool> pool = chosen == null ? Optional.of(routed) : dispatcher.pool(chosen);
         if (pool.isEmpty()) {
             // the backend was there when the policy was compiled; a configuration change removed it since
-            result.completeExceptionally(new OpenAiErrorException(new OpenAiError(500,
+            fail(new OpenAiErrorException(new OpenAiError(500,
                     "The gateway could not choose a backend for this call.", "api_error", null, "backend_not_found")));
             return;
         }
@@ -76,7 +81,7 @@ final class RetriedDispatch {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause != null && !(cause instanceof OpenAiErrorException)) {
-            result.completeExceptionally(cause);
+            fail(cause);
             return;
         }
         int status = response != null ? response.status() : ((OpenAiErrorException) cause).error().status();
@@ -85,15 +90,33 @@ final class RetriedDispatch {
             next = policies.retry(status, attempt);
         } catch (RuntimeException e) {
             retriedAway(response);
-            result.completeExceptionally(e);
+            fail(e);
             return;
         }
         if (!next.retry()) {
             keep(response, cause);
             return;
         }
-        retriedAway(response);
+        hold(response);
         dispatcher.schedule(inbound, next.delay(), this::again);
+    }
+
+    /** A whole answer is held in case no later attempt reaches a backend; a stream is cancelled. */
+    private void hold(UpstreamResponse response) {
+        if (response == null) {
+            return;
+        }
+        if (response.isStream()) {
+            retriedAway(response);
+            return;
+        }
+        retriedAway(lastAnswer);
+        lastAnswer = response;
+    }
+
+    private void fail(Throwable failure) {
+        retriedAway(lastAnswer);
+        result.completeExceptionally(failure);
     }
 
     /** An answer never relayed: a stream is cancelled so that its connection is freed. */
@@ -105,7 +128,10 @@ final class RetriedDispatch {
 
     private void keep(UpstreamResponse response, Throwable failure) {
         if (response != null) {
+            retriedAway(lastAnswer);
             result.complete(new Outcome(response, null));
+        } else if (lastAnswer != null) {
+            result.complete(new Outcome(lastAnswer, null));
         } else {
             result.completeExceptionally(failure);
         }
@@ -119,12 +145,15 @@ final class RetriedDispatch {
         try {
             switch (policies.again()) {
                 case InboundDecision.Proceed proceed -> send();
-                case InboundDecision.Respond answer -> result.complete(new Outcome(null, answer));
-                case InboundDecision.Refuse refused -> result.completeExceptionally(
+                case InboundDecision.Respond answer -> {
+                    retriedAway(lastAnswer);
+                    result.complete(new Outcome(null, answer));
+                }
+                case InboundDecision.Refuse refused -> fail(
                         new OpenAiErrorException(PolicyAnswers.error(refused), refused.headers()));
             }
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            fail(e);
         }
     }
 }

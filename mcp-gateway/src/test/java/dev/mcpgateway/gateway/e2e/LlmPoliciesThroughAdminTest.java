@@ -347,6 +347,19 @@ class LlmPoliciesThroughAdminTest {
         }
 
         @Test
+        void whenTheBackendsBreakerTripsOnTheFirst429TheCallerGetsThatAnswerNotTheGateways503() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(2));
+            aoai.always(FakeOpenAiBackend.tooManyRequests(30));
+
+            GatewayFixture.Response answer = raw();
+
+            assertEquals(429, answer.status(), answer.body());
+            assertEquals("Rate limit reached", answer.json().path("error").path("message").asText());
+            assertEquals(1, aoai.requestCount(), "the tripped backend is not called again while it asks to wait");
+            gateway.admin("POST", "/admin/backends/aoai/reconnect", null);
+        }
+
+        @Test
         void aStreamIsRetriedBeforeItsFirstByteReachesTheCaller() throws Exception {
             policy("/admin/apis/aoai", RETRY.formatted(3));
             aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));
