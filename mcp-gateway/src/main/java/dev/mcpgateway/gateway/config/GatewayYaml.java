@@ -58,7 +58,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class GatewayYaml {
 
     private static final Set<String> TOP_LEVEL = Set.of("gateway", "apis", "mcpServers", "llm", "named-values",
-            "backends", "products", "subscriptions", "import");
+            "backends", "products", "subscriptions", "policies", "import");
     private static final Logger LOG = LoggerFactory.getLogger(GatewayYaml.class);
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final Set<String> GATEWAY_KEYS = Set.of("samples");
@@ -213,6 +213,7 @@ public final class GatewayYaml {
                 resources.add(new Resource(kind, entry.getKey(), properties, Source.GATEWAY_YML));
             }
         }
+        resources.addAll(policies(root, origin));
         JsonNode llm = root.path("llm");
         if (!llm.isMissingNode() && !llm.isNull() && !llm.isObject()) {
             throw new InvalidDefinitionException(origin + ": llm", "must be a mapping");
@@ -229,6 +230,28 @@ public final class GatewayYaml {
             resources.addAll(LegacyLlmResources.read(llm, origin + ": llm", Source.GATEWAY_YML));
         }
         return resources;
+    }
+
+    /**
+     * Policy documents by scope ({@code global}, {@code products/x}, {@code apis/x}, {@code apis/x/operations/y}):
+     * the document as text, written as in APIM's policy editor (format {@code rawxml}), or {@code {format, value}}.
+     */
+    private static List<Resource> policies(JsonNode root, String origin) throws InvalidDefinitionException {
+        List<Resource> policies = new ArrayList<>();
+        String field = origin + ": policies";
+        for (Map.Entry<String, JsonNode> entry : entries(root.path("policies"), field)) {
+            ObjectNode properties;
+            if (entry.getValue().isTextual()) {
+                properties = PLAIN.createObjectNode().put("format", "rawxml").put("value", entry.getValue().asText());
+            } else if (entry.getValue() instanceof ObjectNode given) {
+                properties = given.deepCopy();
+            } else {
+                throw new InvalidDefinitionException(field + "." + entry.getKey(), "must be the policy document, or"
+                        + " a mapping with format and value");
+            }
+            policies.add(new Resource(ResourceKind.POLICIES, entry.getKey(), properties, Source.GATEWAY_YML));
+        }
+        return policies;
     }
 
     /** An API of a model type ({@code azure-openai}, {@code openai}): a resource of the management model. */

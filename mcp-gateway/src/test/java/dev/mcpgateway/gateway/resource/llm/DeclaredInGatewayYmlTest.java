@@ -51,4 +51,43 @@ class DeclaredInGatewayYmlTest {
             }
         }
     }
+
+    @Test
+    void appliesPolicyDocumentsDeclaredByScopeAndKeepsThemReadOnly(@TempDir Path dir) throws Exception {
+        try (FakeOpenAiBackend east = FakeOpenAiBackend.start("east")) {
+            Path yml = dir.resolve("gateway.yml");
+            Files.writeString(yml, """
+                    backends:
+                      aoai-east: {url: "%s/openai", credentials: {header: {api-key: ["k"]}}}
+                    apis:
+                      aoai: {type: azure-openai, path: "", backendId: /backends/aoai-east, subscriptionRequired: false}
+                    policies:
+                      apis/aoai: |
+                        <policies>
+                          <inbound>
+                            <base />
+                            <check-header name="x-team" failed-check-httpcode="403" failed-check-error-message="Only the blue team." ignore-case="true">
+                              <value>blue</value>
+                            </check-header>
+                            <set-header name="x-caller" exists-action="override">
+                              <value>@(context.Request.Headers.GetValueOrDefault("x-team", "none"))</value>
+                            </set-header>
+                          </inbound>
+                        </policies>
+                    """.formatted(east.baseUri().toString().replaceAll("/$", "")));
+            try (GatewayFixture gateway = GatewayFixture.start(dir.resolve("data"),
+                    Map.of("gateway.config-file", yml.toString()))) {
+                String path = "/deployments/gpt-4o/chat/completions?api-version=2024-10-21";
+                String chat = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+                var refused = gateway.send("POST", path, chat, Map.of("x-team", "red"));
+                assertEquals(403, refused.status(), refused.body());
+                assertEquals("Only the blue team.", refused.json().path("error").path("message").asText());
+                var answered = gateway.send("POST", path, chat, Map.of("x-team", "blue"));
+                assertEquals(200, answered.status(), answered.body());
+                assertEquals("blue", east.received().getLast().headers().get("x-caller"));
+                assertEquals(409, gateway.admin("DELETE", "/admin/apis/aoai/policies/policy", null).status(),
+                        "declared in gateway.yml: read-only through /admin");
+            }
+        }
+    }
 }
