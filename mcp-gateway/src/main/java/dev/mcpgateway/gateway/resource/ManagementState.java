@@ -211,7 +211,7 @@ public final class ManagementState {
         Map<String, InvalidDefinitionException> refused = new LinkedHashMap<>();
         for (ResourceKind kind : ResourceKind.values()) {
             Map<String, ObjectNode> fromFile = new LinkedHashMap<>();
-            declared.stream().filter(d -> d.kind() == kind).forEach(d -> fromFile.put(d.id(), d.properties()));
+            declared.stream().filter(d -> d.kind() == kind).forEach(d -> fromFile.put(d.id(), withStableKeys(d)));
             next = addAll(next, kind, fromFile, Source.GATEWAY_YML, refused);
             if (!refused.isEmpty()) {
                 Map.Entry<String, InvalidDefinitionException> first = refused.entrySet().iterator().next();
@@ -231,6 +231,25 @@ public final class ManagementState {
                     kind.noun(), id, e.field(), e.getMessage()));
         }
         return next;
+    }
+
+    /**
+     * A subscription declared without keys gets keys derived from the store key rather than random ones: the same on
+     * every start and on every instance, so its callers keep working. (Through {@code /admin} keys are generated and
+     * stored instead.)
+     */
+    private ObjectNode withStableKeys(Resource declared) {
+        ObjectNode properties = declared.properties();
+        if (declared.kind() != ResourceKind.SUBSCRIPTIONS) {
+            return properties;
+        }
+        ObjectNode keyed = properties.deepCopy();
+        for (String field : List.of("primaryKey", "secondaryKey")) {
+            if (!keyed.hasNonNull(field)) {
+                keyed.put(field, store.derivedSecret(ResourceKind.SUBSCRIPTIONS, declared.id(), field));
+            }
+        }
+        return keyed;
     }
 
     /**

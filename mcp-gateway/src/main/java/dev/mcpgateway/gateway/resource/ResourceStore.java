@@ -80,6 +80,14 @@ public final class ResourceStore {
         store.deleteDocument(PREFIX + kind.collection(), id);
     }
 
+    /**
+     * A secret of a resource that was declared without it, derived from the store key: the same on every start and
+     * on every instance sharing the key, so nothing needs storing.
+     */
+    public String derivedSecret(ResourceKind kind, String id, String field) {
+        return sealer.derive(namespace(kind), id + "." + field);
+    }
+
     private static String namespace(ResourceKind kind) {
         return PREFIX + kind.collection();
     }

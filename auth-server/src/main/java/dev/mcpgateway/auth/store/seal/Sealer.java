@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM over stored values: {@code sealed:v1:} + base64url(12-byte nonce + ciphertext + tag). The namespace is
@@ -40,6 +43,23 @@ public final class Sealer {
             return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    /**
+     * A secret derived from the store key: the same for the same namespace and name on every start and every instance
+     * sharing the key, and unguessable without it (HMAC-SHA256 with the namespace and name as the message; 16 bytes,
+     * hex). For values that must be stable but were never given, such as the keys of a subscription declared without
+     * them.
+     */
+    public String derive(String namespace, String name) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.obtain().secretKey().getEncoded(), "HmacSHA256"));
+            byte[] derived = mac.doFinal(("derive:" + namespace + ":" + name).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(derived, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 

@@ -90,4 +90,30 @@ class DeclaredInGatewayYmlTest {
             }
         }
     }
+
+    @Test
+    void aSubscriptionDeclaredWithoutKeysKeepsTheSameKeysFromOneStartToTheNext(@TempDir Path dir) throws Exception {
+        Path yml = dir.resolve("gateway.yml");
+        Files.writeString(yml, """
+                products:
+                  ai: {displayName: AI}
+                subscriptions:
+                  team-a: {scope: /products/ai}
+                  team-b: {scope: /products/ai}
+                """);
+        Map<String, Object> settings = Map.of("gateway.config-file", yml.toString());
+        String first;
+        String otherSubscription;
+        try (GatewayFixture gateway = GatewayFixture.start(dir.resolve("data"), settings)) {
+            first = gateway.admin("POST", "/admin/subscriptions/team-a/listSecrets", null).body();
+            otherSubscription = gateway.admin("POST", "/admin/subscriptions/team-b/listSecrets", null).body();
+        }
+        try (GatewayFixture restarted = GatewayFixture.start(dir.resolve("data"), settings)) {
+            assertEquals(first, restarted.admin("POST", "/admin/subscriptions/team-a/listSecrets", null).body());
+        }
+        var keys = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
+        assertEquals(32, keys.path("primaryKey").asText().length(), first);
+        assertFalse(keys.path("primaryKey").asText().equals(keys.path("secondaryKey").asText()));
+        assertFalse(otherSubscription.contains(keys.path("primaryKey").asText()), "each subscription its own keys");
+    }
 }
