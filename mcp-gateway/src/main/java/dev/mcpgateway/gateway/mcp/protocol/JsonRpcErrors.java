@@ -34,8 +34,13 @@ public final class JsonRpcErrors {
 
     /** An error for a request that may not be identifiable: {@code "id": null} then, as JSON-RPC prescribes. */
     public static Object error(Object id, int code, String message) {
-        return id == null ? new UnidentifiedError(McpSchema.JSONRPC_VERSION, null, new JSONRPCError(code, message, null))
-                : response(id, code, message);
+        return error(id, code, message, null);
+    }
+
+    /** The same, with the error's {@code data}. */
+    public static Object error(Object id, int code, String message, Object data) {
+        return id == null ? new UnidentifiedError(McpSchema.JSONRPC_VERSION, null, new JSONRPCError(code, message, data))
+                : response(id, code, message, data);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.mcpgateway.gateway.mcp.transport;
 
 import dev.mcpgateway.gateway.mcp.legacy.LegacySseExchange;
+import dev.mcpgateway.gateway.mcp.protocol.Incoming;
+import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -37,8 +39,11 @@ public class LegacySseController {
     @Get(uri = "/sse", produces = MediaType.TEXT_EVENT_STREAM)
     public HttpResponse<?> open(@PathVariable String server, HttpRequest<?> request) {
         try {
-            return http.refusal(request, server).<HttpResponse<?>>map(r -> r).orElseGet(() -> http.render(
-                    legacy.open(http.server(server), http.facts(request), "/mcp/" + server + "/messages")));
+            return http.refusal(request, server).<HttpResponse<?>>map(r -> r).orElseGet(() -> {
+                RequestFacts facts = http.facts(request);
+                return http.policyAnswer(server, facts, null).<HttpResponse<?>>map(r -> r).orElseGet(() ->
+                        http.render(legacy.open(http.server(server), facts, "/mcp/" + server + "/messages")));
+            });
         } catch (RuntimeException e) {
             LOG.error("legacy SSE open failed", e);
             return http.internalError();
@@ -51,8 +56,12 @@ public class LegacySseController {
         try {
             return http.refusal(request, server).<HttpResponse<?>>map(r -> r).orElseGet(() -> http.tooLarge(request, body)
                     .<HttpResponse<?>>map(r -> r)
-                    .orElseGet(() -> http.render(legacy.post(http.server(server), sessionId, http.parse(body),
-                            http.facts(request)))));
+                    .orElseGet(() -> {
+                        Incoming incoming = http.parse(body);
+                        RequestFacts facts = http.facts(request);
+                        return http.policyAnswer(server, facts, incoming).<HttpResponse<?>>map(r -> r).orElseGet(() ->
+                                http.render(legacy.post(http.server(server), sessionId, incoming, facts)));
+                    }));
         } catch (RuntimeException e) {
             LOG.error("legacy SSE message failed", e);
             return http.internalError();

@@ -1,7 +1,7 @@
 package dev.mcpgateway.gateway.mcp.transport;
 
-import dev.mcpgateway.gateway.catalog.McpServerCatalog;
 import dev.mcpgateway.gateway.catalog.CallOrigin;
+import dev.mcpgateway.gateway.catalog.McpServerCatalog;
 import dev.mcpgateway.gateway.catalog.ServedMcpServer;
 import dev.mcpgateway.gateway.mcp.McpSettings;
 import dev.mcpgateway.gateway.mcp.protocol.Incoming;
@@ -10,12 +10,17 @@ import dev.mcpgateway.gateway.mcp.protocol.JsonRpcParser;
 import dev.mcpgateway.gateway.mcp.protocol.MessageWriter;
 import dev.mcpgateway.gateway.mcp.protocol.Reply;
 import dev.mcpgateway.gateway.mcp.protocol.RequestFacts;
+import dev.mcpgateway.gateway.policy.engine.Decision;
+import dev.mcpgateway.gateway.policy.engine.PolicyResponse;
+import dev.mcpgateway.gateway.policy.engine.Refusal;
+import dev.mcpgateway.gateway.policy.mcp.EndpointPolicies;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +42,10 @@ class McpHttp {
     private final MessageWriter writer;
     private final int maxRequestBytes;
     private final java.time.Duration keepAlive;
+    private final EndpointPolicies policies;
 
     McpHttp(McpServerCatalog catalog, OriginPolicy origins, CallerResolver callers, JsonRpcParser parser,
-            MessageWriter writer, McpSettings settings) {
+            MessageWriter writer, McpSettings settings, EndpointPolicies policies) {
         this.catalog = catalog;
         this.origins = origins;
         this.callers = callers;
@@ -47,6 +53,7 @@ class McpHttp {
         this.writer = writer;
         this.maxRequestBytes = settings.getMaxRequestBytes();
         this.keepAlive = settings.getKeepAliveInterval();
+        this.policies = policies;
     }
 
     /** The refusal every MCP request gets before it is read, if any: a foreign Origin or an unknown server. */
@@ -59,6 +66,68 @@ class McpHttp {
             return Optional.of(problem(404, "MCP server not found", "No MCP server is served at this path."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the server's policies answer a message other than a tool call (initialize, tools/list, a notification, the
+     * GET stream, DELETE), if they do not let it through: a refusal is the HTTP status with {@code Retry-After} and a
+     * JSON-RPC error saying why; a policy's own answer is sent as it is. Tool calls run their tool's policies instead.
+     *
+     * @param incoming the POSTed message(s); null for GET and DELETE
+     */
+    Optional<MutableHttpResponse<?>> policyAnswer(String serverName, RequestFacts facts, Incoming incoming) {
+        if (incoming != null && onlyToolCalls(incoming)) {
+            return Optional.empty();
+        }
+        return switch (policies.check(serverName, facts.origin(), facts.caller())) {
+            case Decision.Continue proceed -> Optional.empty();
+            case Decision.Refuse refuse -> Optional.of(refused(refuse.refusal(),
+                    incoming instanceof Incoming.Single(McpSchema.JSONRPCRequest request) ? request.id() : null));
+            case Decision.Respond respond -> Optional.of(answered(respond.response()));
+        };
+    }
+
+    private static boolean onlyToolCalls(Incoming incoming) {
+        return switch (incoming) {
+            case Incoming.Single(McpSchema.JSONRPCRequest request) ->
+                    McpSchema.METHOD_TOOLS_CALL.equals(request.method());
+            case Incoming.Batch batch -> !batch.items().isEmpty()
+                    && batch.items().stream().allMatch(McpHttp::onlyToolCalls);
+            default -> false;
+        };
+    }
+
+    private MutableHttpResponse<?> refused(Refusal refusal, Object requestId) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("status", refusal.status());
+        data.put("code", refusal.code());
+        if (refusal.retryAfterSeconds() != null) {
+            data.put("retryAfterSeconds", refusal.retryAfterSeconds());
+        }
+        MutableHttpResponse<?> response = jsonRpc(status(refusal.status()), JsonRpcErrors.error(requestId,
+                JsonRpcErrors.SERVER_ERROR, refusal.message(), data));
+        if (refusal.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+        }
+        refusal.headers().forEach(response::header);
+        return response;
+    }
+
+    private static MutableHttpResponse<?> answered(PolicyResponse answer) {
+        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(status(answer.status())))
+                .body(answer.body());
+        answer.headers().forEach((name, values) -> values.forEach(value -> response.getHeaders().add(name, value)));
+        return response;
+    }
+
+    /** A status Micronaut can send; an unusual one a policy chose becomes the nearest class's general one. */
+    private static int status(int status) {
+        try {
+            HttpStatus.valueOf(status);
+            return status;
+        } catch (IllegalArgumentException e) {
+            return status >= 500 ? 500 : status >= 400 ? 400 : 200;
+        }
     }
 
     ServedMcpServer server(String serverName) {

@@ -50,20 +50,29 @@ public class StreamableHttpController {
             }
             Incoming incoming = http.parse(body);
             RequestFacts facts = http.facts(request);
-            return http.render(StatelessExchange.claims(incoming, facts)
-                    ? stateless.post(http.server(server), incoming, facts)
-                    : sessions.post(http.server(server), incoming, facts));
+            return http.policyAnswer(server, facts, incoming).<HttpResponse<?>>map(r -> r).orElseGet(() ->
+                    http.render(StatelessExchange.claims(incoming, facts)
+                            ? stateless.post(http.server(server), incoming, facts)
+                            : sessions.post(http.server(server), incoming, facts)));
         });
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     public HttpResponse<?> get(@PathVariable String server, HttpRequest<?> request) {
-        return guarded(request, server, () -> http.render(sessions.get(http.server(server), http.facts(request))));
+        return guarded(request, server, () -> {
+            RequestFacts facts = http.facts(request);
+            return http.policyAnswer(server, facts, null).<HttpResponse<?>>map(r -> r)
+                    .orElseGet(() -> http.render(sessions.get(http.server(server), facts)));
+        });
     }
 
     @Delete
     public HttpResponse<?> delete(@PathVariable String server, HttpRequest<?> request) {
-        return guarded(request, server, () -> http.render(sessions.delete(http.server(server), http.facts(request))));
+        return guarded(request, server, () -> {
+            RequestFacts facts = http.facts(request);
+            return http.policyAnswer(server, facts, null).<HttpResponse<?>>map(r -> r)
+                    .orElseGet(() -> http.render(sessions.delete(http.server(server), facts)));
+        });
     }
 
     private HttpResponse<?> guarded(HttpRequest<?> request, String server, Supplier<HttpResponse<?>> handler) {

@@ -55,7 +55,7 @@ public final class PolicyCompiler {
             }
             PolicyFactory factory = factory(statement);
             steps.add(new Step(factory.compile(statement, this), statement.name(), scope, statement.line(),
-                    factory.surfaces()));
+                    factory.surfaces(), factory.countsCalls()));
         }
         return steps;
     }

@@ -96,6 +96,14 @@ public final class PolicyEngine implements ResourceRuntime {
         return compiled.effective(surface, scope);
     }
 
+    /**
+     * The policy every message of an MCP server's endpoint passes, tool calls aside (each runs its tool's policy):
+     * the global and server documents without their counting steps, which count tool calls only.
+     */
+    public EffectivePolicy endpoint(String apiId) {
+        return compiled.effective(Surface.MCP, new PolicyScope(null, apiId, null), true);
+    }
+
     /** One configuration's documents, and the effective policies composed from them so far. */
     private record Compiled(Map<String, CompiledDocument> documents, Map<Key, EffectivePolicy> effective) {
 
@@ -104,19 +112,23 @@ public final class PolicyEngine implements ResourceRuntime {
         }
 
         EffectivePolicy effective(Surface surface, PolicyScope scope) {
+            return effective(surface, scope, false);
+        }
+
+        EffectivePolicy effective(Surface surface, PolicyScope scope, boolean endpoint) {
             if (documents.isEmpty()) {
                 return EffectivePolicy.NONE;
             }
-            return effective.computeIfAbsent(new Key(surface, scope), key -> {
+            return effective.computeIfAbsent(new Key(surface, scope, endpoint), key -> {
                 List<CompiledDocument> outerFirst = new ArrayList<>(4);
                 for (String id : scope.documentIds()) {
                     outerFirst.add(documents.get(id));
                 }
-                return EffectivePolicy.compose(outerFirst, surface);
+                return EffectivePolicy.compose(outerFirst, surface, step -> !endpoint || !step.counts());
             });
         }
     }
 
-    private record Key(Surface surface, PolicyScope scope) {
+    private record Key(Surface surface, PolicyScope scope, boolean endpoint) {
     }
 }

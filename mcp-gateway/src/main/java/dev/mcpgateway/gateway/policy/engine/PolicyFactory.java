@@ -19,5 +19,14 @@ public interface PolicyFactory {
         return EnumSet.allOf(Surface.class);
     }
 
+    /**
+     * Whether the policy counts calls (a rate limit, a quota): such a policy at an MCP server's scope counts its tool
+     * calls, not every message of the protocol (initialize, tools/list, notifications), which the server's other
+     * policies (ip-filter, check-header, validate-jwt) guard as well.
+     */
+    default boolean countsCalls() {
+        return false;
+    }
+
     Policy compile(PolicyElement element, PolicyCompiler compiler) throws PolicyDocumentException;
 }

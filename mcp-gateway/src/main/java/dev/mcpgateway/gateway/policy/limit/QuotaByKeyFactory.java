@@ -32,6 +32,11 @@ public final class QuotaByKeyFactory implements PolicyFactory {
     }
 
     @Override
+    public boolean countsCalls() {
+        return true;
+    }
+
+    @Override
     public Set<String> elements() {
         return Set.of("quota-by-key");
     }

@@ -25,6 +25,11 @@ public final class RateLimitByKeyFactory implements PolicyFactory {
     }
 
     @Override
+    public boolean countsCalls() {
+        return true;
+    }
+
+    @Override
     public Set<String> elements() {
         return Set.of("rate-limit-by-key");
     }

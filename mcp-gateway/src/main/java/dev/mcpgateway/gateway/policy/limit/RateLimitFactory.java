@@ -31,6 +31,11 @@ public final class RateLimitFactory implements PolicyFactory {
     }
 
     @Override
+    public boolean countsCalls() {
+        return true;
+    }
+
+    @Override
     public Set<String> elements() {
         return Set.of("rate-limit");
     }

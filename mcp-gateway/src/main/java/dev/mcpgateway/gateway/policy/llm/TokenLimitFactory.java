@@ -31,6 +31,11 @@ public final class TokenLimitFactory implements PolicyFactory {
     }
 
     @Override
+    public boolean countsCalls() {
+        return true;
+    }
+
+    @Override
     public Set<String> elements() {
         return Set.of("llm-token-limit", "azure-openai-token-limit");
     }

@@ -9,7 +9,7 @@ import dev.mcpgateway.gateway.policy.expression.ContextValue;
 /**
  * A tool call as policies read it. The MCP server is the API and the tool the operation, also for a compact server,
  * where the tool is the operation {@code invoke} reaches (so a policy on it applies however it is called). Tool calls
- * carry no subscription or product.
+ * carry no subscription or product; a message other than a tool call has no tool either.
  */
 record ToolCallFacts(String server, String tool, CallContext context) implements CallFacts {
 

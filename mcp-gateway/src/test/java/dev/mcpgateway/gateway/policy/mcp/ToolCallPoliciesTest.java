@@ -198,6 +198,52 @@ class ToolCallPoliciesTest {
     }
 
     @Nested
+    class OnTheWholeEndpoint {
+
+        private GatewayFixture.Response listTools() throws Exception {
+            String body = """
+                    {"jsonrpc":"2.0","id":2,"method":"tools/list","params":{
+                     "_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",
+                              "io.modelcontextprotocol/clientCapabilities":{}}}}""";
+            return gateway.send("POST", "/mcp/items", body, Map.of("MCP-Protocol-Version", V, "Mcp-Method",
+                    "tools/list", "Accept", "application/json, text/event-stream", "Content-Type", "application/json"));
+        }
+
+        @Test
+        void anIpFilterOnTheServerRefusesListingToolsWithTheHttpStatus() throws Exception {
+            policy("/admin/apis/items", """
+                    <policies><inbound>
+                        <ip-filter action="forbid"><address>127.0.0.1</address></ip-filter>
+                    </inbound></policies>""");
+
+            GatewayFixture.Response refused = listTools();
+
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals(-32000, refused.json().path("error").path("code").asInt(), refused.body());
+            assertEquals("ip_forbidden", refused.json().at("/error/data/code").asText(), refused.body());
+            GatewayFixture.Response stream = gateway.send("GET", "/mcp/items", null, Map.of("Accept",
+                    "text/event-stream", "MCP-Protocol-Version", "2025-11-25", "Mcp-Session-Id", "any"));
+            assertEquals(403, stream.status(), "the GET stream passes the same policies: " + stream.body());
+            assertTrue(callGetItem(Map.of()).path("isError").asBoolean(), "and so does a tool call");
+        }
+
+        @Test
+        void aRateLimitOnTheServerCountsToolCallsNotOtherMessages() throws Exception {
+            policy("/admin/apis/items", """
+                    <policies><inbound>
+                        <rate-limit-by-key calls="1" renewal-period="60" counter-key="endpoint-test" />
+                    </inbound></policies>""");
+
+            assertEquals(200, listTools().status());
+            assertEquals(200, listTools().status());
+            assertFalse(callGetItem(Map.of()).path("isError").asBoolean(), "the first tool call");
+            JsonNode second = callGetItem(Map.of());
+            assertTrue(second.path("isError").asBoolean(), second.toString());
+            assertEquals(200, listTools().status(), "listing stays allowed while calls are limited");
+        }
+    }
+
+    @Nested
     class TheEffectivePolicy {
 
         @Test
