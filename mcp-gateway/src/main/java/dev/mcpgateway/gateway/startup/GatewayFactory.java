@@ -127,10 +127,13 @@ public class GatewayFactory {
                         policies));
     }
 
-    /** Policy documents; their named values expand {@code ${ENV}} as the other named values do. */
+    /**
+     * Policy documents; their named values expand {@code ${ENV}} as the other named values do, and the served MCP
+     * servers tell which API scopes are tool calls.
+     */
     @Singleton
-    PolicyEngine policyEngine(List<PolicyFactory> factories, SamplesRuntime samples) {
-        return new PolicyEngine(factories, samples::variable);
+    PolicyEngine policyEngine(List<PolicyFactory> factories, SamplesRuntime samples, GatewayCatalog catalog) {
+        return new PolicyEngine(factories, samples::variable, name -> catalog.find(name).isPresent());
     }
 
     @Singleton

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Serves the policy documents: each is compiled when the configuration changes (a document that does not compile
@@ -27,16 +28,22 @@ public final class PolicyEngine implements ResourceRuntime {
 
     private final Map<String, PolicyFactory> factories;
     private final Function<String, String> environment;
+    private final Predicate<String> mcpServers;
     private volatile Compiled compiled = new Compiled(Map.of());
 
     /** An engine whose named values expand {@code ${ENV}} from the process environment. */
     public PolicyEngine(List<PolicyFactory> factories) {
-        this(factories, System::getenv);
+        this(factories, System::getenv, name -> false);
     }
 
-    /** @param environment what a named value's {@code ${ENV}} references read */
-    public PolicyEngine(List<PolicyFactory> factories, Function<String, String> environment) {
+    /**
+     * @param environment what a named value's {@code ${ENV}} references read
+     * @param mcpServers  whether an API id names an MCP server, whose documents may not hold policies of model calls
+     */
+    public PolicyEngine(List<PolicyFactory> factories, Function<String, String> environment,
+                        Predicate<String> mcpServers) {
         this.environment = environment;
+        this.mcpServers = mcpServers;
         Map<String, PolicyFactory> byElement = new HashMap<>();
         for (PolicyFactory factory : factories) {
             for (String element : factory.elements()) {
@@ -67,10 +74,35 @@ public final class PolicyEngine implements ResourceRuntime {
         String value = withNamedValues(resource, next);
         PolicyFormat format = PolicyFormat.of(resource.properties().path("format").asText("xml"));
         try {
-            return CompiledDocument.compile(PolicyDocuments.read(value, format), factories, resource.id(),
-                    next);
+            CompiledDocument document = CompiledDocument.compile(PolicyDocuments.read(value, format), factories,
+                    resource.id(), next);
+            checkSurface(resource.id(), document, next);
+            return document;
         } catch (PolicyDocumentException e) {
             throw new InvalidDefinitionException("policies." + resource.id() + ".value", e.getMessage());
+        }
+    }
+
+    /**
+     * A document at an MCP server's scope holds no policy that applies to model calls only: it would never run, and
+     * a policy is never kept to be ignored.
+     */
+    private void checkSurface(String scope, CompiledDocument document, ResourceSet next)
+            throws PolicyDocumentException {
+        if (!scope.startsWith("apis/")) {
+            return;
+        }
+        String api = scope.split("/")[1];
+        if (next.get(ResourceKind.APIS, api).isPresent() || !mcpServers.test(api)) {
+            return;
+        }
+        for (List<Step> steps : document.sections().values()) {
+            for (Step step : steps) {
+                if (!step.isBase() && !step.surfaces().contains(Surface.MCP)) {
+                    throw new PolicyDocumentException(step.element(), step.line(), "applies to model calls, and '"
+                            + api + "' is an MCP server");
+                }
+            }
         }
     }
 

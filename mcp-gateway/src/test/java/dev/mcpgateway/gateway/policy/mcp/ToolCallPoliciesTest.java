@@ -171,6 +171,22 @@ class ToolCallPoliciesTest {
     }
 
     @Nested
+    class APolicyOfModelCallsOnAnMcpServer {
+
+        @Test
+        void isRefusedRatherThanKeptToNeverRun() throws Exception {
+            GatewayFixture.Response refused = gateway.admin("PUT", "/admin/apis/items/policies/policy",
+                    JSON.writeValueAsString(Map.of("format", "xml", "value", "<policies>\n<inbound>\n"
+                            + "<llm-token-limit counter-key=\"x\" tokens-per-minute=\"100\" />\n</inbound>\n"
+                            + "</policies>")));
+
+            assertEquals(422, refused.status(), refused.body());
+            assertEquals("policies.apis/items.value: <llm-token-limit> at line 3: applies to model calls, and"
+                    + " 'items' is an MCP server", refused.json().path("detail").asText());
+        }
+    }
+
+    @Nested
     class NamedValuesInADocument {
 
         @Test
