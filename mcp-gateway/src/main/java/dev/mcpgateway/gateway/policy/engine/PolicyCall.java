@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 public final class PolicyCall implements PolicyContext {
 
     private final CallFacts facts;
+    private final boolean countsCalls;
     private Map<String, Object> variables;
     private Map<String, List<String>> requestHeaders;
     private Map<String, List<String>> requestQuery;
@@ -35,7 +36,18 @@ public final class PolicyCall implements PolicyContext {
     private List<Consumer<CallOutcome>> completions;
 
     public PolicyCall(CallFacts facts) {
+        this(facts, true);
+    }
+
+    /** @param countsCalls false for a message of an MCP endpoint that is no tool call: limits do not count it */
+    public PolicyCall(CallFacts facts, boolean countsCalls) {
         this.facts = facts;
+        this.countsCalls = countsCalls;
+    }
+
+    /** Whether this call counts against limits and quotas (a tool call, a model call). */
+    public boolean countsCalls() {
+        return countsCalls;
     }
 
     public Surface surface() {

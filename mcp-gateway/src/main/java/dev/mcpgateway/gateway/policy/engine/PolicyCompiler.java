@@ -65,8 +65,10 @@ public final class PolicyCompiler {
         List<Policy> policies = new ArrayList<>(statements.size());
         for (Step step : steps(statements)) {
             Policy policy = step.policy();
-            policies.add(step.surfaces().size() == Surface.values().length ? policy
-                    : new SurfaceBound(policy, step.surfaces()));
+            if (step.surfaces().size() != Surface.values().length) {
+                policy = new SurfaceBound(policy, step.surfaces());
+            }
+            policies.add(step.counts() ? new CountingOnly(policy) : policy);
         }
         return policies;
     }
@@ -78,6 +80,22 @@ public final class PolicyCompiler {
             throw new PolicyDocumentException(statement.name(), statement.line(), "is not applied by this gateway");
         }
         return factory;
+    }
+
+    /**
+     * A nested counting policy (a limit inside {@code choose}) counts calls only: on a message of an MCP endpoint that
+     * is no tool call it continues without counting, as a top-level one is left out of the endpoint's chain.
+     */
+    private record CountingOnly(Policy policy) implements Policy {
+        @Override
+        public Decision apply(PolicyCall call) {
+            return call.countsCalls() ? policy.apply(call) : Decision.CONTINUE;
+        }
+
+        @Override
+        public boolean mayBlock() {
+            return policy.mayBlock();
+        }
     }
 
     /** A nested policy on a surface it does not apply to continues without doing anything. */

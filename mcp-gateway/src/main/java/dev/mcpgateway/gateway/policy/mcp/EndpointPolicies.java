@@ -33,7 +33,7 @@ public final class EndpointPolicies {
         if (policy.isEmpty(Section.INBOUND)) {
             return Decision.CONTINUE;
         }
-        PolicyCall call = new PolicyCall(new ToolCallFacts(server, null, new MessageContext(origin, caller)));
+        PolicyCall call = new PolicyCall(new ToolCallFacts(server, null, new MessageContext(origin, caller)), false);
         Decision decision = policy.run(Section.INBOUND, call);
         if (decision instanceof Decision.Refuse refuse && !policy.isEmpty(Section.ON_ERROR)) {
             call.responseStatus(refuse.refusal().status());

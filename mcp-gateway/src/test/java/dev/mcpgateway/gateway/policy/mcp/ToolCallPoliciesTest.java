@@ -257,6 +257,21 @@ class ToolCallPoliciesTest {
             assertTrue(second.path("isError").asBoolean(), second.toString());
             assertEquals(200, listTools().status(), "listing stays allowed while calls are limited");
         }
+
+        @Test
+        void aLimitNestedInAChooseCountsToolCallsOnlyToo() throws Exception {
+            policy("/admin/apis/items", """
+                    <policies><inbound>
+                        <choose><when condition="@(true)">
+                            <rate-limit-by-key calls="1" renewal-period="60" counter-key="nested-endpoint-test" />
+                        </when></choose>
+                    </inbound></policies>""");
+
+            assertEquals(200, listTools().status());
+            assertEquals(200, listTools().status());
+            assertFalse(callGetItem(Map.of()).path("isError").asBoolean(), "the first tool call");
+            assertTrue(callGetItem(Map.of()).path("isError").asBoolean(), "the second tool call");
+        }
     }
 
     @Nested
