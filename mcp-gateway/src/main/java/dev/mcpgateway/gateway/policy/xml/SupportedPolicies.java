@@ -33,7 +33,8 @@ final class SupportedPolicies {
                         "retry-after-variable-name", "remaining-calls-header-name", "remaining-calls-variable-name",
                         "total-calls-header-name").required("calls", "renewal-period", "counter-key")),
                 in(INBOUND, element("quota-by-key").literals("calls", "bandwidth", "renewal-period")
-                        .attributes("counter-key", "increment-condition").literals("first-period-start")
+                        .attributes("counter-key", "increment-condition", "increment-count")
+                        .literals("first-period-start")
                         .required("renewal-period", "counter-key").oneOf("calls", "bandwidth")),
                 in(INBOUND, tokenLimit("llm-token-limit")),
                 in(INBOUND, tokenLimit("azure-openai-token-limit")),

@@ -44,6 +44,15 @@ class QuotaByKeyTest {
         }
 
         @Test
+        void anIncrementCountChargesEachCallThatMany() throws Exception {
+            policies.inbound("apis/a", "<quota-by-key calls=\"5\" renewal-period=\"300\" increment-count=\"3\" "
+                    + BY_SUBSCRIPTION + " />");
+            assertTrue(policies.passes("a", caller));
+
+            assertEquals(403, refusal(policies.inboundOf("a", caller)).status(), "3 + 3 calls exceed 5");
+        }
+
+        @Test
         void aWrittenFirstPeriodStartShiftsTheWindows() throws Exception {
             policies.inbound("apis/a", "<quota-by-key calls=\"1\" renewal-period=\"300\" " + BY_SUBSCRIPTION
                     + " first-period-start=\"2026-03-10T09:58:00Z\" />");
