@@ -1,6 +1,7 @@
 package dev.mcpgateway.llm.policy;
 
 import dev.mcpgateway.llm.retry.RetryDecision;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -45,6 +46,11 @@ public interface CallPolicies {
 
         @Override
         public String backendId() {
+            return null;
+        }
+
+        @Override
+        public Duration forwardTimeout() {
             return null;
         }
 
@@ -106,6 +112,9 @@ public interface CallPolicies {
 
     /** Headers the policies set on the request to the backend, by name as written; an empty list removes one. */
     Map<String, List<String>> requestHeaders();
+
+    /** The time the policies give the backend ({@code forward-request timeout}), or null for the backend's own. */
+    Duration forwardTimeout();
 
     /**
      * Headers the policies add to the caller's response, by name as written; an empty list removes the header. Read

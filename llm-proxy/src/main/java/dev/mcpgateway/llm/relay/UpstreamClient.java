@@ -24,6 +24,7 @@ import jakarta.inject.Named;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,13 +64,14 @@ public class UpstreamClient implements AutoCloseable {
 
     /** The answer, or an {@link OutboundFailure} (inside the future) when the backend gave none. */
     public CompletableFuture<UpstreamResponse> send(Backend backend, ProxyRequest request, byte[] body, OutboundLoop loop) {
+        Duration timeout = request.timeout() == null ? backend.timeout() : request.timeout();
         if (backend.credential().mayBlock()) {
             // a credential that may have to be fetched (OAuth client credentials) is never fetched on the event loop
             return CompletableFuture.supplyAsync(() -> prepare(backend, request), blocking)
-                    .thenCompose(prepared -> send(backend, prepared, body, loop));
+                    .thenCompose(prepared -> send(backend, prepared, body, loop, timeout));
         }
         try {
-            return send(backend, prepare(backend, request), body, loop);
+            return send(backend, prepare(backend, request), body, loop, timeout);
         } catch (CompletionException e) {
             return CompletableFuture.failedFuture(e.getCause());
         }
@@ -79,18 +81,19 @@ public class UpstreamClient implements AutoCloseable {
     private record Prepared(String target, HttpHeaders headers) {
     }
 
+    /** @param timeout the backend's, or the one the call's policies gave it */
     private CompletableFuture<UpstreamResponse> send(Backend backend, Prepared prepared, byte[] body,
-                                                     OutboundLoop loop) {
+                                                     OutboundLoop loop, Duration timeout) {
         OutboundCall call = new OutboundCall("POST", Origin.of(backend.url()), prepared.target(), prepared.headers(),
                 body);
-        AnswerRules rules = new AnswerRules(backend.timeout(), maxResponseBytes, AnswerRules.OverCap.FAIL, true);
-        return client.send(call, rules, loop).thenApply(answer -> response(backend, answer));
+        AnswerRules rules = new AnswerRules(timeout, maxResponseBytes, AnswerRules.OverCap.FAIL, true);
+        return client.send(call, rules, loop).thenApply(answer -> response(backend, answer, timeout));
     }
 
-    private static UpstreamResponse response(Backend backend, OutboundAnswer answer) {
+    private static UpstreamResponse response(Backend backend, OutboundAnswer answer, Duration timeout) {
         return new UpstreamResponse(backend.id(), answer.status(),
                 java.net.http.HttpHeaders.of(answer.headers(), (name, value) -> true), answer.body(), answer.stream(),
-                backend.timeout());
+                timeout);
     }
 
     /**

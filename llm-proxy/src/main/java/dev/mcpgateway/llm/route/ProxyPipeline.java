@@ -210,7 +210,7 @@ public class ProxyPipeline {
             }
             ProxyRequest request = new ProxyRequest(call.api(), call.operation(), call.deployment(),
                     http.getParameters().get("api-version"), forwarded, http.getHeaders(), call.client(),
-                    applied.requestHeaders());
+                    applied.requestHeaders(), applied.forwardTimeout());
             Affinity.Key affinityKey = affinity.key(call.pool(), http);
             CompletableFuture<RetriedDispatch.Outcome> dispatched = RetriedDispatch.dispatch(dispatcher, call.pool(),
                     request, affinityKey.value(), inboundChannel(http), applied);

@@ -116,6 +116,11 @@ public final class ScriptedPolicies implements LlmPolicies {
             }
 
             @Override
+            public java.time.Duration forwardTimeout() {
+                return null;
+            }
+
+            @Override
             public InboundDecision outbound(int status, UnaryOperator<String> headers) {
                 return InboundDecision.PROCEED;
             }

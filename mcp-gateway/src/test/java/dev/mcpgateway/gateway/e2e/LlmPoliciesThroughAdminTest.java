@@ -427,6 +427,25 @@ class LlmPoliciesThroughAdminTest {
         }
 
         @Test
+        void aForwardRequestTimeoutGivesTheBackendThatLong() throws Exception {
+            aoai.reset();
+            aoai.thenRespond(new FakeOpenAiBackend.Behaviour.Hang());
+            policy("/admin/apis/aoai", """
+                    <policies>
+                        <inbound><base /></inbound>
+                        <backend><forward-request timeout="1" /></backend>
+                    </policies>""");
+
+            long started = System.nanoTime();
+            GatewayFixture.Response answer = raw();
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+            assertEquals(504, answer.status(), answer.body());
+            assertTrue(seconds < 10, "given up after the policy's second, not the backend's timeout: " + seconds + " s");
+            gateway.admin("POST", "/admin/backends/aoai/reconnect", null);
+        }
+
+        @Test
         void anOutboundReturnResponseReplacesTheBackendsAnswer() throws Exception {
             aoai.reset();
             aoai.thenRespond(FakeOpenAiBackend.tooManyRequests(0));

@@ -11,6 +11,7 @@ import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.llm.policy.CallPolicies;
 import dev.mcpgateway.llm.policy.InboundDecision;
 import dev.mcpgateway.llm.retry.RetryDecision;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,11 @@ final class EngineCallPolicies implements CallPolicies {
     @Override
     public Map<String, List<String>> requestHeaders() {
         return call.requestHeaders();
+    }
+
+    @Override
+    public Duration forwardTimeout() {
+        return call.forwardTimeout();
     }
 
     /** A model call goes to a backend resource, which a {@code base-url} alone does not name. */
