@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.execution;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 
 /**
  * The tool results for calls that never got a usable answer from the backend. The texts are written for the model
@@ -14,7 +15,7 @@ final class UpstreamFailure {
     private UpstreamFailure() {
     }
 
-    static ToolAnswer invalidArguments(java.util.List<String> messages) {
+    static ToolAnswer invalidArguments(List<String> messages) {
         return error(400, "Invalid arguments: " + String.join("; ", messages)
                 + ". Fix the arguments and call the tool again.");
     }

@@ -23,6 +23,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +99,7 @@ class McpHttp {
     }
 
     private MutableHttpResponse<?> refused(Refusal refusal, Object requestId) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", refusal.status());
         data.put("code", refusal.code());
         if (refusal.retryAfterSeconds() != null) {

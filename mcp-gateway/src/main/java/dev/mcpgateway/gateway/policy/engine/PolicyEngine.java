@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -56,7 +57,7 @@ public final class PolicyEngine implements ResourceRuntime {
     }
 
     /** The element names the engine can apply (kept equal to the catalog's supported policies by a test). */
-    public java.util.Set<String> elements() {
+    public Set<String> elements() {
         return factories.keySet();
     }
 

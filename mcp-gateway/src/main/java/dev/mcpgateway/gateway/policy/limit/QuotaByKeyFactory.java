@@ -19,21 +19,14 @@ import java.util.Set;
  * otherwise it is at least APIM's minimum of 300 seconds.
  */
 @Singleton
-public final class QuotaByKeyFactory implements PolicyFactory {
+public final class QuotaByKeyFactory extends CountingPolicyFactory {
 
     /** APIM's first-period-start default: renewal periods counted from the start of year 1. */
     static final Instant FIRST_PERIOD_START = Instant.parse("0001-01-01T00:00:00Z");
     static final long MIN_PERIOD = 300;
 
-    private final CallCounters counters;
-
     public QuotaByKeyFactory(CallCounters counters) {
-        this.counters = counters;
-    }
-
-    @Override
-    public boolean countsCalls() {
-        return true;
+        super(counters);
     }
 
     @Override

@@ -16,17 +16,10 @@ import java.util.Set;
  * {@code increment-count} decide what a call adds and when ({@link Increment}).
  */
 @Singleton
-public final class RateLimitByKeyFactory implements PolicyFactory {
-
-    private final CallCounters counters;
+public final class RateLimitByKeyFactory extends CountingPolicyFactory {
 
     public RateLimitByKeyFactory(CallCounters counters) {
-        this.counters = counters;
-    }
-
-    @Override
-    public boolean countsCalls() {
-        return true;
+        super(counters);
     }
 
     @Override

@@ -19,20 +19,13 @@ import java.util.function.Function;
  * the caller's address. Every attribute is a literal, checked at load.
  */
 @Singleton
-public final class RateLimitFactory implements PolicyFactory {
+public final class RateLimitFactory extends CountingPolicyFactory {
 
     /** APIM's maximum renewal period of its rate limits. */
     static final long MAX_PERIOD = 300;
 
-    private final CallCounters counters;
-
     public RateLimitFactory(CallCounters counters) {
-        this.counters = counters;
-    }
-
-    @Override
-    public boolean countsCalls() {
-        return true;
+        super(counters);
     }
 
     @Override
