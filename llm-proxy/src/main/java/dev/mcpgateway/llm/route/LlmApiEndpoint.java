@@ -4,12 +4,16 @@ import dev.mcpgateway.llm.api.ApiMatch;
 import dev.mcpgateway.llm.api.LlmApiRegistry;
 import dev.mcpgateway.llm.error.OpenAiError;
 import dev.mcpgateway.llm.error.OpenAiErrorResponses;
+import dev.mcpgateway.llm.policy.InboundDecision;
+import dev.mcpgateway.llm.policy.LlmPolicies;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,10 +27,12 @@ public class LlmApiEndpoint {
 
     private final LlmApiRegistry apis;
     private final ProxyPipeline pipeline;
+    private final LlmPolicies policies;
 
-    public LlmApiEndpoint(LlmApiRegistry apis, ProxyPipeline pipeline) {
+    public LlmApiEndpoint(LlmApiRegistry apis, ProxyPipeline pipeline, LlmPolicies policies) {
         this.apis = apis;
         this.pipeline = pipeline;
+        this.policies = policies;
     }
 
     @Executable
@@ -38,5 +44,24 @@ public class LlmApiEndpoint {
                     "This API serves no operation at this path.", "unknown_url")));
         }
         return pipeline.handle(match, request, body);
+    }
+
+    /**
+     * A CORS preflight: the API's policies answer it (a {@code cors} policy), or it is refused as a method the
+     * operation does not take. Nothing waits here: the preflight's policies hold no counter.
+     */
+    @Executable
+    public MutableHttpResponse<?> preflight(HttpRequest<?> request) {
+        ApiMatch match = apis.match(request.getPath()).orElse(null);
+        InboundDecision decision = match == null || !match.servesOperation() ? InboundDecision.PROCEED
+                : policies.preflight(match.api(), match.operation(), request);
+        return switch (decision) {
+            case InboundDecision.Respond answer -> PolicyAnswers.response(answer, Map.of());
+            case InboundDecision.Refuse refused -> OpenAiErrorResponses.render(PolicyAnswers.error(refused),
+                    refused.headers());
+            case InboundDecision.Proceed proceed -> OpenAiErrorResponses.render(new OpenAiError(405,
+                    "This path takes POST.", "invalid_request_error", null, "method_not_allowed"))
+                    .header(HttpHeaders.ALLOW, "POST");
+        };
     }
 }

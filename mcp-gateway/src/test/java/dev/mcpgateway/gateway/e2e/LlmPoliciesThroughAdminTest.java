@@ -50,7 +50,10 @@ class LlmPoliciesThroughAdminTest {
     static void configureThroughArm(@TempDir Path dataDir) throws Exception {
         aoai = FakeOpenAiBackend.start("aoai");
         west = FakeOpenAiBackend.start("west");
-        gateway = GatewayFixture.start(dataDir, Map.of("spec.name", SPEC), CLOCK);
+        // Micronaut itself refuses foreign Origins on a loopback server (drive-by-localhost guard); the cors tests let
+        // the API's policy decide, as on a non-loopback deployment
+        gateway = GatewayFixture.start(dataDir, Map.of("spec.name", SPEC,
+                "micronaut.server.cors.localhost-pass-through", "true"), CLOCK);
         backend("aoai", aoai);
         backend("aoai-west", west);
         put("/admin/apis/aoai", """
@@ -496,6 +499,85 @@ class LlmPoliciesThroughAdminTest {
             assertEquals(403, refused.status(), refused.body());
             assertEquals("team_required", refused.json().path("error").path("code").asText(), refused.body());
             assertEquals(0, aoai.requestCount(), "the backend was not called");
+        }
+    }
+
+    @Nested
+    class ACorsPolicy {
+
+        private static final String CORS = """
+                <policies>
+                    <inbound>
+                        <cors allow-credentials="true">
+                            <allowed-origins><origin>https://app.example/</origin></allowed-origins>
+                            <allowed-methods preflight-result-max-age="300"><method>POST</method></allowed-methods>
+                            <allowed-headers><header>api-key</header><header>content-type</header></allowed-headers>
+                            <expose-headers><header>x-tokens-consumed</header></expose-headers>
+                        </cors>
+                        <base />
+                    </inbound>
+                </policies>""";
+
+        private GatewayFixture.Response preflight(String origin) throws Exception {
+            return gateway.send("OPTIONS", CHAT_PATH, null, Map.of("Origin", origin,
+                    "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "api-key, content-type"));
+        }
+
+        @Test
+        void answersAnAllowedOriginsPreflightWithoutTheBackendOrAKey() throws Exception {
+            policy("/admin/apis/aoai", CORS);
+
+            GatewayFixture.Response answer = preflight("https://app.example");
+
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("https://app.example", answer.header("Access-Control-Allow-Origin"));
+            assertEquals("true", answer.header("Access-Control-Allow-Credentials"));
+            assertEquals("POST", answer.header("Access-Control-Allow-Methods"));
+            assertEquals("api-key, content-type", answer.header("Access-Control-Allow-Headers"));
+            assertEquals("300", answer.header("Access-Control-Max-Age"));
+            assertEquals(0, aoai.requestCount());
+        }
+
+        @Test
+        void answersAnotherOriginsPreflightWithoutCorsHeadersSoTheBrowserRefusesIt() throws Exception {
+            policy("/admin/apis/aoai", CORS);
+
+            GatewayFixture.Response answer = preflight("https://evil.example");
+
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(null, answer.header("Access-Control-Allow-Origin"));
+        }
+
+        @Test
+        void givesAnAllowedOriginsCallTheHeadersAPageNeedsToReadTheAnswer() throws Exception {
+            policy("/admin/apis/aoai", CORS);
+
+            GatewayFixture.Response answer = gateway.send("POST", CHAT_PATH, CHAT, Map.of("api-key", key,
+                    "Origin", "https://app.example"));
+
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("https://app.example", answer.header("Access-Control-Allow-Origin"));
+            assertEquals("x-tokens-consumed", answer.header("Access-Control-Expose-Headers"));
+        }
+
+        @Test
+        void withoutACorsPolicyAPreflightIsAMethodTheOperationDoesNotTake() throws Exception {
+            GatewayFixture.Response answer = preflight("https://app.example");
+
+            assertEquals(405, answer.status(), answer.body());
+            assertEquals("POST", answer.header("Allow"));
+        }
+
+        @Test
+        void anyOriginWithCredentialsIsRefusedWhenWritten() throws Exception {
+            GatewayFixture.Response refused = gateway.admin("PUT", "/admin/apis/aoai/policies/policy",
+                    JSON.writeValueAsString(Map.of("format", "xml", "value", "<policies><inbound>"
+                            + "<cors allow-credentials=\"true\"><allowed-origins><origin>*</origin></allowed-origins>"
+                            + "</cors></inbound></policies>")));
+
+            assertEquals(422, refused.status(), refused.body());
+            assertTrue(refused.json().path("detail").asText().contains("cannot go with the origin *"),
+                    refused.body());
         }
     }
 }

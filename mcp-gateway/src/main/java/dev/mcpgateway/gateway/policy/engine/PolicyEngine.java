@@ -130,11 +130,11 @@ public final class PolicyEngine implements ResourceRuntime {
     }
 
     /**
-     * The policy every message of an MCP server's endpoint passes, tool calls aside (each runs its tool's policy):
-     * the global and server documents without their counting steps, which count tool calls only.
+     * The policy of a request that is no call to count (a message of an MCP endpoint other than a tool call, a CORS
+     * preflight): the scope's documents without their counting steps, since limits and quotas count calls only.
      */
-    public EffectivePolicy endpoint(String apiId) {
-        return compiled.effective(Surface.MCP, new PolicyScope(null, apiId, null), true);
+    public EffectivePolicy withoutCounting(Surface surface, PolicyScope scope) {
+        return compiled.effective(surface, scope, true);
     }
 
     /** One configuration's documents, and the effective policies composed from them so far. */

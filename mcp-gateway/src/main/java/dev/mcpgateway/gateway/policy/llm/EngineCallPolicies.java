@@ -112,11 +112,16 @@ final class EngineCallPolicies implements CallPolicies {
         return decision;
     }
 
-    private static InboundDecision proxied(Decision decision) {
+    private InboundDecision proxied(Decision decision) {
+        return proxied(decision, call);
+    }
+
+    /** The engine's decision as the proxy takes it. */
+    static InboundDecision proxied(Decision decision, PolicyCall call) {
         return switch (decision) {
             case Decision.Continue proceed -> InboundDecision.PROCEED;
             case Decision.Respond respond -> answer(respond.response());
-            case Decision.Refuse refuse -> refusal(refuse.refusal());
+            case Decision.Refuse refuse -> refusal(refuse.refusal(), call);
         };
     }
 
@@ -124,9 +129,17 @@ final class EngineCallPolicies implements CallPolicies {
         return new InboundDecision.Respond(response.status(), response.headers(), response.body());
     }
 
-    /** {@code Retry-After} goes with every refusal that says when to try again, as APIM's limits send it. */
-    private static InboundDecision refusal(Refusal refusal) {
+    /**
+     * {@code Retry-After} goes with every refusal that says when to try again, as APIM's limits send it; so do the
+     * headers policies set for the caller before the refusal (a {@code cors} answer's headers, so a page can read it).
+     */
+    private static InboundDecision refusal(Refusal refusal, PolicyCall call) {
         Map<String, String> headers = new LinkedHashMap<>();
+        call.responseHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, String.join(", ", values));
+            }
+        });
         if (refusal.retryAfterSeconds() != null) {
             headers.put("Retry-After", Long.toString(refusal.retryAfterSeconds()));
         }

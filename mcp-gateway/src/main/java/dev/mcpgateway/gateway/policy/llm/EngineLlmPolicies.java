@@ -1,17 +1,23 @@
 package dev.mcpgateway.gateway.policy.llm;
 
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
+import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.PolicyEngine;
 import dev.mcpgateway.gateway.policy.engine.PolicyScope;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.gateway.resource.ManagementState;
 import dev.mcpgateway.gateway.resource.Resource;
 import dev.mcpgateway.gateway.resource.ResourceKind;
+import dev.mcpgateway.llm.api.LlmApi;
+import dev.mcpgateway.llm.api.Operation;
 import dev.mcpgateway.llm.consumer.ConsumerDirectory;
 import dev.mcpgateway.llm.policy.CallPolicies;
+import dev.mcpgateway.llm.policy.InboundDecision;
 import dev.mcpgateway.llm.policy.LlmCall;
 import dev.mcpgateway.llm.policy.LlmPolicies;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.function.Function;
 
@@ -50,5 +56,15 @@ public final class EngineLlmPolicies implements LlmPolicies {
             return CallPolicies.NONE;
         }
         return new EngineCallPolicies(new LlmCallFacts(call, directory, apiNames), configured, effective);
+    }
+
+    @Override
+    public InboundDecision preflight(LlmApi api, Operation operation, HttpRequest<?> request) {
+        EffectivePolicy policy = engine.withoutCounting(Surface.LLM, new PolicyScope(null, api.id(), operation.id()));
+        if (policy.isEmpty(Section.INBOUND)) {
+            return InboundDecision.PROCEED;
+        }
+        PolicyCall call = new PolicyCall(new PreflightFacts(api, operation, request), false);
+        return EngineCallPolicies.proxied(policy.run(Section.INBOUND, call), call);
     }
 }

@@ -7,6 +7,8 @@ import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.PolicyEngine;
+import dev.mcpgateway.gateway.policy.engine.PolicyScope;
+import dev.mcpgateway.gateway.policy.engine.Surface;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -29,7 +31,7 @@ public final class EndpointPolicies {
 
     /** Continue, or the refusal or answer the server's policies give this message in place of serving it. */
     public Decision check(String server, CallOrigin origin, Optional<CallContext.Caller> caller) {
-        EffectivePolicy policy = engine.endpoint(server);
+        EffectivePolicy policy = engine.withoutCounting(Surface.MCP, new PolicyScope(null, server, null));
         if (policy.isEmpty(Section.INBOUND)) {
             return Decision.CONTINUE;
         }

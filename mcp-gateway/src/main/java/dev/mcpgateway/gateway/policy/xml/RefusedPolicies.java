@@ -22,8 +22,6 @@ final class RefusedPolicies {
                 planned("llm-semantic-cache-lookup"), planned("llm-semantic-cache-store"),
                 planned("azure-openai-semantic-cache-lookup"), planned("azure-openai-semantic-cache-store"),
                 planned("llm-content-safety"),
-                planned("cors", "planned: the gateway answers CORS itself (any origin, no credentials) on MCP and OAuth"
-                        + " endpoints"),
                 refused("quota", "use quota-by-key with counter-key=\"@(context.Subscription.Id)\""),
                 refused("limit-concurrency", "this gateway has no concurrency limit"),
                 refused("get-authorization-context", "APIM credential manager connections are not modelled; "

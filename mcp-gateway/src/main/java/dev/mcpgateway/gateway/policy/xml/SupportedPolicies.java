@@ -57,6 +57,7 @@ final class SupportedPolicies {
                 in(INBOUND, element("ip-filter").attributes("action").words("action", "allow", "forbid")
                         .required("action").child(element("address").text().build())
                         .child(element("address-range").literals("from", "to").required("from", "to").build())),
+                in(INBOUND, cors()),
                 in(ALL, setHeader()),
                 in(INBOUND_BACKEND, element("set-query-parameter").attributes("name", "exists-action")
                         .words("exists-action", "override", "skip", "append", "delete").required("name")
@@ -122,6 +123,14 @@ final class SupportedPolicies {
                 .words("match", "all", "any").required("name").child(VALUE).build()).build();
     }
 
+
+    private static ElementSpec.Builder cors() {
+        return element("cors").attributes("allow-credentials", "terminate-unmatched-request")
+                .child(list("allowed-origins", "origin"))
+                .child(element("allowed-methods").attributes("preflight-result-max-age")
+                        .child(element("method").text().build()).build())
+                .child(list("allowed-headers", "header")).child(list("expose-headers", "header"));
+    }
 
     /** A container of text items: {@code <audiences><audience>...</audience></audiences>}. */
     private static ElementSpec list(String name, String item) {

@@ -33,7 +33,7 @@ class PolicyCatalogTest {
                 "llm-token-limit", "azure-openai-token-limit", "llm-emit-token-metric",
                 "azure-openai-emit-token-metric", "set-backend-service", "forward-request", "retry",
                 "authentication-managed-identity", "validate-jwt", "validate-azure-ad-token", "check-header",
-                "ip-filter", "set-header", "set-query-parameter", "set-variable", "choose", "return-response",
+                "ip-filter", "cors", "set-header", "set-query-parameter", "set-variable", "choose", "return-response",
                 "mock-response")), supported);
     }
 
