@@ -163,10 +163,14 @@ class PolicyChainBenchmark {
      */
     private static void proveTheChainsRun(GatewayProcess gateway, HttpClient http) throws Exception {
         for (String server : List.of("shop-plain", "shop-policed")) {
-            MiniMcpClient noTeam = new MiniMcpClient(http, gateway.uri("/mcp/" + server));
-            noTeam.initialize();
-            assertEquals(server.endsWith("policed"), noTeam.call("getProduct", ARGUMENTS).path("isError").asBoolean(),
-                    server + ": refused without x-team");
+            // the server's check-header guards its whole endpoint: the session starts as the team's, the call is
+            // made as another team's, which only the tool's chain refuses
+            MiniMcpClient otherTeam = new MiniMcpClient(http, gateway.uri("/mcp/" + server)).withHeader("x-team",
+                    "bench");
+            otherTeam.initialize();
+            otherTeam.withHeader("x-team", "other");
+            assertEquals(server.endsWith("policed"), otherTeam.call("getProduct", ARGUMENTS).path("isError")
+                    .asBoolean(), server + ": refused for another team");
         }
         for (String api : List.of("plain", "policed")) {
             HttpResponse<String> noTeam = http.send(chat(gateway.uri("/" + api + CHAT_PATH)).build(),
