@@ -21,7 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * {@code /admin/products/{id}/policies/policy}, {@code /admin/apis/{id}/policies/policy} and
  * {@code /admin/apis/{id}/operations/{operationId}/policies/policy}. A document ({@code {"format": "rawxml" | "xml",
  * "value"}}, or in the ARM envelope) is read when written, so what the gateway cannot apply is refused naming its
- * element and line. Documents are kept for the policy engine; nothing applies them yet.
+ * element and line; the policy engine applies a document from the next call on.
  */
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)

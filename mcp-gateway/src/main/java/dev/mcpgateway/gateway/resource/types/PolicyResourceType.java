@@ -15,7 +15,7 @@ import java.util.Set;
  * APIM's policy document ({@code {"format": "rawxml" | "xml", "value": "<policies>...</policies>"}}) at a scope:
  * {@code global}, {@code apis/x}, {@code products/x} or {@code apis/x/operations/y}. Read when written: an element,
  * attribute or expression outside what the gateway supports is refused naming it and its line, never kept to be
- * ignored. Nothing applies them yet.
+ * ignored. The policy engine compiles and applies them (ADR 0602).
  */
 public final class PolicyResourceType implements ResourceType {
 
