@@ -8,6 +8,7 @@ import dev.mcpgateway.llm.policy.InboundDecision;
 import dev.mcpgateway.llm.relay.Dispatcher;
 import dev.mcpgateway.llm.relay.UpstreamResponse;
 import dev.mcpgateway.llm.retry.RetryDecision;
+import io.netty.channel.Channel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -142,6 +143,12 @@ final class RetriedDispatch {
      * on the event loop: the policies a backend section takes never wait on the network.
      */
     private void again() {
+        if (inbound instanceof Channel caller && !caller.isActive()) {
+            // the caller went away during the wait: nobody reads another attempt, which would still cost tokens
+            fail(new OpenAiErrorException(new OpenAiError(408, "The caller closed the connection during a retry.",
+                    "api_error", null, "client_closed")));
+            return;
+        }
         try {
             switch (policies.again()) {
                 case InboundDecision.Proceed proceed -> send();

@@ -3,6 +3,7 @@ package dev.mcpgateway.gateway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -324,6 +325,24 @@ class LlmPoliciesThroughAdminTest {
                         </retry>
                     </backend>
                 </policies>""";
+
+        @Test
+        void aCallerThatGoesAwayDuringTheWaitIsNotSentAgain() throws Exception {
+            policy("/admin/apis/aoai", RETRY.formatted(2).replace("interval=\"1\" first-fast-retry=\"true\"",
+                    "interval=\"2\""));
+            aoai.always(FakeOpenAiBackend.tooManyRequests(0));
+            java.net.http.HttpClient impatient = java.net.http.HttpClient.newHttpClient();
+
+            assertThrows(java.net.http.HttpTimeoutException.class, () -> impatient.send(java.net.http.HttpRequest
+                    .newBuilder(gateway.uri(CHAT_PATH)).timeout(Duration.ofMillis(700)).header("api-key", key)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(CHAT)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+            impatient.close();
+            Thread.sleep(3_000);
+
+            assertEquals(1, aoai.requestCount(), "no retry for a caller that closed its connection");
+        }
 
         @Test
         void theOfficialClientGetsTheAnswerOfTheRetryAfterTheBackendThrottled() throws Exception {
