@@ -23,7 +23,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,14 +98,8 @@ class McpHttp {
     }
 
     private MutableHttpResponse<?> refused(Refusal refusal, Object requestId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", refusal.status());
-        data.put("code", refusal.code());
-        if (refusal.retryAfterSeconds() != null) {
-            data.put("retryAfterSeconds", refusal.retryAfterSeconds());
-        }
         MutableHttpResponse<?> response = jsonRpc(status(refusal.status()), JsonRpcErrors.error(requestId,
-                JsonRpcErrors.SERVER_ERROR, refusal.message(), data));
+                JsonRpcErrors.SERVER_ERROR, refusal.message(), refusal.details()));
         if (refusal.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
         }

@@ -76,6 +76,19 @@ public final class EffectivePolicy {
         return bySection[section.ordinal()].apply(call);
     }
 
+    /**
+     * A refusal runs the on-error section, which may answer in its place (any other decision of it leaves the
+     * refusal); every other decision is returned as it is. The same on every surface.
+     */
+    public Decision handled(Decision decision, PolicyCall call) {
+        if (!(decision instanceof Decision.Refuse refuse) || isEmpty(Section.ON_ERROR)) {
+            return decision;
+        }
+        call.responseStatus(refuse.refusal().status());
+        Decision answered = run(Section.ON_ERROR, call);
+        return answered instanceof Decision.Respond ? answered : decision;
+    }
+
     public boolean isEmpty(Section section) {
         return bySection[section.ordinal()].isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.mcpgateway.gateway.policy.engine;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,5 +30,20 @@ public record Refusal(int status, String code, String message, Long retryAfterSe
 
     public static Refusal of(int status, String code, String message) {
         return new Refusal(status, code, message, null, Map.of());
+    }
+
+    /**
+     * What a client can act on, by name: {@code status}, {@code code} and, when trying again may succeed,
+     * {@code retryAfterSeconds}. An MCP tool result carries it in {@code _meta}, an MCP endpoint's refusal in the
+     * JSON-RPC error's {@code data}.
+     */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", status);
+        details.put("code", code);
+        if (retryAfterSeconds != null) {
+            details.put("retryAfterSeconds", retryAfterSeconds);
+        }
+        return details;
     }
 }

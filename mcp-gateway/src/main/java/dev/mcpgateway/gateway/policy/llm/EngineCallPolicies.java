@@ -60,12 +60,7 @@ final class EngineCallPolicies implements CallPolicies {
 
     /** A refusal runs the on-error section, which may answer in its place, as on tool calls. */
     private Decision onError(Decision decision) {
-        if (!(decision instanceof Decision.Refuse refuse) || effective.isEmpty(Section.ON_ERROR)) {
-            return decision;
-        }
-        call.responseStatus(refuse.refusal().status());
-        Decision handled = effective.run(Section.ON_ERROR, call);
-        return handled instanceof Decision.Respond ? handled : decision;
+        return effective.handled(decision, call);
     }
 
     @Override

@@ -36,12 +36,7 @@ public final class EndpointPolicies {
             return Decision.CONTINUE;
         }
         PolicyCall call = new PolicyCall(new ToolCallFacts(server, null, new MessageContext(origin, caller)), false);
-        Decision decision = policy.run(Section.INBOUND, call);
-        if (decision instanceof Decision.Refuse refuse && !policy.isEmpty(Section.ON_ERROR)) {
-            call.responseStatus(refuse.refusal().status());
-            Decision handled = policy.run(Section.ON_ERROR, call);
-            decision = handled instanceof Decision.Respond ? handled : decision;
-        }
+        Decision decision = policy.handled(policy.run(Section.INBOUND, call), call);
         call.complete(new CallOutcome(switch (decision) {
             case Decision.Continue proceed -> 200;
             case Decision.Respond respond -> respond.response().status();

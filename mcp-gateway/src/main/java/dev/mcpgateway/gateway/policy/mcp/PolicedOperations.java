@@ -59,24 +59,16 @@ public final class PolicedOperations implements OperationRunner {
                     decision = policy.run(Section.OUTBOUND, call);
                 }
             }
-            result = switch (decision) {
+            result = switch (policy.handled(decision, call)) {
                 case Decision.Continue proceed -> result;
                 case Decision.Respond respond -> ToolCallAnswers.responded(respond.response());
-                case Decision.Refuse refuse -> onError(policy, call, refuse);
+                case Decision.Refuse refuse -> ToolCallAnswers.refused(refuse.refusal());
             };
             return result;
         } finally {
             call.complete(new CallOutcome(call.responseStatusCode() == null ? 500 : call.responseStatusCode(), 0,
                     result == null ? 0 : size(result), 0));
         }
-    }
-
-    /** A refusal, unless the on-error section answers in its place. */
-    private static McpSchema.CallToolResult onError(EffectivePolicy policy, PolicyCall call, Decision.Refuse refuse) {
-        call.responseStatus(refuse.refusal().status());
-        Decision handled = policy.run(Section.ON_ERROR, call);
-        return handled instanceof Decision.Respond respond ? ToolCallAnswers.responded(respond.response())
-                : ToolCallAnswers.refused(refuse.refusal());
     }
 
     /** The bytes of the result's text: what the backend's answer costs a bandwidth quota. */

@@ -3,7 +3,6 @@ package dev.mcpgateway.gateway.policy.mcp;
 import dev.mcpgateway.gateway.policy.engine.PolicyResponse;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,17 +19,11 @@ final class ToolCallAnswers {
     }
 
     static McpSchema.CallToolResult refused(Refusal refusal) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", refusal.status());
-        details.put("code", refusal.code());
-        if (refusal.retryAfterSeconds() != null) {
-            details.put("retryAfterSeconds", refusal.retryAfterSeconds());
-        }
         String text = refusal.retryAfterSeconds() == null || refusal.message().contains("Try again")
                 ? refusal.message()
                 : refusal.message() + " Try again in " + refusal.retryAfterSeconds() + " seconds.";
         return McpSchema.CallToolResult.builder().addTextContent(text).isError(true)
-                .meta(Map.of(REFUSAL_META, details)).build();
+                .meta(Map.of(REFUSAL_META, refusal.details())).build();
     }
 
     static McpSchema.CallToolResult responded(PolicyResponse response) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.headers.SetHeaderFactory;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import org.junit.jupiter.api.Nested;
@@ -25,12 +25,12 @@ class CheckHeaderTest {
                 <value>fabrikam</value>
             </check-header>""";
 
-    private static Decision run(String statements, MapFacts facts) throws Exception {
+    private static Decision run(String statements, MapContext facts) throws Exception {
         return global(Surface.MCP, inbound(statements), new CheckHeaderFactory(), new SetHeaderFactory())
                 .run(Section.INBOUND, facts.call());
     }
 
-    private static Refusal refusal(String statements, MapFacts facts) throws Exception {
+    private static Refusal refusal(String statements, MapContext facts) throws Exception {
         return assertInstanceOf(Decision.Refuse.class, run(statements, facts)).refusal();
     }
 
@@ -41,25 +41,25 @@ class CheckHeaderTest {
         void itIsPresentAndNoValuesAreListed() throws Exception {
             assertSame(Decision.CONTINUE, run("<check-header name=\"X-Tenant\" failed-check-httpcode=\"400\""
                     + " failed-check-error-message=\"missing\" ignore-case=\"false\" />",
-                    MapFacts.on(Surface.MCP).header("x-tenant", "anything")));
+                    MapContext.on(Surface.MCP).header("x-tenant", "anything")));
         }
 
         @Test
         void itHoldsOneOfTheListedValues() throws Exception {
             assertSame(Decision.CONTINUE, run(TENANT_CHECK.formatted("false"),
-                    MapFacts.on(Surface.MCP).header("X-Tenant", "fabrikam")));
+                    MapContext.on(Surface.MCP).header("X-Tenant", "fabrikam")));
         }
 
         @Test
         void ignoringCaseItHoldsAValueInAnotherCase() throws Exception {
             assertSame(Decision.CONTINUE, run(TENANT_CHECK.formatted("true"),
-                    MapFacts.on(Surface.MCP).header("X-Tenant", "CONTOSO")));
+                    MapContext.on(Surface.MCP).header("X-Tenant", "CONTOSO")));
         }
 
         @Test
         void anEarlierSetHeaderGaveIt() throws Exception {
             assertSame(Decision.CONTINUE, run("<set-header name=\"X-Tenant\"><value>contoso</value></set-header>"
-                    + TENANT_CHECK.formatted("false"), MapFacts.on(Surface.MCP)));
+                    + TENANT_CHECK.formatted("false"), MapContext.on(Surface.MCP)));
         }
     }
 
@@ -69,18 +69,18 @@ class CheckHeaderTest {
         @Test
         void anAbsentHeaderIsRefusedWithTheStatusAndMessageWritten() throws Exception {
             assertEquals(Refusal.of(401, "header_check_failed", "Unknown tenant"),
-                    refusal(TENANT_CHECK.formatted("false"), MapFacts.on(Surface.MCP)));
+                    refusal(TENANT_CHECK.formatted("false"), MapContext.on(Surface.MCP)));
         }
 
         @Test
         void aValueNotListedIsRefused() throws Exception {
-            assertEquals(401, refusal(TENANT_CHECK.formatted("false"), MapFacts.on(Surface.MCP)
+            assertEquals(401, refusal(TENANT_CHECK.formatted("false"), MapContext.on(Surface.MCP)
                     .header("X-Tenant", "northwind")).status());
         }
 
         @Test
         void aValueInAnotherCaseIsRefusedUnlessCaseIsIgnored() throws Exception {
-            assertEquals("header_check_failed", refusal(TENANT_CHECK.formatted("false"), MapFacts.on(Surface.MCP)
+            assertEquals("header_check_failed", refusal(TENANT_CHECK.formatted("false"), MapContext.on(Surface.MCP)
                     .header("X-Tenant", "Contoso")).code());
         }
 
@@ -90,7 +90,7 @@ class CheckHeaderTest {
                     <check-header name="Authorization"\
                      failed-check-httpcode="@(context.Api.Id == "internal" ? 404 : 401)"\
                      failed-check-error-message="@("Sign in to " + context.Api.Name)" ignore-case="false" />""",
-                    MapFacts.on(Surface.MCP).with(dev.mcpgateway.gateway.policy.expression.ContextValue.API_ID, "crm")
+                    MapContext.on(Surface.MCP).with(dev.mcpgateway.gateway.policy.expression.ContextValue.API_ID, "crm")
                             .with(dev.mcpgateway.gateway.policy.expression.ContextValue.API_NAME, "CRM"));
             assertEquals(Refusal.of(401, "header_check_failed", "Sign in to CRM"), refusal);
         }
@@ -100,7 +100,7 @@ class CheckHeaderTest {
             assertSame(Refusal.POLICY_FAILED, refusal("""
                     <check-header name="X-A"\
                      failed-check-httpcode="@(context.Variables.GetValueOrDefault<int>("c", 1))"\
-                     failed-check-error-message="no" ignore-case="false" />""", MapFacts.on(Surface.MCP)));
+                     failed-check-error-message="no" ignore-case="false" />""", MapContext.on(Surface.MCP)));
         }
     }
 

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
 import dev.mcpgateway.gateway.policy.expression.ContextValue;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class IpFilterTest {
     }
 
     private static Decision run(String statement, String callerAddress) throws Exception {
-        MapFacts facts = MapFacts.on(Surface.LLM);
+        MapContext facts = MapContext.on(Surface.LLM);
         if (callerAddress != null) {
             facts.with(ContextValue.REQUEST_IP_ADDRESS, callerAddress);
         }

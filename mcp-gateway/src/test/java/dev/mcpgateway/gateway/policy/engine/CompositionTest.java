@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class CompositionTest {
     }
 
     private static String inboundTrace(Map<String, String> documents, PolicyScope scope) throws Exception {
-        PolicyCall call = MapFacts.on(Surface.MCP).call();
+        PolicyCall call = MapContext.on(Surface.MCP).call();
         serving(documents, TracingFactory.everywhere()).effective(Surface.MCP, scope).run(Section.INBOUND, call);
         return TracingFactory.trace(call);
     }
@@ -106,7 +106,7 @@ class CompositionTest {
             EffectivePolicy effective = serving(Map.of("global", inbound(step("g1")),
                     "apis/a", in("outbound", step("a1"))), TracingFactory.everywhere())
                     .effective(Surface.MCP, OPERATION);
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             effective.run(Section.OUTBOUND, call);
             assertEquals("apis/a:a1", TracingFactory.trace(call));
             assertTrue(effective.isEmpty(Section.BACKEND));

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.flow.ChooseFactory;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.gateway.resource.ResourceRuntime;
@@ -33,7 +33,7 @@ class PolicyEngineTest {
             <set-variable name="last" value="x" />""");
 
     private static String inboundTrace(EffectivePolicy effective, Surface surface) {
-        PolicyCall call = MapFacts.on(surface).call();
+        PolicyCall call = MapContext.on(surface).call();
         effective.run(Section.INBOUND, call);
         return TracingFactory.trace(call);
     }
@@ -86,7 +86,7 @@ class PolicyEngineTest {
                     <set-variable name="before" value="x" />
                     <set-variable name="guard" value="refuse" />
                     <set-variable name="after" value="x" />"""), TracingFactory.everywhere());
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             Decision decision = effective.run(Section.INBOUND, call);
             assertEquals("refused", assertInstanceOf(Decision.Refuse.class, decision).refusal().code());
             assertEquals("global:before global:guard", TracingFactory.trace(call));
@@ -97,7 +97,7 @@ class PolicyEngineTest {
             EffectivePolicy effective = global(Surface.LLM, inbound("""
                     <set-variable name="answer" value="respond" />
                     <set-variable name="after" value="x" />"""), TracingFactory.everywhere());
-            PolicyCall call = MapFacts.on(Surface.LLM).call();
+            PolicyCall call = MapContext.on(Surface.LLM).call();
             Decision decision = effective.run(Section.INBOUND, call);
             assertEquals(204, assertInstanceOf(Decision.Respond.class, decision).response().status());
             assertEquals("global:answer", TracingFactory.trace(call));
@@ -107,8 +107,8 @@ class PolicyEngineTest {
         void aChainThatRunsThroughContinues() throws Exception {
             EffectivePolicy effective = global(Surface.MCP, MIXED, TracingFactory.everywhere(),
                     TracingFactory.llmOnly());
-            assertSame(Decision.CONTINUE, effective.run(Section.INBOUND, MapFacts.on(Surface.MCP).call()));
-            assertSame(Decision.CONTINUE, effective.run(Section.OUTBOUND, MapFacts.on(Surface.MCP).call()));
+            assertSame(Decision.CONTINUE, effective.run(Section.INBOUND, MapContext.on(Surface.MCP).call()));
+            assertSame(Decision.CONTINUE, effective.run(Section.OUTBOUND, MapContext.on(Surface.MCP).call()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpgateway.gateway.policy.expression;
 
 import dev.mcpgateway.gateway.policy.engine.CallFacts;
+import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.Surface;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,16 +9,36 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A call's context held in maps, filled by a test. Header names are case-insensitive, as in HTTP. As the facts of an
- * MCP call, it starts a {@code PolicyCall} (which keeps its own variables and status).
+ * A call's context held in maps, filled by a test. Header names are case-insensitive, as in HTTP. As the facts of a
+ * call (on MCP unless told otherwise), it starts a {@code PolicyCall} (which keeps its own variables and status).
  */
 public final class MapContext implements PolicyContext, CallFacts {
 
+    private final Surface surface;
     private final Map<ContextValue, String> values = new EnumMap<>(ContextValue.class);
     private final Map<String, String> headers = new HashMap<>();
     private final Map<String, String> query = new HashMap<>();
     private final Map<String, Object> variables = new HashMap<>();
     private Integer status;
+
+    /** The facts of an MCP call. */
+    public MapContext() {
+        this(Surface.MCP);
+    }
+
+    private MapContext(Surface surface) {
+        this.surface = surface;
+    }
+
+    /** The facts of a call on that surface. */
+    public static MapContext on(Surface surface) {
+        return new MapContext(surface);
+    }
+
+    /** A call with these facts, as the engine starts one. */
+    public PolicyCall call() {
+        return new PolicyCall(this);
+    }
 
     public MapContext with(ContextValue value, String text) {
         values.put(value, text);
@@ -51,7 +72,7 @@ public final class MapContext implements PolicyContext, CallFacts {
 
     @Override
     public Surface surface() {
-        return Surface.MCP;
+        return surface;
     }
 
     @Override

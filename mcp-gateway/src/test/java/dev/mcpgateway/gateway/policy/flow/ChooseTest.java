@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.Policy;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.PolicyCompiler;
 import dev.mcpgateway.gateway.policy.engine.PolicyFactory;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.PolicyElement;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import java.util.Set;
@@ -38,7 +38,7 @@ class ChooseTest {
             </choose>
             <set-variable name="after" value="ran" />""");
 
-    private static PolicyCall run(String document, MapFacts facts) throws Exception {
+    private static PolicyCall run(String document, MapContext facts) throws Exception {
         PolicyCall call = facts.call();
         global(Surface.MCP, document, new ChooseFactory(), new SetVariableFactory(), new ReturnResponseFactory())
                 .run(Section.INBOUND, call);
@@ -50,14 +50,14 @@ class ChooseTest {
 
         @Test
         void onlyTheFirstWhenThatHoldsRuns() throws Exception {
-            PolicyCall call = run(BY_TIER, MapFacts.on(Surface.MCP).header("tier", "gold"));
+            PolicyCall call = run(BY_TIER, MapContext.on(Surface.MCP).header("tier", "gold"));
             assertEquals("gold", call.variable("limit"));
             assertEquals("ran", call.variable("after"));
         }
 
         @Test
         void aLaterWhenRunsWhenTheEarlierOnesDoNotHold() throws Exception {
-            assertEquals("g-something", run(BY_TIER, MapFacts.on(Surface.MCP).header("tier", "green"))
+            assertEquals("g-something", run(BY_TIER, MapContext.on(Surface.MCP).header("tier", "green"))
                     .variable("limit"));
         }
 
@@ -71,7 +71,7 @@ class ChooseTest {
                         </when>
                     </choose>
                     <set-variable name="after" value="ran" />""");
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             Decision decision = global(Surface.MCP, document, new ChooseFactory(), new SetVariableFactory(),
                     new ReturnResponseFactory()).run(Section.INBOUND, call);
             assertEquals(403, assertInstanceOf(Decision.Respond.class, decision).response().status());
@@ -85,14 +85,14 @@ class ChooseTest {
 
         @Test
         void otherwiseRuns() throws Exception {
-            assertEquals("basic", run(BY_TIER, MapFacts.on(Surface.MCP)).variable("limit"));
+            assertEquals("basic", run(BY_TIER, MapContext.on(Surface.MCP)).variable("limit"));
         }
 
         @Test
         void withoutOtherwiseNothingRuns() throws Exception {
             PolicyCall call = run(inbound("""
                     <choose><when condition="false"><set-variable name="x" value="1" /></when></choose>
-                    <set-variable name="after" value="ran" />"""), MapFacts.on(Surface.MCP));
+                    <set-variable name="after" value="ran" />"""), MapContext.on(Surface.MCP));
             assertNull(call.variable("x"));
             assertEquals("ran", call.variable("after"));
         }

@@ -7,10 +7,10 @@ import static dev.mcpgateway.gateway.policy.PolicyFixtures.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.PolicyResponse;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class MockResponseTest {
 
     private static PolicyResponse mocked(Section section, String attributes) throws Exception {
         Decision decision = global(Surface.MCP, in(section.xmlName(), "<mock-response " + attributes + " />"),
-                new MockResponseFactory()).run(section, MapFacts.on(Surface.MCP).call());
+                new MockResponseFactory()).run(section, MapContext.on(Surface.MCP).call());
         return assertInstanceOf(Decision.Respond.class, decision).response();
     }
 

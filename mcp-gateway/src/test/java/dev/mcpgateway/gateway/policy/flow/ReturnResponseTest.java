@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.PolicyResponse;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 class ReturnResponseTest {
 
-    private static Decision run(Surface surface, Section section, String document, MapFacts facts)
+    private static Decision run(Surface surface, Section section, String document, MapContext facts)
             throws Exception {
         return global(surface, document, new ReturnResponseFactory(), new SetVariableFactory())
                 .run(section, facts.call());
     }
 
-    private static PolicyResponse answer(String statements, MapFacts facts) throws Exception {
+    private static PolicyResponse answer(String statements, MapContext facts) throws Exception {
         Decision decision = run(Surface.MCP, Section.INBOUND, inbound(statements), facts);
         return assertInstanceOf(Decision.Respond.class, decision).response();
     }
@@ -38,7 +38,7 @@ class ReturnResponseTest {
 
         @Test
         void withoutChildrenItIs200WithNoBody() throws Exception {
-            PolicyResponse response = answer("<return-response />", MapFacts.on(Surface.MCP));
+            PolicyResponse response = answer("<return-response />", MapContext.on(Surface.MCP));
             assertEquals(new PolicyResponse(200, null, Map.of(), ""), response);
         }
 
@@ -51,7 +51,7 @@ class ReturnResponseTest {
                             <value>Bearer error="invalid_token"</value>
                         </set-header>
                         <set-body>{"error": "invalid_token"}</set-body>
-                    </return-response>""", MapFacts.on(Surface.MCP));
+                    </return-response>""", MapContext.on(Surface.MCP));
             assertEquals(401, response.status());
             assertEquals("Unauthorized", response.reason());
             assertEquals("Bearer error=\"invalid_token\"", response.header("www-authenticate"));
@@ -66,11 +66,11 @@ class ReturnResponseTest {
                         <set-status code="@((string)context.Variables["code"])" />
                         <set-body>@("tool " + context.Mcp.ToolName + " is paused")</set-body>
                     </return-response>""";
-            PolicyResponse first = answer(statements, MapFacts.on(Surface.MCP)
+            PolicyResponse first = answer(statements, MapContext.on(Surface.MCP)
                     .with(dev.mcpgateway.gateway.policy.expression.ContextValue.MCP_TOOL_NAME, "search"));
             assertEquals(429, first.status());
             assertEquals("tool search is paused", first.body());
-            assertEquals(503, answer(statements, MapFacts.on(Surface.MCP).header("x-code", "503")).status());
+            assertEquals(503, answer(statements, MapContext.on(Surface.MCP).header("x-code", "503")).status());
         }
 
         @Test
@@ -82,7 +82,7 @@ class ReturnResponseTest {
                         <set-header name="X-TRACE" exists-action="skip"><value>c</value></set-header>
                         <set-header name="X-Gone"><value>1</value></set-header>
                         <set-header name="X-Gone" exists-action="delete" />
-                    </return-response>""", MapFacts.on(Surface.MCP));
+                    </return-response>""", MapContext.on(Surface.MCP));
             assertEquals(Map.of("X-Trace", List.of("a", "b")), response.headers());
         }
 
@@ -91,7 +91,7 @@ class ReturnResponseTest {
             for (Section section : Section.values()) {
                 for (Surface surface : Surface.values()) {
                     Decision decision = run(surface, section, in(section.xmlName(),
-                            "<return-response><set-status code=\"202\" /></return-response>"), MapFacts.on(surface));
+                            "<return-response><set-status code=\"202\" /></return-response>"), MapContext.on(surface));
                     assertEquals(202, assertInstanceOf(Decision.Respond.class, decision).response().status());
                 }
             }
@@ -105,7 +105,7 @@ class ReturnResponseTest {
         void aStatusOutOfRangeFailsTheCall() throws Exception {
             Decision decision = run(Surface.LLM, Section.INBOUND, inbound("""
                     <return-response><set-status code="@(context.Request.Headers.GetValueOrDefault("x-code", ""))" />\
-                    </return-response>"""), MapFacts.on(Surface.LLM).header("x-code", "42"));
+                    </return-response>"""), MapContext.on(Surface.LLM).header("x-code", "42"));
             assertSame(Refusal.POLICY_FAILED, assertInstanceOf(Decision.Refuse.class, decision).refusal());
         }
 
@@ -114,14 +114,14 @@ class ReturnResponseTest {
             Decision decision = run(Surface.MCP, Section.INBOUND, inbound("""
                     <return-response><set-header name="X-Echo">\
                     <value>@(context.Request.Headers.GetValueOrDefault("x-in", ""))</value></set-header>\
-                    </return-response>"""), MapFacts.on(Surface.MCP).header("x-in", "a\r\nSet-Cookie: b"));
+                    </return-response>"""), MapContext.on(Surface.MCP).header("x-in", "a\r\nSet-Cookie: b"));
             assertSame(Refusal.POLICY_FAILED, assertInstanceOf(Decision.Refuse.class, decision).refusal());
         }
 
         @Test
         void aBodyExpressionGivingNullIsAnEmptyBody() throws Exception {
             PolicyResponse response = answer("<return-response><set-body>@(context.User.Email)</set-body>"
-                    + "</return-response>", MapFacts.on(Surface.MCP));
+                    + "</return-response>", MapContext.on(Surface.MCP));
             assertEquals("", response.body());
             assertNull(response.reason());
         }

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SetVariableTest {
 
-    private static PolicyCall run(String statements, MapFacts facts) throws Exception {
+    private static PolicyCall run(String statements, MapContext facts) throws Exception {
         PolicyCall call = facts.call();
         global(Surface.MCP, inbound(statements), new SetVariableFactory()).run(Section.INBOUND, call);
         return call;
@@ -27,13 +27,13 @@ class SetVariableTest {
 
         @Test
         void textIsKeptAsAString() throws Exception {
-            assertEquals("42", run("<set-variable name=\"n\" value=\"42\" />", MapFacts.on(Surface.MCP))
+            assertEquals("42", run("<set-variable name=\"n\" value=\"42\" />", MapContext.on(Surface.MCP))
                     .variable("n"));
         }
 
         @Test
         void anIntExpressionIsKeptAsALong() throws Exception {
-            assertEquals(42L, run("<set-variable name=\"n\" value=\"@(40 + 2)\" />", MapFacts.on(Surface.MCP))
+            assertEquals(42L, run("<set-variable name=\"n\" value=\"@(40 + 2)\" />", MapContext.on(Surface.MCP))
                     .variable("n"));
         }
 
@@ -41,7 +41,7 @@ class SetVariableTest {
         void aBoolExpressionIsKeptAsABoolean() throws Exception {
             PolicyCall call = run("""
                     <set-variable name="isMobile" value="@(context.Request.Headers.GetValueOrDefault("User-Agent","")\
-                    .Contains("iPhone"))" />""", MapFacts.on(Surface.MCP).header("user-agent", "Safari on iPhone"));
+                    .Contains("iPhone"))" />""", MapContext.on(Surface.MCP).header("user-agent", "Safari on iPhone"));
             assertEquals(Boolean.TRUE, call.variable("isMobile"));
         }
 
@@ -50,7 +50,7 @@ class SetVariableTest {
             PolicyCall call = run("""
                     <set-variable name="s" value="@(context.Subscription.Id)" />
                     <set-variable name="known" value="@(context.Variables.ContainsKey("s"))" />""",
-                    MapFacts.on(Surface.MCP));
+                    MapContext.on(Surface.MCP));
             assertNull(call.variable("s"));
             assertFalse((Boolean) call.variable("known"));
         }
@@ -60,7 +60,7 @@ class SetVariableTest {
             PolicyCall call = run("""
                     <set-variable name="tokens" value="@(1000)" />
                     <set-variable name="double" value="@(context.Variables.GetValueOrDefault<int>("tokens", 0)\
-                     + context.Variables.GetValueOrDefault<int>("tokens", 0))" />""", MapFacts.on(Surface.LLM));
+                     + context.Variables.GetValueOrDefault<int>("tokens", 0))" />""", MapContext.on(Surface.LLM));
             assertEquals(2000L, call.variable("double"));
         }
     }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
 import dev.mcpgateway.gateway.policy.expression.ContextValue;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.flow.ChooseFactory;
 import dev.mcpgateway.gateway.policy.flow.SetVariableFactory;
 import dev.mcpgateway.gateway.policy.xml.Section;
@@ -30,7 +30,7 @@ class SetHeaderTest {
                 new SetVariableFactory()).run(section, call);
     }
 
-    private static PolicyCall inInbound(String statements, MapFacts facts) throws Exception {
+    private static PolicyCall inInbound(String statements, MapContext facts) throws Exception {
         PolicyCall call = facts.call();
         assertSame(Decision.CONTINUE, run(Section.INBOUND, statements, call));
         return call;
@@ -45,7 +45,7 @@ class SetHeaderTest {
                     <set-header name="X-Tenant" exists-action="override">
                         <value>contoso</value>
                         <value>@(context.Subscription.Id)</value>
-                    </set-header>""", MapFacts.on(Surface.MCP).header("x-tenant", "caller's")
+                    </set-header>""", MapContext.on(Surface.MCP).header("x-tenant", "caller's")
                     .with(ContextValue.SUBSCRIPTION_ID, "sub-1"));
             assertEquals(Map.of("X-Tenant", List.of("contoso", "sub-1")), call.requestHeaders());
             assertEquals(Map.of(), call.responseHeaders());
@@ -57,7 +57,7 @@ class SetHeaderTest {
                     <set-header name="X-Tenant"><value>contoso</value></set-header>
                     <set-variable name="seen"\
                      value="@(context.Request.Headers.GetValueOrDefault("x-tenant", ""))" />""",
-                    MapFacts.on(Surface.LLM));
+                    MapContext.on(Surface.LLM));
             assertEquals("contoso", call.variable("seen"));
         }
 
@@ -65,9 +65,9 @@ class SetHeaderTest {
         void skipKeepsTheCallersHeader() throws Exception {
             String skip = "<set-header name=\"X-Request-Id\" exists-action=\"skip\"><value>generated</value>"
                     + "</set-header>";
-            assertEquals(Map.of(), inInbound(skip, MapFacts.on(Surface.MCP).header("X-Request-Id", "r1"))
+            assertEquals(Map.of(), inInbound(skip, MapContext.on(Surface.MCP).header("X-Request-Id", "r1"))
                     .requestHeaders());
-            assertEquals(Map.of("X-Request-Id", List.of("generated")), inInbound(skip, MapFacts.on(Surface.MCP))
+            assertEquals(Map.of("X-Request-Id", List.of("generated")), inInbound(skip, MapContext.on(Surface.MCP))
                     .requestHeaders());
         }
 
@@ -75,7 +75,7 @@ class SetHeaderTest {
         void appendAddsToTheCallersValue() throws Exception {
             PolicyCall call = inInbound("""
                     <set-header name="Via" exists-action="append"><value>gateway</value></set-header>""",
-                    MapFacts.on(Surface.MCP).header("via", "proxy-a,proxy-b"));
+                    MapContext.on(Surface.MCP).header("via", "proxy-a,proxy-b"));
             assertEquals(List.of("proxy-a,proxy-b", "gateway"), call.requestHeaders().get("via"));
             assertEquals("proxy-a,proxy-b,gateway", call.header("VIA"));
         }
@@ -83,7 +83,7 @@ class SetHeaderTest {
         @Test
         void deleteRemovesTheCallersHeader() throws Exception {
             PolicyCall call = inInbound("<set-header name=\"X-Debug\" exists-action=\"delete\" />",
-                    MapFacts.on(Surface.MCP).header("x-debug", "1"));
+                    MapContext.on(Surface.MCP).header("x-debug", "1"));
             assertEquals(Map.of("X-Debug", List.of()), call.requestHeaders());
             assertNull(call.header("x-debug"));
         }
@@ -91,7 +91,7 @@ class SetHeaderTest {
         @Test
         void anOverrideWhoseValuesAreAllNullRemovesTheHeader() throws Exception {
             PolicyCall call = inInbound("<set-header name=\"X-User\"><value>@(context.User.Email)</value>"
-                    + "</set-header>", MapFacts.on(Surface.MCP).header("X-User", "forged@example.com"));
+                    + "</set-header>", MapContext.on(Surface.MCP).header("X-User", "forged@example.com"));
             assertNull(call.header("x-user"));
         }
 
@@ -100,13 +100,13 @@ class SetHeaderTest {
             PolicyCall call = inInbound("""
                     <set-header name="X-Trace"><value>a</value></set-header>
                     <set-header name="x-trace" exists-action="append"><value>b</value></set-header>""",
-                    MapFacts.on(Surface.MCP));
+                    MapContext.on(Surface.MCP));
             assertEquals(Map.of("X-Trace", List.of("a", "b")), call.requestHeaders());
         }
 
         @Test
         void inTheBackendSectionItChangesTheRequestToo() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             run(Section.BACKEND, "<set-header name=\"X-Stage\"><value>backend</value></set-header>", call);
             assertEquals(Map.of("X-Stage", List.of("backend")), call.requestHeaders());
         }
@@ -117,7 +117,7 @@ class SetHeaderTest {
 
         @Test
         void outboundSetsTheCallersResponseHeader() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.LLM).header("X-Served-By", "caller").call();
+            PolicyCall call = MapContext.on(Surface.LLM).header("X-Served-By", "caller").call();
             run(Section.OUTBOUND, "<set-header name=\"X-Served-By\"><value>gateway</value></set-header>", call);
             assertEquals(Map.of("X-Served-By", List.of("gateway")), call.responseHeaders());
             assertEquals(Map.of(), call.requestHeaders());
@@ -125,7 +125,7 @@ class SetHeaderTest {
 
         @Test
         void skipKeepsTheBackendsHeader() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.LLM).call();
+            PolicyCall call = MapContext.on(Surface.LLM).call();
             call.receivedResponseHeaders(name -> name.equalsIgnoreCase("cache-control") ? "no-store" : null);
             run(Section.OUTBOUND, """
                     <set-header name="Cache-Control" exists-action="skip"><value>max-age=60</value></set-header>
@@ -136,7 +136,7 @@ class SetHeaderTest {
 
         @Test
         void nestedInAChooseItKeepsToItsSection() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             global(Surface.MCP, in("outbound", "<choose><when condition=\"true\"><set-header name=\"X-Chosen\">"
                     + "<value>1</value></set-header></when></choose>"), new SetHeaderFactory(), new ChooseFactory())
                     .run(Section.OUTBOUND, call);
@@ -146,7 +146,7 @@ class SetHeaderTest {
 
         @Test
         void onErrorSetsTheCallersResponseHeader() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             run(Section.ON_ERROR, "<set-header name=\"X-Error\"><value>1</value></set-header>", call);
             assertEquals(Map.of("X-Error", List.of("1")), call.responseHeaders());
         }
@@ -157,7 +157,7 @@ class SetHeaderTest {
 
         @Test
         void aValueWithALineBreakFailsTheCallAndSetsNothing() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).header("x-in", "a\r\nInjected: yes").call();
+            PolicyCall call = MapContext.on(Surface.MCP).header("x-in", "a\r\nInjected: yes").call();
             Decision decision = run(Section.INBOUND, "<set-header name=\"X-Echo\"><value>"
                     + "@(context.Request.Headers.GetValueOrDefault(\"x-in\", \"\"))</value></set-header>", call);
             assertSame(Refusal.POLICY_FAILED, assertInstanceOf(Decision.Refuse.class, decision).refusal());
@@ -166,7 +166,7 @@ class SetHeaderTest {
 
         @Test
         void aNameThatIsNoHeaderNameFailsTheCall() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).header("x-name", "two words").call();
+            PolicyCall call = MapContext.on(Surface.MCP).header("x-name", "two words").call();
             Decision decision = run(Section.INBOUND, "<set-header name=\"@(context.Request.Headers"
                     + ".GetValueOrDefault(\"x-name\", \"\"))\"><value>1</value></set-header>", call);
             assertSame(Refusal.POLICY_FAILED, assertInstanceOf(Decision.Refuse.class, decision).refusal());
@@ -174,12 +174,12 @@ class SetHeaderTest {
 
         @Test
         void anExistsActionThatIsNoneOfTheFourFailsTheCall() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).header("x-action", "replace").call();
+            PolicyCall call = MapContext.on(Surface.MCP).header("x-action", "replace").call();
             Decision decision = run(Section.INBOUND, "<set-header name=\"X-A\" exists-action=\"@(context.Request"
                     + ".Headers.GetValueOrDefault(\"x-action\", \"\"))\"><value>1</value>"
                     + "</set-header>", call);
             assertSame(Refusal.POLICY_FAILED, assertInstanceOf(Decision.Refuse.class, decision).refusal());
-            PolicyCall appending = MapFacts.on(Surface.MCP).header("x-action", "Append").header("x-a", "0").call();
+            PolicyCall appending = MapContext.on(Surface.MCP).header("x-action", "Append").header("x-a", "0").call();
             run(Section.INBOUND, "<set-header name=\"X-A\" exists-action=\"@(context.Request"
                     + ".Headers.GetValueOrDefault(\"x-action\", \"\"))\"><value>1</value>"
                     + "</set-header>", appending);

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpgateway.auth.backend.IdentityEndpoint;
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.testsupport.EchoHttpServer;
 import java.net.URI;
@@ -66,7 +66,7 @@ class AuthenticationManagedIdentityTest {
 
         @Test
         void theBackendRequestCarriesItAsBearer() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.LLM).call();
+            PolicyCall call = MapContext.on(Surface.LLM).call();
             assertSame(Decision.CONTINUE, run(policy("<authentication-managed-identity"
                     + " resource=\"https://cognitiveservices.azure.com\" />"), call));
             assertEquals(List.of("Bearer mi-token-1"), call.requestHeaders().get("authorization"));
@@ -75,7 +75,7 @@ class AuthenticationManagedIdentityTest {
         @Test
         void theEndpointIsAskedForTheResourceAsTheUserAssignedIdentity() throws Exception {
             run(policy("<authentication-managed-identity resource=\"https://cognitiveservices.azure.com\""
-                    + " client-id=\"5f1c-uami\" />"), MapFacts.on(Surface.MCP).call());
+                    + " client-id=\"5f1c-uami\" />"), MapContext.on(Surface.MCP).call());
             EchoHttpServer.Received asked = imds.last();
             assertEquals("api-version=2018-02-01&resource=https%3A%2F%2Fcognitiveservices.azure.com"
                     + "&client_id=5f1c-uami", asked.rawQuery());
@@ -85,9 +85,9 @@ class AuthenticationManagedIdentityTest {
         @Test
         void theTokenIsKeptForLaterCalls() throws Exception {
             EffectivePolicy policy = policy("<authentication-managed-identity resource=\"https://vault.azure.net\" />");
-            run(policy, MapFacts.on(Surface.MCP).call());
+            run(policy, MapContext.on(Surface.MCP).call());
             issues("mi-token-2");
-            PolicyCall later = MapFacts.on(Surface.MCP).call();
+            PolicyCall later = MapContext.on(Surface.MCP).call();
             run(policy, later);
             assertEquals(List.of("Bearer mi-token-1"), later.requestHeaders().get("Authorization"));
             assertEquals(1, imds.received().size());
@@ -95,7 +95,7 @@ class AuthenticationManagedIdentityTest {
 
         @Test
         void withAnOutputVariableOnlyTheVariableIsSet() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             run(policy("<authentication-managed-identity resource=\"https://vault.azure.net\""
                     + " output-token-variable-name=\"msi-access-token\" />"), call);
             assertEquals("mi-token-1", call.variable("msi-access-token"));
@@ -121,7 +121,7 @@ class AuthenticationManagedIdentityTest {
         @Test
         void theCallFailsWith500WithoutTheEndpointsWords() throws Exception {
             Decision decision = run(policy("<authentication-managed-identity resource=\"https://vault.azure.net\" />"),
-                    MapFacts.on(Surface.MCP).call());
+                    MapContext.on(Surface.MCP).call());
             assertEquals(new Decision.Refuse(AuthenticationManagedIdentity.UNAVAILABLE), decision);
             assertEquals(500, AuthenticationManagedIdentity.UNAVAILABLE.status());
         }
@@ -132,12 +132,12 @@ class AuthenticationManagedIdentityTest {
                     URI.create("http://127.0.0.1:1" + TOKEN_PATH)));
             assertEquals(new Decision.Refuse(AuthenticationManagedIdentity.UNAVAILABLE), run(policy(
                     "<authentication-managed-identity resource=\"https://vault.azure.net\" />"),
-                    MapFacts.on(Surface.MCP).call()));
+                    MapContext.on(Surface.MCP).call()));
         }
 
         @Test
         void ignoringTheErrorTheCallGoesOnWithoutAToken() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).call();
+            PolicyCall call = MapContext.on(Surface.MCP).call();
             assertSame(Decision.CONTINUE, run(policy("<authentication-managed-identity"
                     + " resource=\"https://vault.azure.net\" ignore-error=\"true\" />"), call));
             assertEquals(Map.of(), call.requestHeaders());

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.gateway.access.EntraStandIn;
 import dev.mcpgateway.gateway.access.EntraStandIn.TokenVersion;
+import dev.mcpgateway.gateway.access.EntraStandIn;
 import dev.mcpgateway.gateway.fixtures.GatewayFixture;
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.PolicyFixtures;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
@@ -20,6 +19,7 @@ import dev.mcpgateway.gateway.policy.engine.PolicyScope;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
 import dev.mcpgateway.gateway.policy.expression.Jwt;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class ValidateAzureAdTokenTest {
     }
 
     private static PolicyCall bearer(String token) {
-        return MapFacts.on(Surface.LLM).header("Authorization", "Bearer " + token).call();
+        return MapContext.on(Surface.LLM).header("Authorization", "Bearer " + token).call();
     }
 
     private static Refusal refusal(Decision decision) {
@@ -130,7 +130,7 @@ class ValidateAzureAdTokenTest {
 
         @Test
         void anotherHeaderHoldsTheTokenWithoutScheme() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.LLM).header("X-Entra-Token", token(TokenVersion.V2, Map.of()))
+            PolicyCall call = MapContext.on(Surface.LLM).header("X-Entra-Token", token(TokenVersion.V2, Map.of()))
                     .call();
             assertSame(Decision.CONTINUE, policy("header-name=\"X-Entra-Token\"", "").run(Section.INBOUND, call));
         }
@@ -159,7 +159,7 @@ class ValidateAzureAdTokenTest {
 
         @Test
         void withoutATokenTheCallIsRefusedAsNotPresent() throws Exception {
-            Refusal refusal = refusal(policy("", "").run(Section.INBOUND, MapFacts.on(Surface.LLM).call()));
+            Refusal refusal = refusal(policy("", "").run(Section.INBOUND, MapContext.on(Surface.LLM).call()));
             assertEquals(new Refusal(401, "invalid_token", "JWT not present.", null,
                     Map.of("WWW-Authenticate", "Bearer")), refusal);
         }

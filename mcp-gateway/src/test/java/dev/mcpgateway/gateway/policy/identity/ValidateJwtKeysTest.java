@@ -15,11 +15,11 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.EffectivePolicy;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import dev.mcpgateway.testsupport.EchoHttpServer;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ class ValidateJwtKeysTest {
     }
 
     private static Decision run(EffectivePolicy policy, String token) {
-        PolicyCall call = MapFacts.on(Surface.LLM).header("Authorization", "Bearer " + token).call();
+        PolicyCall call = MapContext.on(Surface.LLM).header("Authorization", "Bearer " + token).call();
         return policy.run(Section.INBOUND, call);
     }
 

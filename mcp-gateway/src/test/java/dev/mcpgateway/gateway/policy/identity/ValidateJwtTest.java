@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.nimbusds.jwt.PlainJWT;
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.engine.Decision;
 import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
 import dev.mcpgateway.gateway.policy.expression.Jwt;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.xml.Section;
 import java.time.Instant;
 import java.util.Date;
@@ -49,7 +49,7 @@ class ValidateJwtTest {
     }
 
     private static PolicyCall bearer(String token) {
-        return MapFacts.on(Surface.MCP).header("Authorization", "Bearer " + token).call();
+        return MapContext.on(Surface.MCP).header("Authorization", "Bearer " + token).call();
     }
 
     private static Refusal refusal(String statement, PolicyCall call) throws Exception {
@@ -116,13 +116,13 @@ class ValidateJwtTest {
         @Test
         void withoutATokenTheCallIsRefusedAsNotPresentWithABareChallenge() throws Exception {
             assertEquals(new Refusal(401, "invalid_token", "JWT not present.", null,
-                    Map.of("WWW-Authenticate", "Bearer")), refusal(validateJwt("", ""), MapFacts.on(Surface.MCP)
+                    Map.of("WWW-Authenticate", "Bearer")), refusal(validateJwt("", ""), MapContext.on(Surface.MCP)
                     .call()));
         }
 
         @Test
         void aRequiredSchemeMustPrecedeTheToken() throws Exception {
-            PolicyCall basic = MapFacts.on(Surface.MCP).header("Authorization", "Basic " + provider.token()).call();
+            PolicyCall basic = MapContext.on(Surface.MCP).header("Authorization", "Basic " + provider.token()).call();
             assertEquals("JWT not present.", refusal(validateJwt("require-scheme=\"Bearer\"", ""), basic).message());
             assertSame(Decision.CONTINUE, run(validateJwt("require-scheme=\"Bearer\"", ""),
                     bearer(provider.token())));
@@ -130,7 +130,7 @@ class ValidateJwtTest {
 
         @Test
         void withoutARequiredSchemeTheWholeAuthorizationValueMayBeTheToken() throws Exception {
-            PolicyCall bare = MapFacts.on(Surface.MCP).header("Authorization", provider.token()).call();
+            PolicyCall bare = MapContext.on(Surface.MCP).header("Authorization", provider.token()).call();
             assertSame(Decision.CONTINUE, run(validateJwt("", ""), bare));
         }
 
@@ -138,7 +138,7 @@ class ValidateJwtTest {
         void anotherHeaderHoldsTheTokenAlone() throws Exception {
             String statement = validateJwt("", "").replace("header-name=\"Authorization\"",
                     "header-name=\"X-Token\" require-scheme=\"Bearer\"");
-            assertSame(Decision.CONTINUE, run(statement, MapFacts.on(Surface.MCP).header("X-Token",
+            assertSame(Decision.CONTINUE, run(statement, MapContext.on(Surface.MCP).header("X-Token",
                     provider.token()).call()));
         }
 
@@ -146,7 +146,7 @@ class ValidateJwtTest {
         void aQueryParameterHoldsTheToken() throws Exception {
             String statement = validateJwt("", "").replace("header-name=\"Authorization\"",
                     "query-parameter-name=\"access_token\"");
-            assertSame(Decision.CONTINUE, run(statement, MapFacts.on(Surface.MCP).query("access_token",
+            assertSame(Decision.CONTINUE, run(statement, MapContext.on(Surface.MCP).query("access_token",
                     provider.token()).call()));
             assertEquals("JWT not present.", refusal(statement, bearer(provider.token())).message());
         }
@@ -155,7 +155,7 @@ class ValidateJwtTest {
         void anExpressionGivesTheToken() throws Exception {
             String statement = validateJwt("", "").replace("header-name=\"Authorization\"",
                     "token-value=\"@(context.Request.Headers.GetValueOrDefault(\"X-Forwarded-Token\", \"\"))\"");
-            assertSame(Decision.CONTINUE, run(statement, MapFacts.on(Surface.MCP).header("X-Forwarded-Token",
+            assertSame(Decision.CONTINUE, run(statement, MapContext.on(Surface.MCP).header("X-Forwarded-Token",
                     provider.token()).call()));
         }
     }
@@ -224,7 +224,7 @@ class ValidateJwtTest {
             assertEquals(Refusal.of(403, "invalid_token", "Unauthorized. Access token is missing or invalid."),
                     refusal(validateJwt("failed-validation-httpcode=\"403\" failed-validation-error-message="
                             + "\"Unauthorized. Access token is missing or invalid.\"", ""),
-                            MapFacts.on(Surface.MCP).call()));
+                            MapContext.on(Surface.MCP).call()));
         }
 
         @Test

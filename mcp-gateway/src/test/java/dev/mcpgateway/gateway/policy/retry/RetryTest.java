@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpgateway.gateway.policy.MapFacts;
 import dev.mcpgateway.gateway.policy.backend.ForwardRequestFactory;
 import dev.mcpgateway.gateway.policy.backend.SetBackendServiceFactory;
 import dev.mcpgateway.gateway.policy.engine.BackendRetry;
@@ -19,6 +18,7 @@ import dev.mcpgateway.gateway.policy.engine.PolicyCall;
 import dev.mcpgateway.gateway.policy.engine.PolicyFactory;
 import dev.mcpgateway.gateway.policy.engine.Refusal;
 import dev.mcpgateway.gateway.policy.engine.Surface;
+import dev.mcpgateway.gateway.policy.expression.MapContext;
 import dev.mcpgateway.gateway.policy.flow.ChooseFactory;
 import dev.mcpgateway.gateway.policy.flow.ReturnResponseFactory;
 import dev.mcpgateway.gateway.policy.xml.Section;
@@ -42,7 +42,7 @@ class RetryTest {
 
     /** Runs the backend section of the document on a call, which is left with the retry's plan. */
     private static PolicyCall ran(String document) throws Exception {
-        PolicyCall call = MapFacts.on(Surface.MCP).call();
+        PolicyCall call = MapContext.on(Surface.MCP).call();
         assertEquals(Decision.CONTINUE, global(Surface.MCP, document, FACTORIES).run(Section.BACKEND, call));
         return call;
     }
@@ -143,7 +143,7 @@ class RetryTest {
 
         @Test
         void anExpressionGivingNoValidCountFailsTheCall() throws Exception {
-            PolicyCall call = MapFacts.on(Surface.MCP).header("x-retries", "51").call();
+            PolicyCall call = MapContext.on(Surface.MCP).header("x-retries", "51").call();
             Decision decision = global(Surface.MCP, backend("<retry condition=\"true\" interval=\"0\" count="
                     + "\"@(context.Request.Headers.GetValueOrDefault(\"x-retries\", \"2\"))\">"
                     + "<forward-request /></retry>"), FACTORIES).run(Section.BACKEND, call);
