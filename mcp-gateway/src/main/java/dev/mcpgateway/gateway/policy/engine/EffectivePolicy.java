@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The policy a call on one surface and scope runs: the documents of its scopes composed with {@code <base />}, left
@@ -39,12 +38,6 @@ public final class EffectivePolicy {
      * in APIM; a section the inner document leaves out keeps them.
      */
     static EffectivePolicy compose(List<CompiledDocument> outerFirst, Surface surface) {
-        return compose(outerFirst, surface, step -> true);
-    }
-
-    /** The same, keeping only the steps {@code keep} accepts (an MCP endpoint's messages leave out counting ones). */
-    static EffectivePolicy compose(List<CompiledDocument> outerFirst, Surface surface,
-                                   Predicate<Step> keep) {
         Map<Section, List<Step>> sections = new EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             List<Step> current = List.of();
@@ -62,8 +55,7 @@ public final class EffectivePolicy {
                 }
                 current = next;
             }
-            List<Step> applicable = current.stream().filter(step -> step.surfaces().contains(surface))
-                    .filter(keep).toList();
+            List<Step> applicable = current.stream().filter(step -> step.surfaces().contains(surface)).toList();
             if (!applicable.isEmpty()) {
                 sections.put(section, applicable);
             }

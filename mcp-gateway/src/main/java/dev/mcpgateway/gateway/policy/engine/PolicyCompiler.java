@@ -54,8 +54,9 @@ public final class PolicyCompiler {
                 continue;
             }
             PolicyFactory factory = factory(statement);
-            steps.add(new Step(factory.compile(statement, this), statement.name(), scope, statement.line(),
-                    factory.surfaces(), factory.countsCalls()));
+            Policy policy = factory.compile(statement, this);
+            steps.add(new Step(factory.countsCalls() ? new CountingOnly(policy) : policy, statement.name(), scope,
+                    statement.line(), factory.surfaces()));
         }
         return steps;
     }
@@ -68,7 +69,7 @@ public final class PolicyCompiler {
             if (step.surfaces().size() != Surface.values().length) {
                 policy = new SurfaceBound(policy, step.surfaces());
             }
-            policies.add(step.counts() ? new CountingOnly(policy) : policy);
+            policies.add(policy);
         }
         return policies;
     }
@@ -83,8 +84,8 @@ public final class PolicyCompiler {
     }
 
     /**
-     * A nested counting policy (a limit inside {@code choose}) counts calls only: on a message of an MCP endpoint that
-     * is no tool call it continues without counting, as a top-level one is left out of the endpoint's chain.
+     * A counting policy (a limit, a quota; also inside {@code choose}) counts calls only: on a request that is no call
+     * (a message of an MCP endpoint other than a tool call, a CORS preflight) it continues without counting.
      */
     private record CountingOnly(Policy policy) implements Policy {
         @Override

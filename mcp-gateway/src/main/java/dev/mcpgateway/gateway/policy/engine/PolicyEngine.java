@@ -129,13 +129,6 @@ public final class PolicyEngine implements ResourceRuntime {
         return compiled.effective(surface, scope);
     }
 
-    /**
-     * The policy of a request that is no call to count (a message of an MCP endpoint other than a tool call, a CORS
-     * preflight): the scope's documents without their counting steps, since limits and quotas count calls only.
-     */
-    public EffectivePolicy withoutCounting(Surface surface, PolicyScope scope) {
-        return compiled.effective(surface, scope, true);
-    }
 
     /** One configuration's documents, and the effective policies composed from them so far. */
     private record Compiled(Map<String, CompiledDocument> documents, Map<Key, EffectivePolicy> effective) {
@@ -145,23 +138,19 @@ public final class PolicyEngine implements ResourceRuntime {
         }
 
         EffectivePolicy effective(Surface surface, PolicyScope scope) {
-            return effective(surface, scope, false);
-        }
-
-        EffectivePolicy effective(Surface surface, PolicyScope scope, boolean endpoint) {
             if (documents.isEmpty()) {
                 return EffectivePolicy.NONE;
             }
-            return effective.computeIfAbsent(new Key(surface, scope, endpoint), key -> {
+            return effective.computeIfAbsent(new Key(surface, scope), key -> {
                 List<CompiledDocument> outerFirst = new ArrayList<>(4);
                 for (String id : scope.documentIds()) {
                     outerFirst.add(documents.get(id));
                 }
-                return EffectivePolicy.compose(outerFirst, surface, step -> !endpoint || !step.counts());
+                return EffectivePolicy.compose(outerFirst, surface);
             });
         }
     }
 
-    private record Key(Surface surface, PolicyScope scope, boolean endpoint) {
+    private record Key(Surface surface, PolicyScope scope) {
     }
 }

@@ -12,16 +12,15 @@ import java.util.Set;
  * @param scope    the document's scope ({@code global}, {@code products/x}, {@code apis/x}, ...)
  * @param line     the element's line in its document
  * @param surfaces where the policy applies (an {@code llm-token-limit} at global scope leaves tool calls alone)
- * @param counts   whether the policy counts calls (limits, quotas): on an MCP endpoint only tool calls count
  */
-public record Step(Policy policy, String element, String scope, int line, Set<Surface> surfaces, boolean counts) {
+public record Step(Policy policy, String element, String scope, int line, Set<Surface> surfaces) {
 
     public Step {
         surfaces = Set.copyOf(surfaces);
     }
 
     static Step base(String scope, int line) {
-        return new Step(null, "base", scope, line, Set.of(Surface.values()), false);
+        return new Step(null, "base", scope, line, Set.of(Surface.values()));
     }
 
     public boolean isBase() {

@@ -60,7 +60,7 @@ public final class EngineLlmPolicies implements LlmPolicies {
 
     @Override
     public InboundDecision preflight(LlmApi api, Operation operation, HttpRequest<?> request) {
-        EffectivePolicy policy = engine.withoutCounting(Surface.LLM, new PolicyScope(null, api.id(), operation.id()));
+        EffectivePolicy policy = engine.effective(Surface.LLM, new PolicyScope(null, api.id(), operation.id()));
         if (policy.isEmpty(Section.INBOUND)) {
             return InboundDecision.PROCEED;
         }

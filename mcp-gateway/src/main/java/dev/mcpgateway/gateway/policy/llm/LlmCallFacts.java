@@ -10,7 +10,6 @@ import dev.mcpgateway.llm.consumer.Product;
 import dev.mcpgateway.llm.consumer.Subscription;
 import dev.mcpgateway.llm.policy.LlmCall;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -72,16 +71,12 @@ final class LlmCallFacts implements CallFacts {
 
     @Override
     public String header(String name) {
-        return joined(call.request().getHeaders().getAll(name));
+        return RequestValues.header(call.request(), name);
     }
 
     @Override
     public String queryParameter(String name) {
-        return joined(call.request().getParameters().getAll(name));
-    }
-
-    private static String joined(List<String> values) {
-        return values.isEmpty() ? null : String.join(",", values);
+        return RequestValues.queryParameter(call.request(), name);
     }
 
     /** Sets a label of the call's token metrics (a built-in one, or a custom dimension). */

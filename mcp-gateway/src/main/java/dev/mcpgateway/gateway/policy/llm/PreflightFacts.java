@@ -6,7 +6,6 @@ import dev.mcpgateway.gateway.policy.expression.ContextValue;
 import dev.mcpgateway.llm.api.LlmApi;
 import dev.mcpgateway.llm.api.Operation;
 import io.micronaut.http.HttpRequest;
-import java.util.List;
 
 /** A browser's CORS preflight of a model API's operation: no key, so no subscription, product or user. */
 record PreflightFacts(LlmApi api, Operation operation, HttpRequest<?> request) implements CallFacts {
@@ -31,15 +30,11 @@ record PreflightFacts(LlmApi api, Operation operation, HttpRequest<?> request) i
 
     @Override
     public String header(String name) {
-        return joined(request.getHeaders().getAll(name));
+        return RequestValues.header(request, name);
     }
 
     @Override
     public String queryParameter(String name) {
-        return joined(request.getParameters().getAll(name));
-    }
-
-    private static String joined(List<String> values) {
-        return values.isEmpty() ? null : String.join(",", values);
+        return RequestValues.queryParameter(request, name);
     }
 }

@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * The policies every message of an MCP server's endpoint passes, tool calls aside (each runs its tool's whole policy
- * on its own): the inbound section of the global and server documents, without the steps that count calls. So an
- * {@code ip-filter}, {@code check-header} or {@code validate-jwt} on a server keeps a refused caller from initializing
- * or listing tools, while a rate limit counts tool calls only. The transport renders a refusal as the HTTP status
+ * on its own): the inbound section of the global and server documents, whose counting steps stand aside for a
+ * request that is no call ({@link PolicyCall#countsCalls()}). So an {@code ip-filter}, {@code check-header} or
+ * {@code validate-jwt} on a server keeps a refused caller from initializing or listing tools, while a rate limit
+ * counts tool calls only. The transport renders a refusal as the HTTP status
  * with {@code Retry-After}, since no single tool call is refused.
  */
 @Singleton
@@ -31,7 +32,7 @@ public final class EndpointPolicies {
 
     /** Continue, or the refusal or answer the server's policies give this message in place of serving it. */
     public Decision check(String server, CallOrigin origin, Optional<CallContext.Caller> caller) {
-        EffectivePolicy policy = engine.withoutCounting(Surface.MCP, new PolicyScope(null, server, null));
+        EffectivePolicy policy = engine.effective(Surface.MCP, new PolicyScope(null, server, null));
         if (policy.isEmpty(Section.INBOUND)) {
             return Decision.CONTINUE;
         }
